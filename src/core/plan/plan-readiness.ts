@@ -1,0 +1,28 @@
+import { describeProblems, validateTaskGraph } from '../tasks/validate-task-graph.js';
+import { openQuestions, type PlanRevision } from './plan-revision.js';
+
+export type PlanReadiness = { kind: 'ready'; warnings: string[] } | { kind: 'not-ready'; reasons: string[]; warnings: string[] };
+
+/**
+ * Whether a revision may be approved. An empty or "do it" issue produces a plan with no
+ * requirements or with blocking questions; approving such a plan is refused until it is answered.
+ */
+export function planReadiness(revision: PlanRevision): PlanReadiness {
+  const reasons: string[] = [];
+  const warnings: string[] = [];
+  const { prd, taskPreview } = revision.draft;
+
+  if (prd.requirements.length === 0) reasons.push('the PRD has no requirements yet — describe what should change');
+  const blocking = openQuestions(revision).filter((q) => q.blocking || q.default.trim() === '');
+  for (const q of blocking) reasons.push(`${q.id} needs an answer (there is no safe default): ${q.question}`);
+  const tasks = taskPreview.epics.flatMap((e) => e.tasks);
+  if (tasks.length === 0) reasons.push('the task preview is empty');
+  const graph = validateTaskGraph(taskPreview);
+  if (graph.kind === 'invalid') reasons.push(`the task preview is not a valid DAG: ${describeProblems(graph.problems)}`);
+
+  const served = new Set(tasks.flatMap((t) => t.requirements));
+  for (const r of prd.requirements) {
+    if (!served.has(r.id)) warnings.push(`${r.id} is not served by any previewed task`);
+  }
+  return reasons.length === 0 ? { kind: 'ready', warnings } : { kind: 'not-ready', reasons, warnings };
+}

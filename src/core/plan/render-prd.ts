@@ -1,0 +1,41 @@
+import { cell, code, indent, oneLine } from '../report/markdown.js';
+import type { Prd, Question } from './plan-schema.js';
+import type { Answer } from './plan-revision.js';
+
+/** The PRD section: goal, numbered requirements with acceptance criteria, non-goals, areas, risks. */
+export function renderPrd(prd: Prd): string {
+  const out: string[] = [`### PRD: ${oneLine(prd.title)}`, '', `**Goal.** ${oneLine(prd.goal)}`, '', '#### Requirements'];
+  if (prd.requirements.length === 0) out.push('', '_None yet — the issue does not say what should change._');
+  for (const r of prd.requirements) {
+    out.push('', `- **${r.id} — ${oneLine(r.title)}** _(${r.priority})_`);
+    if (r.description.trim()) out.push(indent(oneLine(r.description), 2));
+    for (const a of r.acceptance) out.push(`  - [ ] ${oneLine(a)}`);
+  }
+  if (prd.nonGoals.length > 0) {
+    out.push('', '#### Non-goals', '', ...prd.nonGoals.map((g) => `- ${oneLine(g)}`));
+  }
+  if (prd.affectedAreas.length > 0) {
+    out.push('', '#### Affected areas', '');
+    for (const a of prd.affectedAreas) out.push(`- ${code(a.path)}${a.why ? ` — ${oneLine(a.why)}` : ''}`);
+  }
+  if (prd.risks.length > 0) {
+    out.push('', '#### Risks', '', '| Risk | Mitigation |', '|---|---|');
+    for (const r of prd.risks) out.push(`| ${cell(r.risk)} | ${cell(r.mitigation)} |`);
+  }
+  return out.join('\n');
+}
+
+/** Questions with the default assumed if nobody answers, or the answer and who gave it. */
+export function renderQuestions(questions: readonly Question[], answers: Record<string, Answer>): string {
+  if (questions.length === 0) return '';
+  const out = ['### Questions', '', '| | Question | Answer |', '|---|---|---|'];
+  for (const q of questions) {
+    const a = answers[q.id];
+    let answer: string;
+    if (a) answer = `${cell(a.answer)} _(${cell(a.by)})_`;
+    else if (q.default.trim()) answer = `_Assumed if nobody answers:_ ${cell(q.default)}`;
+    else answer = '**Needs an answer** (no safe default)';
+    out.push(`| ${q.id} | ${cell(q.question)}${q.why ? `<br><sub>${cell(q.why)}</sub>` : ''} | ${answer} |`);
+  }
+  return out.join('\n');
+}
