@@ -19,7 +19,9 @@ export function buildProgram(ctx: CommandContext): Command {
   program.addCommand(contextCommand(ctx));
   program.addCommand(configCommand(ctx));
   for (const sub of program.commands) {
-    sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+    sub
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
   }
   return program;
 }
@@ -27,7 +29,12 @@ export function buildProgram(ctx: CommandContext): Command {
 /** Runs the CLI and returns the exit code (never calls process.exit, so tests can drive it). */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code = 0;
-  const ctx: CommandContext = { io, exit: (c) => void (code = c) };
+  const ctx: CommandContext = {
+    io,
+    exit: (c) => {
+      code = c;
+    },
+  };
   try {
     await buildProgram(ctx).parseAsync(argv, { from: 'user' });
     return code;
@@ -50,7 +57,11 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     readLine: async (prompt) => {
-      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+      const rl = createInterface({
+        input: process.stdin,
+        output: process.stdout,
+        terminal: process.stdin.isTTY,
+      });
       try {
         return await rl.question(prompt);
       } catch {

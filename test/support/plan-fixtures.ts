@@ -1,7 +1,7 @@
 import type { Decision } from '../../src/core/plan/decision.js';
+import { createRevision, type IssueSnapshot, type PlanRevision } from '../../src/core/plan/plan-revision.js';
 import type { PlanDraft } from '../../src/core/plan/plan-schema.js';
 import { planDraftSchema } from '../../src/core/plan/plan-schema.js';
-import { createRevision, type IssueSnapshot, type PlanRevision } from '../../src/core/plan/plan-revision.js';
 
 export const snapshot: IssueSnapshot = {
   title: 'Add a --json flag to the report command',
@@ -17,8 +17,17 @@ export function draft(overrides: Partial<PlanDraft> = {}): PlanDraft {
       title: 'JSON output for report',
       goal: 'CI can parse the report.',
       requirements: [
-        { id: 'R1', title: 'A --json flag prints one JSON object', acceptance: ['`report --json` output parses as JSON'] },
-        { id: 'R2', title: 'Text output unchanged', acceptance: ['existing snapshot tests pass'], priority: 'should' },
+        {
+          id: 'R1',
+          title: 'A --json flag prints one JSON object',
+          acceptance: ['`report --json` output parses as JSON'],
+        },
+        {
+          id: 'R2',
+          title: 'Text output unchanged',
+          acceptance: ['existing snapshot tests pass'],
+          priority: 'should',
+        },
       ],
       nonGoals: ['YAML output'],
       affectedAreas: [{ path: 'src/report.ts', why: 'prints the report' }],
@@ -33,8 +42,20 @@ export function draft(overrides: Partial<PlanDraft> = {}): PlanDraft {
           title: 'JSON output',
           tasks: [
             { id: 'T1', title: 'Serialise the report', category: 'backend', requirements: ['R1'] },
-            { id: 'T2', title: 'Add the flag', dependsOn: ['T1'], category: 'backend', requirements: ['R1', 'R2'] },
-            { id: 'T3', title: 'Tests for both outputs', dependsOn: ['T2'], category: 'testing', requirements: ['R1', 'R2'] },
+            {
+              id: 'T2',
+              title: 'Add the flag',
+              dependsOn: ['T1'],
+              category: 'backend',
+              requirements: ['R1', 'R2'],
+            },
+            {
+              id: 'T3',
+              title: 'Tests for both outputs',
+              dependsOn: ['T2'],
+              category: 'testing',
+              requirements: ['R1', 'R2'],
+            },
           ],
         },
       ],

@@ -2,7 +2,11 @@ import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
 import { parseOrThrow } from '../../core/parse.js';
-import { SESSION_ID_RE, type SessionMetadata, sessionMetadataSchema } from '../../core/state/session-metadata.js';
+import {
+  SESSION_ID_RE,
+  type SessionMetadata,
+  sessionMetadataSchema,
+} from '../../core/state/session-metadata.js';
 import type { SessionStore } from '../../ports/session-store-port.js';
 
 const NAME_RE = /^[a-z0-9][a-z0-9._-]*$/;

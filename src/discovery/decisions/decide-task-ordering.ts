@@ -22,7 +22,8 @@ export function decideTaskOrdering(preview: TaskPreview, settings: OrderingSetti
       kind: 'task-ordering',
       topic: 'Task ordering',
       choice: 'Sequential, in the listed order',
-      rationale: 'The previewed task graph is not a valid DAG yet; phase 2 regenerates it before anything runs.',
+      rationale:
+        'The previewed task graph is not a valid DAG yet; phase 2 regenerates it before anything runs.',
       confidence: 0.4,
       alternatives: ['Critical-path-first parallel scheduling'],
       source: 'default',
@@ -33,7 +34,10 @@ export function decideTaskOrdering(preview: TaskPreview, settings: OrderingSetti
   const schedule = scheduleTasks(graph, { maxParallel: workers, duration: () => 1 });
   const total = graph.order.length;
   const criticalPath = levels.length;
-  const choice = workers > 1 ? `Critical-path-first, up to ${workers} in parallel` : 'Sequential (parallel_execution is off)';
+  const choice =
+    workers > 1
+      ? `Critical-path-first, up to ${workers} in parallel`
+      : 'Sequential (parallel_execution is off)';
   return {
     kind: 'task-ordering',
     topic: 'Task ordering',
@@ -43,7 +47,10 @@ export function decideTaskOrdering(preview: TaskPreview, settings: OrderingSetti
       `Foundational tasks first, then whichever ready task has the longest remaining path; ` +
       `estimated ${schedule.makespan} task-length(s) of wall time versus ${total} one after another.`,
     confidence: 0.85,
-    alternatives: workers > 1 ? ['Group by group with a barrier (slower)', 'Strictly sequential'] : ['Critical-path-first parallel'],
+    alternatives:
+      workers > 1
+        ? ['Group by group with a barrier (slower)', 'Strictly sequential']
+        : ['Critical-path-first parallel'],
     source: 'repository',
   };
 }

@@ -16,7 +16,9 @@ export interface DecisionSettings {
 export function decideTechStack(facts: StackFacts, settings: DecisionSettings): Decision[] {
   const decisions: Decision[] = [];
   const weight = settings.prefer_existing ? 1 : 0.7;
-  const existing = settings.prefer_existing ? 'already used here; prefer_existing is on' : 'detected (prefer_existing is off)';
+  const existing = settings.prefer_existing
+    ? 'already used here; prefer_existing is on'
+    : 'detected (prefer_existing is off)';
 
   const [main, ...others] = facts.languages;
   if (main) {

@@ -11,14 +11,54 @@ interface PatternRule {
 
 // Ordered from the most specific layout to the most generic; ties keep this order.
 const RULES: PatternRule[] = [
-  { pattern: 'Ports and adapters (hexagonal)', dirs: ['ports', 'adapters', 'domain', 'core', 'application'], min: 2, advice: 'new outside dependencies go behind a port with an adapter' },
-  { pattern: 'Monorepo of packages', dirs: ['packages', 'apps', 'libs'], min: 1, advice: 'changes stay inside the package that owns them' },
-  { pattern: 'Model–view–controller', dirs: ['models', 'views', 'controllers'], min: 2, advice: 'logic goes to models/controllers, presentation to views' },
-  { pattern: 'Layered service architecture', dirs: ['services', 'repositories', 'routes', 'handlers', 'middleware', 'api'], min: 2, advice: 'handlers stay thin and call services' },
-  { pattern: 'Feature folders', dirs: ['features', 'modules'], min: 1, advice: 'a new feature gets its own folder' },
-  { pattern: 'Component-based UI', dirs: ['components', 'pages', 'hooks'], min: 2, advice: 'new UI is a component next to its peers' },
-  { pattern: 'Command-line tool', dirs: ['cli', 'bin', 'cmd', 'commands'], min: 1, advice: 'one file per command' },
-  { pattern: 'Library with a flat source tree', dirs: ['src', 'lib'], min: 1, advice: 'follow the existing module layout' },
+  {
+    pattern: 'Ports and adapters (hexagonal)',
+    dirs: ['ports', 'adapters', 'domain', 'core', 'application'],
+    min: 2,
+    advice: 'new outside dependencies go behind a port with an adapter',
+  },
+  {
+    pattern: 'Monorepo of packages',
+    dirs: ['packages', 'apps', 'libs'],
+    min: 1,
+    advice: 'changes stay inside the package that owns them',
+  },
+  {
+    pattern: 'Model–view–controller',
+    dirs: ['models', 'views', 'controllers'],
+    min: 2,
+    advice: 'logic goes to models/controllers, presentation to views',
+  },
+  {
+    pattern: 'Layered service architecture',
+    dirs: ['services', 'repositories', 'routes', 'handlers', 'middleware', 'api'],
+    min: 2,
+    advice: 'handlers stay thin and call services',
+  },
+  {
+    pattern: 'Feature folders',
+    dirs: ['features', 'modules'],
+    min: 1,
+    advice: 'a new feature gets its own folder',
+  },
+  {
+    pattern: 'Component-based UI',
+    dirs: ['components', 'pages', 'hooks'],
+    min: 2,
+    advice: 'new UI is a component next to its peers',
+  },
+  {
+    pattern: 'Command-line tool',
+    dirs: ['cli', 'bin', 'cmd', 'commands'],
+    min: 1,
+    advice: 'one file per command',
+  },
+  {
+    pattern: 'Library with a flat source tree',
+    dirs: ['src', 'lib'],
+    min: 1,
+    advice: 'follow the existing module layout',
+  },
 ];
 
 /** The architecture pattern the layout shows, with the evidence, so the plan follows it. */

@@ -30,7 +30,11 @@ export interface PlanningPromptInput {
   graphProblems?: string;
 }
 
-export function repositoryContext(parts: { stackSummary: string; instructions: string; files: string }): string {
+export function repositoryContext(parts: {
+  stackSummary: string;
+  instructions: string;
+  files: string;
+}): string {
   return [
     '<repository-stack>',
     parts.stackSummary.trim(),
@@ -62,7 +66,10 @@ export function planningPrompt(input: PlanningPromptInput): string {
   out.push('', 'Repository decisions (follow them unless the issue requires otherwise, and say why):');
   for (const d of input.repositoryDecisions) out.push(`- ${d.topic}: ${d.choice} — ${d.rationale}`);
   if (input.previous) {
-    out.push('', `This is a new revision of plan revision ${input.previous.number}. Previous PRD and questions:`);
+    out.push(
+      '',
+      `This is a new revision of plan revision ${input.previous.number}. Previous PRD and questions:`,
+    );
     out.push(JSON.stringify({ prd: input.previous.draft.prd, questions: input.previous.draft.questions }));
   }
   const answered = Object.entries(input.answers);
@@ -74,7 +81,11 @@ export function planningPrompt(input: PlanningPromptInput): string {
     out.push('<feedback>', ...input.feedback, '</feedback>', 'Revise the plan to address the feedback.');
   }
   if (input.graphProblems) {
-    out.push('', `Your previous task preview was not a valid DAG: ${input.graphProblems}`, 'Return the whole plan again with the task graph fixed.');
+    out.push(
+      '',
+      `Your previous task preview was not a valid DAG: ${input.graphProblems}`,
+      'Return the whole plan again with the task graph fixed.',
+    );
   }
   return out.join('\n');
 }

@@ -1,0 +1,22 @@
+import { isAbsolute, join } from 'node:path';
+import { simpleGit } from 'simple-git';
+
+/** The repository's shared git directory (the main one, also from inside a worktree). */
+export async function gitCommonDir(root: string): Promise<string> {
+  const dir = (await simpleGit({ baseDir: root }).revparse(['--git-common-dir'])).trim();
+  return isAbsolute(dir) ? dir : join(root, dir);
+}
+
+/** HEAD's commit and branch name, when there is a commit at all. */
+export async function gitHead(root: string): Promise<{ head?: string; branch?: string }> {
+  const git = simpleGit({ baseDir: root });
+  const head = await git.revparse(['HEAD']).then(
+    (s) => s.trim(),
+    () => undefined,
+  );
+  const branch = await git.revparse(['--abbrev-ref', 'HEAD']).then(
+    (s) => s.trim(),
+    () => undefined,
+  );
+  return { head, branch: branch === 'HEAD' ? undefined : branch };
+}

@@ -1,0 +1,151 @@
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { type SimpleGit, simpleGit } from 'simple-git';
+import { MaestroError, ValidationError } from '../../core/errors.js';
+import type { RepoFile, RepositoryReader } from '../../ports/repository-port.js';
+
+const SUBMODULE = '160000';
+const SYMLINK = '120000';
+/** Paths per `git hash-object` call: one call for typical working trees, bounded argv for huge ones. */
+const HASH_BATCH = 1000;
+const STAT_BATCH = 256;
+
+/**
+ * `RepositoryReader` over a local git working tree. Blob ids come from the index for clean files
+ * and from `git hash-object` for modified and untracked ones, so they always match what is read.
+ * Every git call passes paths as arguments, never through a shell.
+ */
+export class GitRepositoryReader implements RepositoryReader {
+  readonly root: string;
+  readonly #git: SimpleGit;
+
+  private constructor(root: string) {
+    this.root = root;
+    this.#git = simpleGit({ baseDir: root });
+  }
+
+  /** Opens the repository containing `dir`; throws a `ValidationError` when it is not one. */
+  static async open(dir: string): Promise<GitRepositoryReader> {
+    let top: string;
+    try {
+      top = (await simpleGit({ baseDir: await realpath(dir) }).revparse(['--show-toplevel'])).trim();
+    } catch (error) {
+      throw new ValidationError(
+        dir,
+        'not a git repository (or it does not exist); pass --repo with the path of a git checkout',
+        { cause: error },
+      );
+    }
+    return new GitRepositoryReader(top);
+  }
+
+  async listFiles(): Promise<RepoFile[]> {
+    const [staged, untracked, modified] = await Promise.all([
+      this.#raw(['ls-files', '-s', '-z']),
+      this.#raw(['ls-files', '--others', '--exclude-standard', '-z']),
+      this.#raw(['diff', '--name-only', '-z']),
+    ]);
+    const entries = new Map<string, { blob: string; mode: string }>();
+    for (const record of splitZ(staged)) {
+      const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+      if (!match || entries.has(match[4]!)) continue;
+      if (match[1] === SUBMODULE || match[1] === SYMLINK) continue;
+      entries.set(match[4]!, { mode: match[1]!, blob: match[2]! });
+    }
+    const rehash = new Set(splitZ(modified).filter((p) => entries.has(p)));
+    for (const path of splitZ(untracked)) {
+      entries.set(path, { mode: '100644', blob: '' });
+      rehash.add(path);
+    }
+    const stats = await this.#stats([...entries.keys()]);
+    const present = [...rehash].filter((p) => stats.get(p)?.file);
+    const blobs = await this.#hashObjects(present);
+    const files: RepoFile[] = [];
+    for (const [path, entry] of entries) {
+      const stat = stats.get(path);
+      if (!stat?.file) continue; // deleted in the working tree, or a symlink / directory
+      const blob = rehash.has(path) ? blobs.get(path) : entry.blob;
+      if (!blob) continue;
+      files.push({ path, blob, size: stat.size, mode: entry.mode });
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    return readFile(this.#resolve(path));
+  }
+
+  async headCommit(): Promise<string | undefined> {
+    try {
+      return (await this.#git.revparse(['--verify', '--quiet', 'HEAD^{commit}'])).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #resolve(path: string): string {
+    const full = normalize(join(this.root, path));
+    if (isAbsolute(path) || !full.startsWith(this.root + sep)) {
+      throw new ValidationError(path, 'path is outside the repository');
+    }
+    return full;
+  }
+
+  async #raw(args: string[]): Promise<string> {
+    try {
+      return await this.#git.raw(args);
+    } catch (error) {
+      throw new MaestroError(`git ${args[0]} failed in ${this.root}; check that git works there`, {
+        code: 'git.failed',
+        cause: error,
+      });
+    }
+  }
+
+  async #stats(paths: string[]): Promise<Map<string, { file: boolean; size: number }>> {
+    const out = new Map<string, { file: boolean; size: number }>();
+    for (let i = 0; i < paths.length; i += STAT_BATCH) {
+      const batch = paths.slice(i, i + STAT_BATCH);
+      const stats = await Promise.all(batch.map((p) => lstat(join(this.root, p)).catch(() => undefined)));
+      batch.forEach((p, j) => {
+        const s = stats[j];
+        if (s) out.set(p, { file: s.isFile(), size: s.size });
+      });
+    }
+    return out;
+  }
+
+  async #hashObjects(paths: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < paths.length; i += HASH_BATCH) {
+      const batch = paths.slice(i, i + HASH_BATCH);
+      const ids = (await this.#raw(['hash-object', '--', ...batch])).split('\n').filter(Boolean);
+      batch.forEach((p, j) => {
+        const id = ids[j];
+        if (id) out.set(p, id.trim());
+      });
+    }
+    return out;
+  }
+}
+
+function splitZ(output: string): string[] {
+  return output.split('\0').filter((s) => s.length > 0);
+}
+
+/**
+ * Checks out `commit` of `sourceRepo` into `destDir` (which must not exist or be empty) without
+ * touching the source: a `--shared` clone borrows its objects, then a detached checkout.
+ */
+export async function materializeCommit(sourceRepo: string, commit: string, destDir: string): Promise<void> {
+  const source = resolve(sourceRepo);
+  try {
+    await simpleGit().raw(['clone', '--shared', '--no-checkout', '--quiet', '--', source, destDir]);
+    await simpleGit({ baseDir: destDir }).raw(['checkout', '--detach', '--quiet', commit, '--']);
+  } catch (error) {
+    throw new MaestroError(`could not check out ${commit} of ${source}; is the commit in that repository?`, {
+      code: 'git.checkout-failed',
+      cause: error,
+    });
+  }
+}

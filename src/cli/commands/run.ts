@@ -1,0 +1,107 @@
+import { Command, Option } from 'commander';
+import { gitCommonDir, gitHead } from '../../adapters/git/git-dirs.js';
+import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
+import { consoleProgress } from '../../adapters/local/console-progress.js';
+import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
+import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
+import { ValidationError } from '../../core/errors.js';
+import { systemClock } from '../../ports/clock-port.js';
+import { cliLogger } from '../cli-logger.js';
+import type { CommandContext } from '../command-context.js';
+import { buildLocalModel } from '../local/build-model.js';
+import { loadLocalConfig } from '../local/load-local-config.js';
+import { issueFromRequest, readIssueFile } from '../local/read-issue.js';
+import { runLocalPlanning } from '../local/run-local-planning.js';
+
+export interface RunOptions {
+  issueFile?: string;
+  repo?: string;
+  chain?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  config?: string;
+  replay?: string;
+}
+
+/** `maestro run "<request>" | --issue-file F [--repo DIR] [--chain NAME] [-y] [--dry-run]` (product.md §7). */
+export function runCommand(ctx: CommandContext): Command {
+  return new Command('run')
+    .description(
+      'Plan an issue (phase 1: discovery, questions, decisions, PRD, task preview), then ask for approval',
+    )
+    .argument('[request]', 'the request, e.g. "Add a --json flag to the report command"')
+    .option('--issue-file <file>', 'read the issue from a markdown file (first heading = title)')
+    .option('--repo <dir>', 'the git repository to work on', '.')
+    .option('--chain <name>', 'force a chain: feature, fix, test, refactor, review, release')
+    .option('-y, --yes', 'take every default answer and approve without asking')
+    .option('--dry-run', 'show the chain and the plan, execute nothing')
+    .option('--config <file>', 'config file (default: <repo>/.github/maestro.yml)')
+    .addOption(
+      new Option('--replay <file>', 'replay a recorded model session (tests and the demo only)').hideHelp(),
+    )
+    .action(async (request: string | undefined, options: RunOptions) => {
+      ctx.exit(await runAction(ctx, request, options));
+    });
+}
+
+async function runAction(
+  ctx: CommandContext,
+  request: string | undefined,
+  options: RunOptions,
+): Promise<number> {
+  const { io } = ctx;
+  if (Boolean(request?.trim()) === Boolean(options.issueFile)) {
+    throw new ValidationError(
+      'maestro run',
+      'give either a request in quotes or --issue-file FILE (one of the two)',
+    );
+  }
+  const repo = await GitRepositoryReader.open(options.repo ? resolveDir(io.cwd, options.repo) : io.cwd);
+  const { config, source } = await loadLocalConfig(repo.root, options.config, io.cwd);
+  const snapshot = options.issueFile
+    ? await readIssueFile(options.issueFile, io.cwd)
+    : issueFromRequest(request ?? '');
+  if (!snapshot.title.trim())
+    throw new ValidationError(
+      'maestro run',
+      'the issue has no title; write at least one line saying what should change',
+    );
+
+  // The model is checked first: a missing key is reported before any work is done.
+  const logger = cliLogger(io, config.logging.level);
+  const local = await buildLocalModel(config, {
+    env: io.env,
+    cwd: io.cwd,
+    clock: systemClock,
+    logger,
+    replayFile: options.replay,
+  });
+  if (local.replay) {
+    io.stdout(
+      `[Maestro] ⚠ REPLAY: answers come from a recorded model session (${local.label}); no model is called.\n`,
+    );
+  }
+
+  const store = new FsSessionStore(repo.root);
+  await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));
+  return runLocalPlanning({
+    io,
+    snapshot,
+    chainOverride: options.chain,
+    yes: Boolean(options.yes),
+    dryRun: Boolean(options.dryRun),
+    config,
+    configSource: source,
+    repo,
+    head: await gitHead(repo.root),
+    cache: fsCacheStore(defaultCacheDir(io.env)),
+    local,
+    store,
+    clock: systemClock,
+    progressFor: (onLine) => consoleProgress(io.stdout, onLine),
+  });
+}
+
+function resolveDir(cwd: string, dir: string): string {
+  return dir.startsWith('/') ? dir : `${cwd}/${dir}`;
+}

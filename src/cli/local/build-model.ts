@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { createModel, type ModelSettings, resolveProvider } from '../../adapters/model/create-model.js';
+import { ScriptedModel } from '../../adapters/model/scripted-model.js';
+import type { MaestroConfig } from '../../core/config/config-schema.js';
+import { priceTable, UsageLedger } from '../../core/usage/usage-ledger.js';
+import type { Clock } from '../../ports/clock-port.js';
+import type { Logger } from '../../ports/logger-port.js';
+import type { ModelPort } from '../../ports/model-port.js';
+
+export function modelSettings(config: MaestroConfig): ModelSettings {
+  return {
+    provider: config.model.provider,
+    planner: config.model.planner,
+    executor: config.model.executor,
+    baseUrl: config.model.base_url,
+    apiKeyEnv: config.model.api_key_env,
+    maxRetries: config.model.max_retries,
+    maxRetryWaitSeconds: config.model.max_retry_wait_seconds,
+    budget: { maxCostUsd: config.budget.max_cost_usd, maxTokens: config.budget.max_tokens },
+  };
+}
+
+export interface LocalModel {
+  model: ModelPort;
+  ledger: UsageLedger;
+  /** Shown in the banner and the session metadata. */
+  label: string;
+  replay: boolean;
+}
+
+/**
+ * The configured provider, checked before any work starts so a missing key is reported first.
+ * `replayFile` swaps in a recorded session — for tests and the labelled offline demo only; the
+ * caller prints the replay banner.
+ */
+export async function buildLocalModel(
+  config: MaestroConfig,
+  deps: {
+    env: Record<string, string | undefined>;
+    cwd: string;
+    clock: Clock;
+    logger: Logger;
+    replayFile?: string;
+  },
+): Promise<LocalModel> {
+  const ledger = new UsageLedger(priceTable(config.model.prices));
+  if (deps.replayFile) {
+    const model = await ScriptedModel.fromFile(resolve(deps.cwd, deps.replayFile), { ledger });
+    return { model, ledger, label: model.describe('planning'), replay: true };
+  }
+  const settings = modelSettings(config);
+  const provider = resolveProvider(settings, deps.env);
+  const model = createModel(settings, { env: deps.env, clock: deps.clock, logger: deps.logger, ledger });
+  return { model, ledger, label: `${provider.name} · ${settings.planner}`, replay: false };
+}

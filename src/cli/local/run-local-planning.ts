@@ -1,0 +1,225 @@
+import { chains } from '../../core/chains/chains.js';
+import type { MaestroConfig } from '../../core/config/config-schema.js';
+import { approveRevision } from '../../core/plan/approval.js';
+import { estimateBudget } from '../../core/plan/budget-estimate.js';
+import { planReadiness } from '../../core/plan/plan-readiness.js';
+import {
+  type Answer,
+  createRevision,
+  type IssueSnapshot,
+  openQuestions,
+  type PlanRevision,
+} from '../../core/plan/plan-revision.js';
+import { renderPlanningComment } from '../../core/plan/render-planning-comment.js';
+import { newSessionId, type SessionMetadata, type SessionStatus } from '../../core/state/session-metadata.js';
+import { findPrice, priceTable } from '../../core/usage/usage-ledger.js';
+import { type PlannedIssue, planIssue } from '../../engine/plan-issue.js';
+import { recordApproval, recordPlanRound } from '../../engine/record-plan.js';
+import type { CacheStore } from '../../ports/cache-port.js';
+import type { Clock } from '../../ports/clock-port.js';
+import type { Progress } from '../../ports/progress-port.js';
+import type { RepositoryReader } from '../../ports/repository-port.js';
+import type { SessionStore } from '../../ports/session-store-port.js';
+import type { CliIo } from '../io.js';
+import { askQuestions, confirm, defaultAnswers } from './ask-questions.js';
+import type { LocalModel } from './build-model.js';
+
+export interface LocalPlanningInput {
+  io: CliIo;
+  snapshot: IssueSnapshot;
+  chainOverride?: string;
+  yes: boolean;
+  dryRun: boolean;
+  config: MaestroConfig;
+  configSource: string;
+  repo: RepositoryReader;
+  head: { head?: string; branch?: string };
+  cache: CacheStore;
+  local: LocalModel;
+  store: SessionStore;
+  clock: Clock;
+  progressFor(onLine: (line: string) => void): Progress;
+}
+
+/**
+ * Phase 1 at the terminal (product.md §7): plan → ask the open questions (or take the defaults
+ * with -y) → re-plan with the answers → print the planning comment → stop on --dry-run, else ask
+ * for approval of that exact revision and record it. Returns the exit code.
+ */
+export async function runLocalPlanning(input: LocalPlanningInput): Promise<number> {
+  const { store, clock } = input;
+  const now = clock.now();
+  const metadata: SessionMetadata = {
+    session_id: newSessionId(now),
+    feature_request: input.snapshot.title,
+    status: 'planning',
+    current_phase: 'planning',
+    chain: input.chainOverride ?? 'feature',
+    start_time: now.toISOString(),
+    updated_time: now.toISOString(),
+    replay: input.local.replay,
+    git_context: { repo_root: input.repo.root, ...input.head },
+    statistics: { tasks_completed: 0, tasks_remaining: 0, checkpoints_created: 0, errors_recovered: 0 },
+  };
+  await store.writeMetadata(metadata);
+  const id = metadata.session_id;
+  // Log lines are appended in order, one write at a time; the run waits for the last before returning.
+  let logged: Promise<void> = Promise.resolve();
+  const log = (line: string) => {
+    const stamped = `${clock.now().toISOString()} ${line}`;
+    logged = logged.then(() => store.appendLog(id, stamped)).catch(() => undefined);
+  };
+  const progress = input.progressFor(log);
+  try {
+    return await planAndApprove(input, metadata, progress);
+  } finally {
+    await logged;
+  }
+}
+
+async function planAndApprove(
+  input: LocalPlanningInput,
+  initial: SessionMetadata,
+  progress: Progress,
+): Promise<number> {
+  const { io, config, store, clock } = input;
+  let metadata = initial;
+  const id = metadata.session_id;
+
+  progress.phase(1, 'Planning (INTERACTIVE)');
+  progress.step(`Session ${id} · model ${input.local.label} · config ${input.configSource}`);
+  const deps = { model: input.local.model, repo: input.repo, cache: input.cache, config, progress, clock };
+  const history: PlanRevision[] = [];
+
+  let planned = await planIssue({ snapshot: input.snapshot, chainOverride: input.chainOverride }, deps);
+  history.push(planned.revision);
+  metadata = await record(input, metadata, planned, history, 'awaiting-answers');
+
+  // Questions: asked at the prompt (or defaults with -y). Answers that differ from the defaults
+  // re-plan; defaults alone are already what the plan assumed, so they only need recording.
+  if (openQuestions(planned.revision).length > 0) {
+    const answers = input.yes ? defaultAnswers(planned.revision) : await askQuestions(planned.revision, io);
+    const changed = Object.values(answers).some((a) => a.by !== 'default');
+    if (changed) {
+      progress.step(`Re-planning with ${Object.keys(answers).length} answer(s)...`);
+      planned = await planIssue(
+        {
+          snapshot: input.snapshot,
+          chainOverride: input.chainOverride,
+          answers,
+          previous: planned.revision,
+          discovery: planned.discovery,
+        },
+        deps,
+      );
+    } else if (Object.keys(answers).length > 0) {
+      progress.step(`Taking the default answer to ${Object.keys(answers).join(', ')}`);
+      planned = { ...planned, revision: withAnswers(planned.revision, answers, input.snapshot, clock.now()) };
+    }
+    if (planned.revision !== history.at(-1)) history.push(planned.revision);
+  }
+
+  const markdown = render(input, planned, history);
+  const readiness = planReadiness(planned.revision);
+  metadata = await record(
+    input,
+    metadata,
+    planned,
+    history,
+    readiness.kind === 'ready' ? 'awaiting-approval' : 'awaiting-answers',
+    markdown,
+  );
+  io.stdout(`\n${markdown}\n`);
+
+  if (input.dryRun) {
+    printChain(io, planned);
+    progress.done(`Dry run: nothing executed. Plan saved in ${store.locate(id)}`);
+    return 0;
+  }
+  if (readiness.kind === 'not-ready') {
+    for (const reason of readiness.reasons) progress.warn(`Not ready for approval: ${reason}`);
+    progress.warn(
+      `Answer the questions (run again without -y, or add the detail to the issue). Plan saved in ${store.locate(id)}`,
+    );
+    return 1;
+  }
+
+  const { revision } = planned;
+  const approved =
+    input.yes || (await confirm(io, `[Maestro]   ? Approve revision ${revision.number} (${revision.hash})?`));
+  if (!approved) {
+    progress.warn(`Not approved. The plan is saved in ${store.locate(id)}; run again to re-plan.`);
+    return 0;
+  }
+  const outcome = approveRevision({ revision, approver: 'local user', at: clock.now() });
+  if (outcome.kind === 'refused') {
+    for (const d of outcome.details) progress.warn(d);
+    return 1;
+  }
+  metadata = await recordApproval(store, metadata, outcome.approval, clock.now());
+  progress.done(`PRD approved: revision ${revision.number} (${revision.hash})`);
+  progress.step(
+    'Execution (phases 2–5: tasks, implementation, validation, handoff) is not part of this version yet; ' +
+      `the approved plan is saved in ${store.locate(id)} for it.`,
+  );
+  return 0;
+}
+
+async function record(
+  input: LocalPlanningInput,
+  metadata: SessionMetadata,
+  planned: PlannedIssue,
+  history: PlanRevision[],
+  status: SessionStatus,
+  markdown = render(input, planned, history),
+): Promise<SessionMetadata> {
+  return recordPlanRound(input.store, metadata, planned, history, markdown, status, input.clock.now());
+}
+
+function render(input: LocalPlanningInput, planned: PlannedIssue, history: PlanRevision[]): string {
+  const { config, local } = input;
+  const price = findPrice(config.model.executor, priceTable(config.model.prices));
+  const totals = local.ledger.total();
+  const source = planned.intent.matched.length
+    ? `${planned.intent.source}: ${planned.intent.matched.join(', ')}`
+    : planned.intent.source;
+  return renderPlanningComment({
+    revision: planned.revision,
+    chainSource: source,
+    estimate: estimateBudget(
+      planned.revision.draft,
+      price ? { inputPerMtok: price.inputPerMTok, outputPerMtok: price.outputPerMTok } : undefined,
+      config.budget.max_cost_usd,
+    ),
+    planningUsage: { tokens: totals.inputTokens + totals.outputTokens, usd: totals.costUsd },
+    previous: history.length > 1 ? [] : undefined,
+    includeRationale: config.logging.include_rationale,
+    respond: 'terminal',
+  });
+}
+
+/** The seed's dry-run display: the chain and its steps. */
+function printChain(io: CliIo, planned: PlannedIssue): void {
+  const chain = chains[planned.intent.chain];
+  const steps = chain.steps.map((s, i) => `  ${i + 1}. ${s.id} — ${s.summary}`).join('\n');
+  io.stdout(`Chain:  ${chain.name}\nSteps:\n${steps}\n`);
+}
+
+/** A new revision of the same draft with the answers recorded (no model call). */
+function withAnswers(
+  revision: PlanRevision,
+  answers: Record<string, Answer>,
+  snapshot: IssueSnapshot,
+  now: Date,
+): PlanRevision {
+  return createRevision({
+    number: revision.number + 1,
+    chain: revision.chain,
+    snapshot,
+    draft: revision.draft,
+    decisions: revision.decisions,
+    answers: { ...revision.answers, ...answers },
+    feedback: revision.feedback,
+    createdAt: now,
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Okapi BM25 over two fields per file — content terms and path terms — scored separately and
+ * summed with a path weight (a BM25F-lite: a path naming the issue's words is strong evidence).
+ * Only the query's terms are looked at, so scoring is O(files × query terms) from cached counts.
+ */
+export interface Bm25Document {
+  id: string;
+  /** Content term → count. */
+  tf: Readonly<Record<string, number>>;
+  /** Total content terms. */
+  length: number;
+  /** Path terms (each counted once). */
+  pathTerms: readonly string[];
+}
+
+export interface Bm25Options {
+  k1?: number;
+  b?: number;
+  /** Multiplier of the path field's score. */
+  pathWeight?: number;
+}
+
+export interface Bm25Hit {
+  id: string;
+  score: number;
+}
+
+/** Query terms with weights: repeats and title terms count more, with diminishing returns. */
+export type WeightedQuery = ReadonlyMap<string, number>;
+
+export function bm25Rank(
+  docs: readonly Bm25Document[],
+  query: WeightedQuery,
+  options: Bm25Options = {},
+): Bm25Hit[] {
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.75;
+  const pathWeight = options.pathWeight ?? 1.5;
+  const n = docs.length;
+  if (n === 0 || query.size === 0) return [];
+  const terms = [...query.keys()];
+  const df = new Map<string, number>(terms.map((t) => [t, 0]));
+  const pdf = new Map<string, number>(terms.map((t) => [t, 0]));
+  let totalLength = 0;
+  const pathSets = docs.map((d) => new Set(d.pathTerms));
+  docs.forEach((d, i) => {
+    totalLength += d.length;
+    for (const t of terms) {
+      if (d.tf[t]) df.set(t, df.get(t)! + 1);
+      if (pathSets[i]!.has(t)) pdf.set(t, pdf.get(t)! + 1);
+    }
+  });
+  const avgLength = totalLength / n || 1;
+  const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const hits: Bm25Hit[] = [];
+  docs.forEach((d, i) => {
+    let score = 0;
+    const norm = k1 * (1 - b + (b * d.length) / avgLength);
+    for (const t of terms) {
+      const weight = query.get(t)!;
+      const f = d.tf[t];
+      if (f) score += weight * idf(df.get(t)!) * ((f * (k1 + 1)) / (f + norm));
+      if (pathSets[i]!.has(t)) score += weight * pathWeight * idf(pdf.get(t)!);
+    }
+    if (score > 0) hits.push({ id: d.id, score });
+  });
+  return hits.sort((a, c) => c.score - a.score || (a.id < c.id ? -1 : 1));
+}
+
+/** Builds the weighted query: `1 + ln(count)` per term, title terms counted twice. */
+export function weightQuery(
+  titleTerms: readonly string[],
+  bodyTerms: readonly string[],
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of titleTerms) counts.set(t, (counts.get(t) ?? 0) + 2);
+  for (const t of bodyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const query = new Map<string, number>();
+  for (const [t, c] of counts) query.set(t, 1 + Math.log(c));
+  return query;
+}

@@ -1,0 +1,159 @@
+import type { CacheStore } from '../ports/cache-port.js';
+
+export type { StackInfo } from './detect-stack.js';
+export type { InstructionFile } from './instructions.js';
+
+import type { RepoFile, RepositoryReader } from '../ports/repository-port.js';
+import { analyseFile, type FileAnalysis } from './analyse-file.js';
+import { detectStack, type StackInfo } from './detect-stack.js';
+import { DiscoveryCache } from './discovery-cache.js';
+import { findInstructions, type InstructionFile } from './instructions.js';
+import { type DropReason, inventory } from './inventory.js';
+import { packContext } from './pack-context.js';
+import { type IndexedFile, rankFiles } from './rank-files.js';
+import { tokenize } from './tokenize.js';
+
+export interface DiscoverInput {
+  repo: RepositoryReader;
+  cache: CacheStore;
+  issue: { title: string; body: string };
+  /** Tokens (o200k_base) the packed file context may use. */
+  budgetTokens: number;
+  /** How many ranked files to return (all are considered for packing); default 200. */
+  topN?: number;
+  /** `bm25` runs the plain baseline (benchmarks only); default `fusion`. */
+  ranking?: 'fusion' | 'bm25';
+}
+
+export interface RankedFile {
+  path: string;
+  /** 0..1, the top file is 1. */
+  score: number;
+  /** Tokens of the whole file. */
+  tokens: number;
+  /** In the packed context (whole, or as an excerpt). */
+  included: boolean;
+  excerpt: boolean;
+  reasons: string[];
+}
+
+export interface DiscoveryResult {
+  stack: StackInfo;
+  instructions: InstructionFile[];
+  inventory: { total: number; kept: number; dropped: Record<DropReason, number> };
+  ranked: RankedFile[];
+  context: { text: string; tokens: number; budget: number };
+  timings: {
+    listMs: number;
+    analyseMs: number;
+    rankMs: number;
+    packMs: number;
+    cacheHits: number;
+    cacheMisses: number;
+  };
+}
+
+const READ_BATCH = 64;
+
+/**
+ * Codebase → ranked, budgeted context for one issue; used by planning and `maestro context`.
+ * 1. list files (blob ids) and drop vendored, lock, binary, generated and huge ones by path;
+ * 2. analyse each remaining blob (cache first), dropping binary/generated ones by content;
+ * 3. detect the stack and read instruction files;
+ * 4. rank (BM25 ⊕ mentions ⊕ symbols ⊕ import neighbours);
+ * 5. pack the ranking into the token budget.
+ */
+export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
+  const { repo } = input;
+  const t0 = performance.now();
+  const listed = await repo.listFiles();
+  const { kept, summary } = inventory(listed);
+  const t1 = performance.now();
+
+  const cache = await DiscoveryCache.open(input.cache);
+  const analysed = await analyseAll(kept, repo, cache);
+  const indexed: (IndexedFile & { tokens: number })[] = [];
+  for (const { file, analysis } of analysed) {
+    if (analysis.drop) summary.dropped[analysis.drop]++;
+    else indexed.push({ path: file.path, ...analysis });
+  }
+  summary.kept = indexed.length;
+  await cache.save();
+  const t2 = performance.now();
+
+  const readText = async (path: string) => (await repo.readFile(path)).toString('utf8');
+  const readMaybe = (path: string) => readText(path).catch(() => undefined);
+  const stack = await detectStack(listed, kept, readMaybe);
+  const instructions = await findInstructions(
+    listed.map((f) => f.path),
+    readMaybe,
+    Math.min(4000, Math.ceil(input.budgetTokens * 0.15)),
+  );
+  const ranking = rankFiles({
+    files: indexed,
+    issue: input.issue,
+    ...(stack.goModule ? { goModule: stack.goModule } : {}),
+    mode: input.ranking ?? 'fusion',
+  });
+  const t3 = performance.now();
+
+  const tokensOf = new Map(indexed.map((f) => [f.path, f.tokens]));
+  const packed = await packContext({
+    ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0 })),
+    read: readText,
+    budget: input.budgetTokens,
+    focus: new Set(tokenize(`${input.issue.title}\n${input.issue.body}`)),
+  });
+  const t4 = performance.now();
+
+  const ranked = ranking.slice(0, input.topN ?? 200).map((r): RankedFile => {
+    const p = packed.files.get(r.path);
+    return {
+      ...r,
+      tokens: tokensOf.get(r.path) ?? 0,
+      included: p?.included ?? false,
+      excerpt: p?.excerpt ?? false,
+    };
+  });
+  return {
+    stack,
+    instructions,
+    inventory: summary,
+    ranked,
+    context: { text: packed.text, tokens: packed.tokens, budget: input.budgetTokens },
+    timings: {
+      listMs: ms(t1 - t0),
+      analyseMs: ms(t2 - t1),
+      rankMs: ms(t3 - t2),
+      packMs: ms(t4 - t3),
+      cacheHits: cache.hits,
+      cacheMisses: cache.misses,
+    },
+  };
+}
+
+async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, cache: DiscoveryCache) {
+  const out: { file: RepoFile; analysis: FileAnalysis }[] = [];
+  const misses: RepoFile[] = [];
+  for (const file of files) {
+    const hit = cache.get(file.blob, file.path);
+    if (hit) out.push({ file, analysis: hit });
+    else misses.push(file);
+  }
+  for (let i = 0; i < misses.length; i += READ_BATCH) {
+    const batch = misses.slice(i, i + READ_BATCH);
+    const contents = await Promise.all(batch.map((f) => repo.readFile(f.path).catch(() => undefined)));
+    batch.forEach((file, j) => {
+      const content = contents[j];
+      if (!content) return; // vanished between listing and reading
+      const analysis = analyseFile(file.path, content);
+      cache.set(file.blob, file.path, analysis);
+      out.push({ file, analysis });
+    });
+  }
+  return out;
+}
+
+function ms(value: number): number {
+  return Math.round(value * 10) / 10;
+}

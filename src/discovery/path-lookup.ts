@@ -1,0 +1,70 @@
+import { baseName } from './language.js';
+
+/**
+ * Finds repository paths from fragments of paths seen in an issue: a full path, an absolute path
+ * from another machine (`/home/u/proj/src/a.py`), a file name, or an extension-less module path.
+ */
+export class PathLookup {
+  readonly paths: readonly string[];
+  readonly #set: ReadonlySet<string>;
+  readonly #byBase = new Map<string, string[]>();
+  readonly #modules = new Map<string, string[]>();
+
+  constructor(paths: readonly string[]) {
+    this.paths = paths;
+    this.#set = new Set(paths);
+    for (const p of paths) {
+      const base = baseName(p);
+      const list = this.#byBase.get(base);
+      if (list) list.push(p);
+      else this.#byBase.set(base, [p]);
+    }
+  }
+
+  has(path: string): boolean {
+    return this.#set.has(path);
+  }
+
+  byFileName(name: string): readonly string[] {
+    return this.#byBase.get(name) ?? [];
+  }
+
+  /**
+   * Paths matching the longest suffix of `fragment` (segment-aligned); e.g.
+   * `/site-packages/pkg/a/b.py` → `pkg/a/b.py` or `src/pkg/a/b.py`. Needs at least the file name.
+   */
+  bySuffix(fragment: string): readonly string[] {
+    const clean = fragment.replace(/\\/g, '/').replace(/^\.?\//, '');
+    if (this.#set.has(clean)) return [clean];
+    const segments = clean.split('/').filter(Boolean);
+    const candidates = this.byFileName(segments[segments.length - 1] ?? '');
+    if (candidates.length === 0) return [];
+    for (let take = segments.length; take >= 1; take--) {
+      const suffix = segments.slice(segments.length - take).join('/');
+      const hits = candidates.filter((p) => p === suffix || p.endsWith(`/${suffix}`));
+      if (hits.length) return hits;
+    }
+    return [];
+  }
+
+  /** Paths whose extension-less form ends with the module path `a/b/c` (or is its package index). */
+  byModule(modulePath: string): readonly string[] {
+    const cached = this.#modules.get(modulePath);
+    if (cached) return cached;
+    const hits = this.#scanModule(modulePath);
+    this.#modules.set(modulePath, hits);
+    return hits;
+  }
+
+  #scanModule(modulePath: string): string[] {
+    const want = modulePath.replace(/^\/+|\/+$/g, '');
+    const tail = want.slice(want.lastIndexOf('/') + 1);
+    const hits: string[] = [];
+    for (const p of this.paths) {
+      if (!p.includes(tail)) continue;
+      const stem = p.replace(/\.[A-Za-z0-9]+$/, '').replace(/\/(__init__|index|mod)$/, '');
+      if (stem === want || stem.endsWith(`/${want}`)) hits.push(p);
+    }
+    return hits;
+  }
+}

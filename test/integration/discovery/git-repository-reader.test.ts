@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitRepositoryReader, materializeCommit } from '../../../src/adapters/git/git-repository-reader.js';
+import { ValidationError } from '../../../src/core/errors.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+function repoWith(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'maestro-reader-'));
+  dirs.push(dir);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 't@example.com');
+  git(dir, 'config', 'user.name', 't');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'init');
+  return dir;
+}
+
+describe('GitRepositoryReader', () => {
+  it('lists tracked and untracked files with their index blob ids, leaving ignored ones out', async () => {
+    const dir = repoWith({
+      'src/a.ts': 'export const a = 1;\n',
+      '.gitignore': 'ignored/\n*.log\n',
+      'b c.py': 'x = 1\n',
+    });
+    writeFileSync(join(dir, 'new.ts'), 'export const n = 2;\n');
+    mkdirSync(join(dir, 'ignored'));
+    writeFileSync(join(dir, 'ignored/x.ts'), 'nope');
+    writeFileSync(join(dir, 'debug.log'), 'nope');
+    const files = await (await GitRepositoryReader.open(dir)).listFiles();
+    expect(files.map((f) => f.path)).toEqual(['.gitignore', 'b c.py', 'new.ts', 'src/a.ts']);
+    const a = files.find((f) => f.path === 'src/a.ts')!;
+    expect(a).toMatchObject({ blob: git(dir, 'rev-parse', 'HEAD:src/a.ts'), size: 20, mode: '100644' });
+    expect(files.find((f) => f.path === 'new.ts')!.blob).toBe(git(dir, 'hash-object', 'new.ts'));
+  });
+
+  it('gives a modified file the blob id of its working-tree content and skips deleted ones', async () => {
+    const dir = repoWith({ 'a.ts': 'one\n', 'gone.ts': 'bye\n' });
+    const before = git(dir, 'rev-parse', 'HEAD:a.ts');
+    writeFileSync(join(dir, 'a.ts'), 'two\n');
+    rmSync(join(dir, 'gone.ts'));
+    const reader = await GitRepositoryReader.open(dir);
+    const files = await reader.listFiles();
+    expect(files.map((f) => f.path)).toEqual(['a.ts']);
+    expect(files[0]!.blob).not.toBe(before);
+    expect(files[0]!.blob).toBe(git(dir, 'hash-object', 'a.ts'));
+    expect((await reader.readFile('a.ts')).toString()).toBe('two\n');
+  });
+
+  it('refuses paths outside the repository', async () => {
+    const reader = await GitRepositoryReader.open(repoWith({ 'a.ts': '' }));
+    await expect(reader.readFile('../etc/passwd')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('says what to do when the directory is not a git repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-nogit-'));
+    dirs.push(dir);
+    await expect(GitRepositoryReader.open(dir)).rejects.toThrow(/not a git repository.*--repo/);
+  });
+
+  it('materialises an old commit in another directory without touching the source', async () => {
+    const dir = repoWith({ 'a.ts': 'v1\n' });
+    const first = git(dir, 'rev-parse', 'HEAD');
+    writeFileSync(join(dir, 'a.ts'), 'v2\n');
+    git(dir, 'commit', '-q', '-am', 'v2');
+    const statusBefore = git(dir, 'status', '--porcelain');
+    const dest = join(mkdtempSync(join(tmpdir(), 'maestro-mat-')), 'repo');
+    dirs.push(dirname(dest));
+    await materializeCommit(dir, first, dest);
+    const reader = await GitRepositoryReader.open(dest);
+    expect((await reader.readFile('a.ts')).toString()).toBe('v1\n');
+    expect(await reader.headCommit()).toBe(first);
+    expect(git(dir, 'rev-parse', 'HEAD')).not.toBe(first);
+    expect(git(dir, 'status', '--porcelain')).toBe(statusBefore);
+  });
+});
