@@ -40,12 +40,15 @@ export function approveRevision(input: ApproveInput): ApprovalOutcome {
       return {
         kind: 'refused',
         reason: 'hash-mismatch',
-        details: [`\`${input.requestedHash}\` is not the current revision; the current one is \`${revision.hash}\``],
+        details: [
+          `\`${input.requestedHash}\` is not the current revision; the current one is \`${revision.hash}\``,
+        ],
       };
     }
   }
   const readiness = planReadiness(revision);
-  if (readiness.kind === 'not-ready') return { kind: 'refused', reason: 'not-ready', details: readiness.reasons };
+  if (readiness.kind === 'not-ready')
+    return { kind: 'refused', reason: 'not-ready', details: readiness.reasons };
   return {
     kind: 'approved',
     approval: {

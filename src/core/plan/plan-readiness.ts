@@ -1,7 +1,9 @@
 import { describeProblems, validateTaskGraph } from '../tasks/validate-task-graph.js';
 import { openQuestions, type PlanRevision } from './plan-revision.js';
 
-export type PlanReadiness = { kind: 'ready'; warnings: string[] } | { kind: 'not-ready'; reasons: string[]; warnings: string[] };
+export type PlanReadiness =
+  | { kind: 'ready'; warnings: string[] }
+  | { kind: 'not-ready'; reasons: string[]; warnings: string[] };
 
 /**
  * Whether a revision may be approved. An empty or "do it" issue produces a plan with no
@@ -12,13 +14,15 @@ export function planReadiness(revision: PlanRevision): PlanReadiness {
   const warnings: string[] = [];
   const { prd, taskPreview } = revision.draft;
 
-  if (prd.requirements.length === 0) reasons.push('the PRD has no requirements yet — describe what should change');
+  if (prd.requirements.length === 0)
+    reasons.push('the PRD has no requirements yet — describe what should change');
   const blocking = openQuestions(revision).filter((q) => q.blocking || q.default.trim() === '');
   for (const q of blocking) reasons.push(`${q.id} needs an answer (there is no safe default): ${q.question}`);
   const tasks = taskPreview.epics.flatMap((e) => e.tasks);
   if (tasks.length === 0) reasons.push('the task preview is empty');
   const graph = validateTaskGraph(taskPreview);
-  if (graph.kind === 'invalid') reasons.push(`the task preview is not a valid DAG: ${describeProblems(graph.problems)}`);
+  if (graph.kind === 'invalid')
+    reasons.push(`the task preview is not a valid DAG: ${describeProblems(graph.problems)}`);
 
   const served = new Set(tasks.flatMap((t) => t.requirements));
   for (const r of prd.requirements) {

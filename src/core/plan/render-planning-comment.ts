@@ -53,7 +53,10 @@ function renderEstimate({ estimate, planningUsage }: PlanningCommentInput): stri
   ].join('\n');
 }
 
-function renderHowToRespond(input: PlanningCommentInput, readiness: ReturnType<typeof planReadiness>): string {
+function renderHowToRespond(
+  input: PlanningCommentInput,
+  readiness: ReturnType<typeof planReadiness>,
+): string {
   const out = ['### How to respond', ''];
   if (readiness.kind === 'not-ready') {
     out.push('**Not ready for approval yet:**', ...readiness.reasons.map((r) => `- ${oneLine(r)}`), '');
@@ -69,7 +72,9 @@ function renderHowToRespond(input: PlanningCommentInput, readiness: ReturnType<t
     '- `/maestro chain <feature|fix|test|refactor|review|release>` re-plans with another chain.',
   );
   if (readiness.kind === 'ready') {
-    out.push(`- \`/maestro approve ${input.revision.hash}\` starts the run on this exact revision (write permission).`);
+    out.push(
+      `- \`/maestro approve ${input.revision.hash}\` starts the run on this exact revision (write permission).`,
+    );
   }
   return out.join('\n');
 }

@@ -1,10 +1,16 @@
 import { cell, code, indent, oneLine } from '../report/markdown.js';
-import type { Prd, Question } from './plan-schema.js';
 import type { Answer } from './plan-revision.js';
+import type { Prd, Question } from './plan-schema.js';
 
 /** The PRD section: goal, numbered requirements with acceptance criteria, non-goals, areas, risks. */
 export function renderPrd(prd: Prd): string {
-  const out: string[] = [`### PRD: ${oneLine(prd.title)}`, '', `**Goal.** ${oneLine(prd.goal)}`, '', '#### Requirements'];
+  const out: string[] = [
+    `### PRD: ${oneLine(prd.title)}`,
+    '',
+    `**Goal.** ${oneLine(prd.goal)}`,
+    '',
+    '#### Requirements',
+  ];
   if (prd.requirements.length === 0) out.push('', '_None yet — the issue does not say what should change._');
   for (const r of prd.requirements) {
     out.push('', `- **${r.id} — ${oneLine(r.title)}** _(${r.priority})_`);

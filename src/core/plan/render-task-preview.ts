@@ -7,9 +7,12 @@ import type { TaskPreview } from './plan-schema.js';
 /** Group label of every previewed task (`[P:Group-1]` …), or the graph's problems when it is invalid. */
 export function previewGroups(
   preview: TaskPreview,
-): { kind: 'valid'; groups: Map<string, string>; levels: string[][] } | { kind: 'invalid'; problems: string } {
+):
+  | { kind: 'valid'; groups: Map<string, string>; levels: string[][] }
+  | { kind: 'invalid'; problems: string } {
   const validation = validateTaskGraph(preview);
-  if (validation.kind === 'invalid') return { kind: 'invalid', problems: describeProblems(validation.problems) };
+  if (validation.kind === 'invalid')
+    return { kind: 'invalid', problems: describeProblems(validation.problems) };
   const levels = taskLevels(validation.graph);
   const groups = new Map<string, string>();
   levels.forEach((ids, k) => {
@@ -28,13 +31,18 @@ export function renderTaskPreview(preview: TaskPreview): string {
     for (const t of epic.tasks) {
       const deps = t.dependsOn.length ? ` · after ${t.dependsOn.map(code).join(', ')}` : '';
       const reqs = t.requirements.length ? ` · ${t.requirements.join(', ')}` : '';
-      out.push(`  - ${code(t.id)} ${oneLine(t.title)} ${groups.get(t.id) ?? ''} _(${t.category})_${deps}${reqs}`);
+      out.push(
+        `  - ${code(t.id)} ${oneLine(t.title)} ${groups.get(t.id) ?? ''} _(${t.category})_${deps}${reqs}`,
+      );
     }
   }
   if (grouping.kind === 'invalid') {
     out.push('', `> ⚠️ The previewed graph is not a valid DAG: ${oneLine(grouping.problems)}`);
   } else if (grouping.levels.length > 0) {
-    out.push('', `${grouping.levels.length} parallel group(s); groups are shown for reading, tasks start as soon as their dependencies are done.`);
+    out.push(
+      '',
+      `${grouping.levels.length} parallel group(s); groups are shown for reading, tasks start as soon as their dependencies are done.`,
+    );
     out.push('', taskGraphMermaid(preview));
   }
   return out.join('\n');

@@ -2,7 +2,12 @@
 
 /** Makes text safe inside a table cell: no row breaks, no column breaks. */
 export function cell(text: string): string {
-  return text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim() || '—';
+  return (
+    text
+      .replace(/\r?\n+/g, ' ')
+      .replace(/\|/g, '\\|')
+      .trim() || '—'
+  );
 }
 
 /** Inline code that cannot be broken out of, whatever backticks the text holds. */

@@ -25,7 +25,11 @@ export const sessionMetadataSchema = z.object({
   updated_time: z.string(),
   /** True when the plan was made by replaying a recorded model session (demo/tests), never a live model. */
   replay: z.boolean().default(false),
-  git_context: z.object({ repo_root: z.string(), head: z.string().optional(), branch: z.string().optional() }),
+  git_context: z.object({
+    repo_root: z.string(),
+    head: z.string().optional(),
+    branch: z.string().optional(),
+  }),
   statistics: z.object({
     tasks_completed: z.number().int().default(0),
     tasks_remaining: z.number().int().default(0),

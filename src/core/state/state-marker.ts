@@ -23,7 +23,10 @@ export function renderStateMarker(state: MarkerState): string {
   return `<!-- maestro:state v1 ${Buffer.from(JSON.stringify(state), 'utf8').toString('base64url')} -->`;
 }
 
-export type ParsedMarker = { kind: 'found'; state: MarkerState } | { kind: 'absent' } | { kind: 'corrupt'; reason: string };
+export type ParsedMarker =
+  | { kind: 'found'; state: MarkerState }
+  | { kind: 'absent' }
+  | { kind: 'corrupt'; reason: string };
 
 export function parseStateMarker(body: string): ParsedMarker {
   const match = MARKER_RE.exec(body);
@@ -31,7 +34,9 @@ export function parseStateMarker(body: string): ParsedMarker {
   try {
     const json: unknown = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
     const parsed = markerStateSchema.safeParse(json);
-    return parsed.success ? { kind: 'found', state: parsed.data } : { kind: 'corrupt', reason: parsed.error.message };
+    return parsed.success
+      ? { kind: 'found', state: parsed.data }
+      : { kind: 'corrupt', reason: parsed.error.message };
   } catch (error) {
     return { kind: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
   }

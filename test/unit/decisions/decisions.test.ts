@@ -25,7 +25,10 @@ describe('the decision engine', () => {
       ['Frameworks', 'express', 'repository'],
       ['Test framework', 'vitest', 'repository'],
     ]);
-    expect(decisions[0]).toMatchObject({ alternatives: ['JavaScript'], rationale: expect.stringContaining('90%') });
+    expect(decisions[0]).toMatchObject({
+      alternatives: ['JavaScript'],
+      rationale: expect.stringContaining('90%'),
+    });
     for (const d of decisions) expect(d.confidence).toBeGreaterThanOrEqual(0.6);
   });
 
@@ -37,8 +40,16 @@ describe('the decision engine', () => {
   });
 
   it('falls back to the language default test runner with low confidence when none is detected', () => {
-    const d = decideTechStack({ ...facts, testRunners: [], languages: [{ name: 'Python', share: 1 }] }, settings);
-    expect(d.at(-1)).toMatchObject({ topic: 'Test framework', choice: 'pytest', source: 'default', confidence: 0.5 });
+    const d = decideTechStack(
+      { ...facts, testRunners: [], languages: [{ name: 'Python', share: 1 }] },
+      settings,
+    );
+    expect(d.at(-1)).toMatchObject({
+      topic: 'Test framework',
+      choice: 'pytest',
+      source: 'default',
+      confidence: 0.5,
+    });
   });
 
   it.each([

@@ -25,10 +25,16 @@ describe('approval', () => {
 
   it('accepts a named hash prefix of the current revision', () => {
     const r = revision();
-    expect(approveRevision({ revision: r, approver: 'a', requestedHash: r.hash.slice(0, 7), at }).kind).toBe('approved');
+    expect(approveRevision({ revision: r, approver: 'a', requestedHash: r.hash.slice(0, 7), at }).kind).toBe(
+      'approved',
+    );
   });
 
-  it.each(['0000000', 'abc', 'ffffffffffff'])('refuses a hash that is not the current revision (%s)', (hash) => {
+  it.each([
+    '0000000',
+    'abc',
+    'ffffffffffff',
+  ])('refuses a hash that is not the current revision (%s)', (hash) => {
     const outcome = approveRevision({ revision: revision(), approver: 'a', requestedHash: hash, at });
     expect(outcome).toMatchObject({ kind: 'refused', reason: 'hash-mismatch' });
   });
@@ -41,7 +47,9 @@ describe('approval', () => {
   });
 
   it('refuses while a blocking question is unanswered, and accepts once answered', () => {
-    const d = draft({ questions: [{ id: 'Q1', question: 'Which database?', default: '', why: '', blocking: true }] });
+    const d = draft({
+      questions: [{ id: 'Q1', question: 'Which database?', default: '', why: '', blocking: true }],
+    });
     expect(approveRevision({ revision: revision({ draft: d }), approver: 'a', at }).kind).toBe('refused');
     const answered = revision({ draft: d, answers: { Q1: { answer: 'Postgres', by: 'octocat' } } });
     expect(approveRevision({ revision: answered, approver: 'a', at }).kind).toBe('approved');
@@ -61,6 +69,8 @@ describe('approval', () => {
     d.taskPreview.epics[0]!.tasks.forEach((t) => {
       t.requirements = ['R1'];
     });
-    expect(planReadiness(revision({ draft: d })).warnings).toEqual(['R2 is not served by any previewed task']);
+    expect(planReadiness(revision({ draft: d })).warnings).toEqual([
+      'R2 is not served by any previewed task',
+    ]);
   });
 });

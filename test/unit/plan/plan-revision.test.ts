@@ -5,7 +5,9 @@ import { draft, revision, snapshot } from '../../support/plan-fixtures.js';
 
 describe('plan revisions', () => {
   it('hashes content independently of key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: 3 } })).toBe('{"a":{"c":3,"d":[2,{"x":2,"y":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: 3 } })).toBe(
+      '{"a":{"c":3,"d":[2,{"x":2,"y":1}]},"b":1}',
+    );
     expect(shortHash({ a: 1, b: 2 })).toBe(shortHash({ b: 2, a: 1 }));
   });
 

@@ -54,7 +54,9 @@ describe('the planning comment', () => {
 
   it('shows the assumed default of an open question and the answer once given', () => {
     expect(render()).toContain('_Assumed if nobody answers:_ No, one line');
-    expect(render({ answers: { Q1: { answer: 'Yes, indented', by: 'octocat' } } })).toContain('Yes, indented _(octocat)_');
+    expect(render({ answers: { Q1: { answer: 'Yes, indented', by: 'octocat' } } })).toContain(
+      'Yes, indented _(octocat)_',
+    );
   });
 
   it('labels tasks with their parallel groups', () => {
@@ -93,7 +95,9 @@ describe('the planning comment', () => {
       previous: [{ number: 1, hash: 'abcdef123456', markdown: 'old plan' }],
       respond: 'comment',
     });
-    expect(md).toContain('<details><summary>Revision 1 · <code>abcdef123456</code></summary>\n\nold plan\n\n</details>');
+    expect(md).toContain(
+      '<details><summary>Revision 1 · <code>abcdef123456</code></summary>\n\nold plan\n\n</details>',
+    );
     expect(md).toContain('(model unpriced)');
   });
 });

@@ -20,7 +20,11 @@ describe('state markers', () => {
     ['no marker', 'just text', 'absent'],
     ['garbage payload', '<!-- maestro:state v1 !!!! -->', 'absent'],
     ['not JSON', `<!-- maestro:state v1 ${Buffer.from('nope').toString('base64url')} -->`, 'corrupt'],
-    ['wrong shape', `<!-- maestro:state v1 ${Buffer.from('{"kind":"x"}').toString('base64url')} -->`, 'corrupt'],
+    [
+      'wrong shape',
+      `<!-- maestro:state v1 ${Buffer.from('{"kind":"x"}').toString('base64url')} -->`,
+      'corrupt',
+    ],
   ])('reports %s', (_name, body, kind) => {
     expect(parseStateMarker(body).kind).toBe(kind);
   });
