@@ -78,7 +78,8 @@ export class ModelError extends MaestroError {
     super(message, { code: `model.${kind}`, cause: options.cause });
     this.kind = kind;
     this.status = options.status;
-    this.resumable = options.resumable ?? (kind === 'rate-limited' || kind === 'server' || kind === 'network');
+    this.resumable =
+      options.resumable ?? (kind === 'rate-limited' || kind === 'server' || kind === 'network');
   }
 }
 
