@@ -1,0 +1,50 @@
+import type { Task } from '../core/tasks/task-schema.js';
+
+/**
+ * A coding agent that carries out one task inside one directory (a task's worktree). `builtin` is
+ * Maestro's own tool loop on the model port; `command` runs any CLI agent with the prompt in a
+ * file. Either way the agent holds no secrets, stays inside `workdir`, and only runs allowed
+ * commands; the orchestrator — not the agent — commits, pushes and runs the gates.
+ */
+export interface ExecutorRequest {
+  workdir: string;
+  task: Task;
+  /** Specialist instructions for the task's category, and the repository's own instructions. */
+  instructions: string;
+  /** The PRD excerpt, the task's acceptance, and results of the tasks it depends on. */
+  context: string;
+  /** Commands the agent may run, as argv prefixes (e.g. `['npm', 'test']`, `['git', 'diff']`). */
+  allowedCommands: string[][];
+  /** Globs the agent may not create, edit or delete (workflows, agent config, install scripts). */
+  protectedPaths: string[];
+  timeoutMs: number;
+  maxTurns: number;
+  signal?: AbortSignal;
+}
+
+/** Something a non-model layer refused; listed in the report without echoing payloads. */
+export interface BlockedAction {
+  kind: 'path-escape' | 'protected-path' | 'command-not-allowed' | 'command-timeout' | 'other';
+  /** Short, payload-free description, e.g. `write .github/workflows/x.yml`. */
+  what: string;
+}
+
+export type ExecutorOutcome =
+  | {
+      kind: 'completed';
+      /** What was done, max ~500 characters (the seed's `findings`). */
+      summary: string;
+      /** 0–10, the agent's own estimate (the seed's `quality_score`). */
+      qualityScore?: number;
+      /** Guidance for the tasks that depend on this one (the seed's `hints_for_next`). */
+      hints: string;
+      blocked: BlockedAction[];
+    }
+  | { kind: 'failed'; reason: string; transient: boolean; blocked: BlockedAction[] }
+  | { kind: 'timed-out'; summary: string; blocked: BlockedAction[] }
+  | { kind: 'needs-human'; question: string; blocked: BlockedAction[] };
+
+export interface Executor {
+  readonly kind: 'builtin' | 'command';
+  run(request: ExecutorRequest): Promise<ExecutorOutcome>;
+}

@@ -1,0 +1,67 @@
+/**
+ * The git operations of an execution run (phases 3–5), on a real checkout. Checkpoints are real
+ * commits on the run branch with trailers; history is never rewritten and nothing is force-pushed
+ * (architecture decision 5).
+ */
+export interface CheckpointTrailers {
+  session: string;
+  /** The task id, or `wip` / `rollback` / `fix-<n>` for commits that are not a planned task. */
+  task: string;
+  checkpoint: number;
+}
+
+export interface CheckpointCommit extends CheckpointTrailers {
+  sha: string;
+  subject: string;
+}
+
+export interface TaskWorktree {
+  /** Absolute path of the worktree directory (outside the main checkout). */
+  path: string;
+  /** The run-branch commit the worktree started from. */
+  base: string;
+}
+
+export type IntegrationResult =
+  | { kind: 'integrated'; sha: string }
+  /** The task changed nothing: no commit was made. */
+  | { kind: 'empty' }
+  /** The task's changes do not apply on the current run-branch head; nothing was changed. */
+  | { kind: 'conflict'; files: string[] };
+
+export interface FileChange {
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  additions: number;
+  deletions: number;
+}
+
+export type PushResult = { kind: 'pushed' } | { kind: 'no-remote' } | { kind: 'rejected'; reason: string };
+
+export interface GitWorkspace {
+  readonly root: string;
+  head(): Promise<string>;
+  currentBranch(): Promise<string | undefined>;
+  /** Creates the run branch at `from` (default HEAD) or checks it out when it exists. */
+  checkoutRunBranch(name: string, from?: string): Promise<void>;
+  /** A detached worktree at `base` for one task. */
+  addWorktree(label: string, base: string): Promise<TaskWorktree>;
+  removeWorktree(worktree: TaskWorktree): Promise<void>;
+  /**
+   * Applies everything the task changed in its worktree (relative to its base) onto the run
+   * branch head as ONE commit with `message` and the checkpoint trailers. On conflict the run
+   * branch is left exactly as it was.
+   */
+  integrate(worktree: TaskWorktree, message: string, trailers: CheckpointTrailers): Promise<IntegrationResult>;
+  /** Commits whatever is in the main checkout's working tree (fix tasks run there, and WIP on SIGINT). */
+  commitAll(message: string, trailers: CheckpointTrailers): Promise<IntegrationResult>;
+  /** A new commit whose tree is `targetSha`'s tree (rollback without rewriting history). */
+  restoreTree(targetSha: string, message: string, trailers: CheckpointTrailers): Promise<string>;
+  /** Checkpoint commits of `session` on the current branch, oldest first, read from trailers. */
+  checkpoints(session: string): Promise<CheckpointCommit[]>;
+  diffFiles(from: string, to: string): Promise<FileChange[]>;
+  /** The unified diff between two commits, capped to `maxBytes`. */
+  diffText(from: string, to: string, maxBytes: number): Promise<string>;
+  /** Pushes the run branch when a remote exists; never with force, never to another branch. */
+  push(branch: string): Promise<PushResult>;
+}
