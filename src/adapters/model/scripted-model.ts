@@ -64,6 +64,7 @@ export class ScriptedModel implements ModelPort {
   readonly #ledger: UsageLedger;
   readonly #source: string;
   #next = 0;
+  readonly #used = new Set<number>();
 
   constructor(session: RecordedSession, deps: { ledger: UsageLedger; source?: string }) {
     this.#session = session;
@@ -125,17 +126,21 @@ export class ScriptedModel implements ModelPort {
   }
 
   #take(name: string, method: string): { entry: RecordedEntry; index: number } {
-    const index = this.#next;
+    // Calls with the same name replay in recorded order; calls with different names may
+    // interleave (parallel tasks finish in any order), so each call takes the first unused
+    // entry recorded under its own name. A name with no entry left is a desynchronised replay.
+    const index = this.#session.entries.findIndex((e, i) => !this.#used.has(i) && e.name === name);
     const entry = this.#session.entries[index];
-    if (!entry) {
+    if (index === -1 || !entry) {
+      const next = this.#session.entries.find((_, i) => !this.#used.has(i));
       throw this.#desync(
-        index,
-        `${method}("${name}") was called but all ${index} recorded entries are used up`,
+        this.#used.size,
+        next
+          ? `${method}("${name}") was called but the recording has no unused "${name}" entry (next unused: "${next.name}")`
+          : `${method}("${name}") was called but all ${this.#used.size} recorded entries are used up`,
       );
     }
-    if (entry.name !== name) {
-      throw this.#desync(index, `${method}("${name}") was called but the recording expects "${entry.name}"`);
-    }
+    this.#used.add(index);
     this.#next++;
     return { entry, index };
   }

@@ -78,7 +78,7 @@ describe('ScriptedModel', () => {
     expect(error).toMatchObject({
       code: 'model.replay-desync',
       message:
-        'Replay out of step at entry 1 of recorded session "demo-issue-7": generateObject("questions") was called but the recording expects "plan"; the code and the recording disagree — re-record the session.',
+        'Replay out of step at entry 1 of recorded session "demo-issue-7": generateObject("questions") was called but the recording has no unused "questions" entry (next unused: "plan"); the code and the recording disagree — re-record the session.',
     });
   });
 
@@ -91,6 +91,23 @@ describe('ScriptedModel', () => {
     await expect(
       model.toolTurn({ name: 'implement-2', phase: 'implementation', system: 's', messages: [], tools: [] }),
     ).rejects.toThrow('toolTurn("implement-2") was called but all 2 recorded entries are used up');
+  });
+
+  it('replays calls of different names in any order, and the same name in recorded order', async () => {
+    const twice = {
+      ...session,
+      entries: [
+        { ...session.entries[0]!, name: 'a', object: { title: 'a1', steps: ['x'] } },
+        { ...session.entries[0]!, name: 'b', object: { title: 'b1', steps: ['x'] } },
+        { ...session.entries[0]!, name: 'a', object: { title: 'a2', steps: ['x'] } },
+      ],
+    };
+    const model = new ScriptedModel(twice, { ledger: new UsageLedger() });
+    const ask = (name: string) => model.generateObject({ ...layout, name, phase: 'planning', schema: planSchema });
+    expect((await ask('b')).object.title).toBe('b1');
+    expect((await ask('a')).object.title).toBe('a1');
+    expect((await ask('a')).object.title).toBe('a2');
+    expect(model.remaining).toBe(0);
   });
 
   it('rejects a recorded object that no longer matches the schema', async () => {
