@@ -4,6 +4,7 @@ import { errorMessage, MaestroError } from '../core/errors.js';
 import type { CommandContext } from './command-context.js';
 import { configCommand } from './commands/config.js';
 import { contextCommand } from './commands/context.js';
+import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
 import type { CliIo } from './io.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
     .exitOverride();
+  program.addCommand(demoCommand(ctx));
   program.addCommand(runCommand(ctx));
   program.addCommand(contextCommand(ctx));
   program.addCommand(configCommand(ctx));

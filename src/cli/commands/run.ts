@@ -44,7 +44,7 @@ export function runCommand(ctx: CommandContext): Command {
     });
 }
 
-async function runAction(
+export async function runAction(
   ctx: CommandContext,
   request: string | undefined,
   options: RunOptions,

@@ -13,7 +13,9 @@ import {
 import { renderPlanningComment } from '../../core/plan/render-planning-comment.js';
 import { newSessionId, type SessionMetadata, type SessionStatus } from '../../core/state/session-metadata.js';
 import { findPrice, priceTable } from '../../core/usage/usage-ledger.js';
+import { describeInstructions, describeStack } from '../../engine/describe-discovery.js';
 import { type PlannedIssue, planIssue } from '../../engine/plan-issue.js';
+import { repositoryContext } from '../../engine/prompts/planning-prompt.js';
 import { recordApproval, recordPlanRound } from '../../engine/record-plan.js';
 import type { CacheStore } from '../../ports/cache-port.js';
 import type { Clock } from '../../ports/clock-port.js';
@@ -23,6 +25,7 @@ import type { SessionStore } from '../../ports/session-store-port.js';
 import type { CliIo } from '../io.js';
 import { askQuestions, confirm, defaultAnswers } from './ask-questions.js';
 import type { LocalModel } from './build-model.js';
+import { runLocalExecution } from './run-local-execution.js';
 
 export interface LocalPlanningInput {
   io: CliIo;
@@ -158,11 +161,26 @@ async function planAndApprove(
   }
   metadata = await recordApproval(store, metadata, outcome.approval, clock.now());
   progress.done(`PRD approved: revision ${revision.number} (${revision.hash})`);
-  progress.step(
-    'Execution (phases 2–5: tasks, implementation, validation, handoff) is not part of this version yet; ' +
-      `the approved plan is saved in ${store.locate(id)} for it.`,
-  );
-  return 0;
+  progress.step('Switching to autonomous mode for the remaining phases...');
+  const result = await runLocalExecution({
+    config,
+    metadata,
+    revision,
+    approval: outcome.approval,
+    repo: input.repo,
+    local: input.local,
+    store,
+    clock,
+    progress,
+    context: repositoryContext({
+      stackSummary: describeStack(planned.discovery.stack),
+      instructions: describeInstructions(planned.discovery.instructions),
+      files: planned.discovery.context.text,
+    }),
+    instructions: describeInstructions(planned.discovery.instructions),
+  });
+  io.stdout(`\n${result.report}\n`);
+  return result.outcome.kind === 'completed' ? 0 : 1;
 }
 
 async function record(

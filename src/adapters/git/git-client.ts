@@ -1,0 +1,38 @@
+import { type SimpleGit, simpleGit } from 'simple-git';
+import { errorMessage, MaestroError } from '../../core/errors.js';
+import { ALLOWED_UNSAFE, type GitIdentity, gitConfig, gitEnvironment } from './git-env.js';
+
+/**
+ * One configured simple-git instance per working directory: argument arrays only (`raw([...])`,
+ * never a shell), fixed identity and safety config, and a scrubbed environment. `extraEnv` is for
+ * one-call additions such as a worktree's `GIT_DIR` or the push header.
+ */
+export function gitClient(cwd: string, identity: GitIdentity, extraEnv: Record<string, string> = {}): SimpleGit {
+  return simpleGit({ baseDir: cwd, config: gitConfig(identity), unsafe: ALLOWED_UNSAFE, maxConcurrentProcesses: 8 }).env({
+    ...gitEnvironment(),
+    ...extraEnv,
+  });
+}
+
+export type GitOutcome = { ok: true; stdout: string } | { ok: false; message: string };
+
+/** Runs a command whose failure is an expected outcome (conflict, rejection) rather than an error. */
+export async function tryRaw(git: SimpleGit, args: string[]): Promise<GitOutcome> {
+  try {
+    return { ok: true, stdout: await git.raw(args) };
+  } catch (error) {
+    return { ok: false, message: errorMessage(error) };
+  }
+}
+
+/** Runs a command and turns a failure into a `MaestroError` that says what was being done. */
+export async function mustRaw(git: SimpleGit, args: string[], doing: string, next: string): Promise<string> {
+  try {
+    return await git.raw(args);
+  } catch (error) {
+    throw new MaestroError(`git failed to ${doing}: ${errorMessage(error).trim()}. ${next}`, {
+      code: 'git.failed',
+      cause: error,
+    });
+  }
+}

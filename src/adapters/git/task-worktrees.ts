@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import { MaestroError } from '../../core/errors.js';
+import type { TaskWorktree } from '../../ports/git-workspace-port.js';
+import { gitClient, mustRaw, tryRaw } from './git-client.js';
+import type { GitIdentity } from './git-env.js';
+import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
+
+/**
+ * The detached worktrees tasks run in. Git is pointed at each worktree's administrative directory
+ * (inside the main `.git`, recorded when the worktree is created) with `GIT_DIR`/`GIT_WORK_TREE`,
+ * never discovered from the worktree: the agent can rewrite the worktree's `.git` file to point at
+ * a repository it made, whose config (`core.fsmonitor`, …) would run commands in this process.
+ */
+export class TaskWorktrees {
+  readonly #repoRoot: string;
+  readonly #git: SimpleGit;
+  readonly #identity: GitIdentity;
+  readonly #root: string;
+  readonly #gitDirs = new Map<string, string>();
+
+  constructor(repoRoot: string, git: SimpleGit, identity: GitIdentity, root?: string) {
+    this.#repoRoot = repoRoot;
+    this.#git = git;
+    this.#identity = identity;
+    this.#root = root ?? defaultWorktreeRoot(repoRoot);
+  }
+
+  async add(label: string, base: string): Promise<TaskWorktree> {
+    await mkdir(this.#root, { recursive: true });
+    const path = await realpath(await mkdtemp(join(this.#root, `${sanitiseLabel(label)}-`)));
+    await mustRaw(this.#git, ['worktree', 'add', '-q', '--detach', path, base], `create a worktree for ${label}`, 'Check free disk space and the temporary directory.');
+    const gitDir = (await gitClient(path, this.#identity).raw(['rev-parse', '--absolute-git-dir'])).trim();
+    this.#gitDirs.set(path, gitDir);
+    return { path, base };
+  }
+
+  /** Never throws for a worktree that is already gone: removal runs in `finally` blocks. */
+  async remove(worktree: TaskWorktree): Promise<void> {
+    await tryRaw(this.#git, ['worktree', 'remove', '--force', '--force', worktree.path]);
+    // Only ever delete inside Maestro's own worktree directory.
+    if (this.#isOwnPath(worktree.path) && existsSync(worktree.path)) {
+      await rm(worktree.path, { recursive: true, force: true });
+    }
+    await tryRaw(this.#git, ['worktree', 'prune']);
+    this.#gitDirs.delete(worktree.path);
+  }
+
+  /**
+   * The task's changes as a commit whose parent is the worktree's base, or `undefined` when its
+   * tree equals the base's. `add -A` honours `.gitignore`, so build output stays out.
+   */
+  async snapshot(worktree: TaskWorktree, message: string): Promise<string | undefined> {
+    const git = gitClient(worktree.path, this.#identity, {
+      GIT_DIR: await this.#gitDirOf(worktree),
+      GIT_WORK_TREE: worktree.path,
+    });
+    await mustRaw(git, ['add', '-A'], `stage the changes in ${worktree.path}`, 'Check that the worktree still exists.');
+    const tree = (await git.raw(['write-tree'])).trim();
+    const baseTree = (await this.#git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`])).trim();
+    if (tree === baseTree) return undefined;
+    return (await this.#git.raw(['commit-tree', tree, '-p', worktree.base, '-m', message])).trim();
+  }
+
+  async #gitDirOf(worktree: TaskWorktree): Promise<string> {
+    const known = this.#gitDirs.get(worktree.path);
+    if (known) return known;
+    // A worktree made by an earlier process (resume): find it from the main repository's side.
+    const common = (await this.#git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
+    const admin = join(common, 'worktrees');
+    for (const name of existsSync(admin) ? await readdir(admin) : []) {
+      const pointer = await readFile(join(admin, name, 'gitdir'), 'utf8').catch(() => '');
+      if (pointer.trim() === join(worktree.path, '.git')) {
+        this.#gitDirs.set(worktree.path, join(admin, name));
+        return join(admin, name);
+      }
+    }
+    throw new MaestroError(`${worktree.path} is not a worktree of ${this.#repoRoot}; it may have been removed — re-run the task.`, {
+      code: 'git.unknown-worktree',
+    });
+  }
+
+  #isOwnPath(path: string): boolean {
+    const rel = relative(this.#root, path);
+    return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !rel.includes(`..${sep}`);
+  }
+}

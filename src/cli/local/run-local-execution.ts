@@ -1,0 +1,138 @@
+import { createExecutor } from '../../adapters/executors/index.js';
+import { SimpleGitWorkspace } from '../../adapters/git/simple-git-workspace.js';
+import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
+import type { MaestroConfig } from '../../core/config/config-schema.js';
+import type { Approval } from '../../core/plan/approval.js';
+import type { PlanRevision } from '../../core/plan/plan-revision.js';
+import { runBranchName } from '../../core/state/branch-name.js';
+import type { RunState } from '../../core/state/run-state.js';
+import type { SessionMetadata } from '../../core/state/session-metadata.js';
+import { detectGates } from '../../discovery/detect-gates.js';
+import { type ExecutionResult, executePlan } from '../../engine/execute-plan.js';
+import type { Clock } from '../../ports/clock-port.js';
+import type { Progress } from '../../ports/progress-port.js';
+import type { RepositoryReader } from '../../ports/repository-port.js';
+import type { SessionStore } from '../../ports/session-store-port.js';
+import type { LocalModel } from './build-model.js';
+
+export interface LocalExecutionInput {
+  config: MaestroConfig;
+  metadata: SessionMetadata;
+  revision: PlanRevision;
+  approval: Approval;
+  repo: RepositoryReader;
+  local: LocalModel;
+  store: SessionStore;
+  clock: Clock;
+  progress: Progress;
+  /** Repository context and instructions from discovery, for the task prompts. */
+  context: string;
+  instructions: string;
+  /** A saved state to continue from (`maestro resume`). */
+  resume?: RunState;
+}
+
+/**
+ * Phases 2–5 on a local branch: wires the real adapters (git worktrees, the process runner, the
+ * configured executor, detected gates) to the engine, and turns SIGINT/SIGTERM into a clean stop
+ * that keeps work in progress as a checkpoint.
+ */
+export async function runLocalExecution(input: LocalExecutionInput): Promise<ExecutionResult> {
+  const { config, store, clock, metadata } = input;
+  const workspace = await SimpleGitWorkspace.open(input.repo.root);
+  const shell = new SpawnShell();
+  const executor = createExecutor(config.executor, { model: input.local.model, shell, clock });
+  const gates = await detectGates(input.repo, config.validation);
+
+  let state = input.resume;
+  if (!state) {
+    const baseSha = await workspace.head();
+    const branch = runBranchName(metadata.feature_request, { suffix: metadata.session_id.slice(-4) });
+    state = {
+      session: metadata.session_id,
+      branch,
+      baseSha,
+      phase: 'task-generation',
+      iteration: 0,
+      results: {},
+      checkpoints: 0,
+      recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
+      usage: [],
+      startedAt: clock.now().toISOString(),
+    };
+  }
+  await workspace.checkoutRunBranch(state.branch, state.baseSha);
+  input.progress.step(
+    `Branch ${state.branch}; gates: ${gates.map((g) => `${g.name} (${g.argv.join(' ')})`).join(', ') || 'none detected'}`,
+  );
+  await store.writeMetadata({
+    ...metadata,
+    status: 'implementing',
+    current_phase: 'implementation',
+    git_context: { ...metadata.git_context, branch: state.branch },
+    updated_time: clock.now().toISOString(),
+  });
+
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    input.progress.warn(
+      `${signal} received: finishing the current step and keeping work in progress as a checkpoint...`,
+    );
+    controller.abort(new Error(signal));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await executePlan(
+      {
+        state,
+        revision: input.revision,
+        approval: input.approval,
+        issue: { title: metadata.feature_request },
+        context: input.context,
+        repositoryInstructions: input.instructions,
+        resumeHint: `run \`maestro resume ${metadata.session_id}\` to continue from the last checkpoint`,
+      },
+      {
+        model: input.local.model,
+        ledger: input.local.ledger,
+        workspace,
+        shell,
+        executor,
+        config,
+        progress: input.progress,
+        clock,
+        store,
+        gates,
+        signal: controller.signal,
+      },
+    );
+    const status =
+      result.outcome.kind === 'completed'
+        ? 'completed'
+        : result.outcome.kind === 'stopped' && result.outcome.reason === 'cancelled'
+          ? 'cancelled'
+          : result.outcome.kind === 'stopped'
+            ? 'failed'
+            : 'completed';
+    const done = Object.values(result.state.results).filter((r) => r.status === 'done').length;
+    const total = (result.state.tasks?.epics ?? []).reduce((n, e) => n + e.tasks.length, 0);
+    await store.writeMetadata({
+      ...metadata,
+      status,
+      current_phase: 'handoff',
+      git_context: { ...metadata.git_context, branch: state.branch },
+      updated_time: clock.now().toISOString(),
+      statistics: {
+        tasks_completed: done,
+        tasks_remaining: Math.max(0, total - done),
+        checkpoints_created: result.state.checkpoints,
+        errors_recovered: Object.values(result.state.recoveries).reduce((a, b) => a + b, 0),
+      },
+    });
+    return result;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

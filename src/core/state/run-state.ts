@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { taskPlanSchema } from '../tasks/task-schema.js';
+
+const blockedSchema = z.object({
+  kind: z.enum(['path-escape', 'protected-path', 'command-not-allowed', 'command-timeout', 'other']),
+  what: z.string(),
+});
+
+/** What happened to one task (the seed's step record: findings, quality score, hints). */
+export const taskResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'done', 'failed', 'skipped', 'blocked']),
+  attempts: z.number().int().default(0),
+  summary: z.string().default(''),
+  qualityScore: z.number().optional(),
+  hints: z.string().default(''),
+  /** The checkpoint commit that holds this task's work; absent for tasks that changed nothing. */
+  checkpoint: z.object({ n: z.number().int(), sha: z.string() }).optional(),
+  blocked: z.array(blockedSchema).default([]),
+  error: z.string().optional(),
+});
+export type TaskResult = z.infer<typeof taskResultSchema>;
+
+export const recoveryCountsSchema = z.object({
+  retry: z.number().int().default(0),
+  'alternative-approach': z.number().int().default(0),
+  'conflict-rerun': z.number().int().default(0),
+  rollback: z.number().int().default(0),
+  'asked-human': z.number().int().default(0),
+});
+export type RecoveryCounts = z.infer<typeof recoveryCountsSchema>;
+
+export const stopSchema = z.object({
+  reason: z.enum([
+    'budget',
+    'wall-clock',
+    'iterations',
+    'files-changed',
+    'cancelled',
+    'security',
+    'needs-human',
+    'error',
+  ]),
+  detail: z.string(),
+});
+export type RunStop = z.infer<typeof stopSchema>;
+
+/**
+ * The execution state of a session, rewritten after every checkpoint (`run-state.json`). The
+ * branch's commit trailers are the source of truth for which tasks are done; this file adds what
+ * git cannot hold (summaries, hints, attempts, recoveries), so `maestro resume` can continue.
+ */
+export const runStateSchema = z.object({
+  session: z.string(),
+  branch: z.string(),
+  /** The commit the run branch started from. */
+  baseSha: z.string(),
+  phase: z.enum(['task-generation', 'implementation', 'validation', 'handoff', 'done']),
+  iteration: z.number().int().default(0),
+  tasks: taskPlanSchema.optional(),
+  results: z.record(z.string(), taskResultSchema).default({}),
+  checkpoints: z.number().int().default(0),
+  /** Gate results before any change (opaque here; the engine owns their shape). */
+  baseline: z.unknown().optional(),
+  recoveries: recoveryCountsSchema.prefault({}),
+  /** Usage calls recorded so far, to rebuild the ledger on resume. */
+  usage: z.array(z.record(z.string(), z.unknown())).default([]),
+  stop: stopSchema.optional(),
+  startedAt: z.string(),
+});
+export type RunState = z.infer<typeof runStateSchema>;

@@ -1,0 +1,263 @@
+import type { MaestroConfig } from '../core/config/config-schema.js';
+import { BudgetExceededError, errorMessage, MaestroError } from '../core/errors.js';
+import type { GateSpec } from '../core/gates/gate-schema.js';
+import type { Approval } from '../core/plan/approval.js';
+import { type PlanRevision, verifyRevisionHash } from '../core/plan/plan-revision.js';
+import type { RunOutcome } from '../core/report/final-report-input.js';
+import type { RecoveryCounts, RunState, RunStop } from '../core/state/run-state.js';
+import type { Task } from '../core/tasks/task-schema.js';
+import { buildTaskGraph } from '../core/tasks/validate-task-graph.js';
+import type { UsageLedger } from '../core/usage/usage-ledger.js';
+import type { Clock } from '../ports/clock-port.js';
+import type { Executor } from '../ports/executor-port.js';
+import type { GitWorkspace, IntegrationResult } from '../ports/git-workspace-port.js';
+import type { ModelPort } from '../ports/model-port.js';
+import type { Progress } from '../ports/progress-port.js';
+import type { SessionStore } from '../ports/session-store-port.js';
+import type { Shell } from '../ports/shell-port.js';
+import { generateTasks } from './phases/generate-tasks.js';
+import { buildFinalReport } from './phases/handoff.js';
+import { implementTasks } from './phases/implement-tasks.js';
+import type { TaskRunnerDeps } from './phases/task-runner.js';
+import { type Validation, validate } from './phases/validate.js';
+import { taskContext, taskInstructions } from './prompts/task-context.js';
+import { budgetGuard } from './run-budget.js';
+import { runGates } from './run-gates.js';
+
+export interface ExecuteDeps {
+  model: ModelPort;
+  ledger: UsageLedger;
+  workspace: GitWorkspace;
+  shell: Shell;
+  executor: Executor;
+  config: MaestroConfig;
+  progress: Progress;
+  clock: Clock;
+  store: SessionStore;
+  gates: GateSpec[];
+  signal: AbortSignal;
+}
+
+export interface ExecuteInput {
+  state: RunState;
+  revision: PlanRevision;
+  approval: Approval;
+  issue: { number?: number; title: string; url?: string };
+  /** Repository context from discovery (stable part of the task-generation prompt). */
+  context: string;
+  repositoryInstructions: string;
+  resumeHint: string;
+}
+
+export interface ExecutionResult {
+  outcome: RunOutcome;
+  report: string;
+  state: RunState;
+  branch: string;
+}
+
+/**
+ * Phases 2–5 on the run branch, from an approved plan:
+ * 1. verify the approval binds this exact revision (before any model call);
+ * 2. baseline gates on the untouched branch (pre-existing failures are reported, not blamed);
+ * 3. task generation → implementation (one checkpoint per task) → validation with iterations;
+ * 4. the final report. Near a cap, on cancellation or a security stop the run stops dispatching,
+ *    keeps every checkpoint and still writes the report with the reason. State is saved after
+ *    every task, so `resume` continues from the last checkpoint.
+ */
+export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promise<ExecutionResult> {
+  const { config, progress } = deps;
+  const { state } = input;
+  verifyApproval(input.revision, input.approval);
+  const save = async () => {
+    state.usage = deps.ledger.calls.map((c) => ({ ...c }));
+    (state as RunState & { filesChanged?: number }).filesChanged = (
+      await deps.workspace.diffFiles(state.baseSha, await deps.workspace.head())
+    ).length;
+    await deps.store.writeJson(state.session, 'run-state.json', state);
+    await deps.store.writeJson(
+      state.session,
+      'checkpoints.json',
+      await deps.workspace.checkpoints(state.session),
+    );
+  };
+  const shouldStop = budgetGuard({
+    config,
+    ledger: deps.ledger,
+    clock: deps.clock,
+    startedAt: new Date(state.startedAt),
+    state,
+    signal: deps.signal,
+  });
+  const runner = runnerDeps(input, deps);
+  let stop: RunStop | undefined;
+  let validation: Validation = { requirements: [], iterations: state.iteration };
+
+  try {
+    if (state.baseline === undefined) {
+      progress.step(`Baseline gates on ${state.baseSha.slice(0, 7)} (before any change)...`);
+      state.baseline = await runGates(deps.gates, {
+        shell: deps.shell,
+        cwd: deps.workspace.root,
+        timeoutMs: config.validation.gate_timeout_seconds * 1000,
+        signal: deps.signal,
+      });
+      await save();
+    }
+    if (!state.tasks) {
+      progress.phase(2, 'Task Generation');
+      state.phase = 'task-generation';
+      state.tasks = (
+        await generateTasks(input.revision, { model: deps.model, progress, context: input.context })
+      ).plan;
+      await save();
+    }
+    const graph = buildTaskGraph(state.tasks);
+    if (state.phase === 'task-generation' || state.phase === 'implementation') {
+      progress.phase(3, 'Implementation');
+      state.phase = 'implementation';
+      stop = await implementTasks(graph, {
+        ...runner,
+        maxParallel: config.orchestrator.parallel_execution ? config.orchestrator.max_parallel : 1,
+        results: state.results,
+        save,
+        shouldStop,
+      });
+      if (!stop) state.phase = 'validation';
+      await save();
+      await pushIfConfigured(deps, state, 'group');
+    }
+    if (!stop && state.phase === 'validation') {
+      progress.phase(4, 'Validation');
+      validation = await validate({
+        ...runner,
+        model: deps.model,
+        shell: deps.shell,
+        gates: deps.gates,
+        revision: input.revision,
+        state,
+        save,
+        shouldStop,
+      });
+      stop = validation.stop;
+      if (!stop) state.phase = 'handoff';
+      await save();
+    }
+  } catch (error) {
+    stop = stopFor(error);
+    progress.warn(`Stopping: ${stop.detail}`);
+  }
+
+  progress.phase(5, 'Handoff');
+  progress.step('Generating implementation report...');
+  state.stop = stop;
+  if (!stop) state.phase = 'done';
+  await save().catch(() => undefined);
+  await pushIfConfigured(deps, state, 'phase');
+  const { markdown, outcome } = await buildFinalReport(
+    {
+      revision: input.revision,
+      state,
+      issue: input.issue,
+      after: validation.report,
+      comparison: validation.comparison,
+      requirements: validation.requirements,
+      stop,
+      endedAt: deps.clock.now(),
+      resumeHint: input.resumeHint,
+    },
+    { workspace: deps.workspace, ledger: deps.ledger, config },
+  );
+  await deps.store.writeText(state.session, 'final-report.md', markdown);
+  if (outcome.kind === 'stopped')
+    progress.warn(
+      `Run stopped (${outcome.reason}): ${outcome.detail ?? ''}. Work so far is on ${state.branch}; ${input.resumeHint}`,
+    );
+  else
+    progress.done(
+      outcome.kind === 'completed'
+        ? 'Autonomous implementation complete!'
+        : 'Implementation finished with open issues (see the report)',
+    );
+  progress.step(`Report: ${deps.store.locate(state.session)}/final-report.md`);
+  return { outcome, report: markdown, state, branch: state.branch };
+}
+
+/** The approval must name this exact revision, and the revision must still hash to what was approved. */
+function verifyApproval(revision: PlanRevision, approval: Approval): void {
+  if (approval.revisionHash !== revision.hash || !verifyRevisionHash(revision)) {
+    throw new MaestroError(
+      `The approval is for plan revision ${approval.revisionHash}, but the plan is now ${revision.hash}; re-approve the current revision before executing.`,
+      { code: 'approval.mismatch' },
+    );
+  }
+}
+
+function runnerDeps(input: ExecuteInput, deps: ExecuteDeps): TaskRunnerDeps {
+  const { state } = input;
+  let lock: Promise<unknown> = Promise.resolve();
+  const checkpoint = (_task: Task, apply: (n: number) => Promise<IntegrationResult>) => {
+    const next = lock.then(async () => {
+      const n = state.checkpoints + 1;
+      const result = await apply(n);
+      if (result.kind !== 'integrated') return result;
+      state.checkpoints = n;
+      if (deps.config.orchestrator.checkpoint_frequency === 'task')
+        await pushIfConfigured(deps, state, 'task');
+      return { ...result, n };
+    });
+    lock = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    workspace: deps.workspace,
+    executor: deps.executor,
+    progress: deps.progress,
+    clock: deps.clock,
+    config: deps.config,
+    session: state.session,
+    chain: input.revision.chain,
+    allowedCommands: allowedCommands(deps.gates),
+    signal: deps.signal,
+    instructions: (task) => taskInstructions(task, input.repositoryInstructions),
+    context: (task, extra) => taskContext(task, input.revision, state.results, extra),
+    checkpoint,
+    recovered: (kind: keyof RecoveryCounts) => {
+      state.recoveries[kind] += 1;
+    },
+  };
+}
+
+/** The agent may run the gate commands and read-only git; nothing else. */
+function allowedCommands(gates: GateSpec[]): string[][] {
+  return [
+    ...gates.map((g) => g.argv),
+    ['git', 'status'],
+    ['git', 'diff'],
+    ['git', 'log'],
+    ['git', 'show'],
+    ['ls'],
+  ];
+}
+
+async function pushIfConfigured(
+  deps: ExecuteDeps,
+  state: RunState,
+  when: 'task' | 'group' | 'phase',
+): Promise<void> {
+  const frequency = deps.config.orchestrator.checkpoint_frequency;
+  const order = { task: 0, group: 1, phase: 2 } as const;
+  if (order[when] < order[frequency]) return;
+  const pushed = await deps.workspace
+    .push(state.branch)
+    .catch((error: unknown) => ({ kind: 'rejected' as const, reason: errorMessage(error) }));
+  if (pushed.kind === 'rejected')
+    deps.progress.warn(
+      `Push of ${state.branch} was rejected (${pushed.reason}); the checkpoints are safe locally. Maestro never force-pushes.`,
+    );
+}
+
+function stopFor(error: unknown): RunStop {
+  if (error instanceof BudgetExceededError) return { reason: 'budget', detail: error.message };
+  return { reason: 'error', detail: errorMessage(error) };
+}
