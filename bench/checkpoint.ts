@@ -26,7 +26,9 @@ const runs = Number(values.runs);
 const REFERENCE_MS: Record<number, number> = { 2000: 15, 100000: 200 };
 
 function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], { cwd });
+  const result = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], {
+    cwd,
+  });
   if (result.status !== 0) throw new Error(`git ${args[0]} failed: ${result.stderr}`);
 }
 
@@ -77,15 +79,21 @@ async function measure(files: number): Promise<Row> {
     const session = 'mae-20261120-223000-bench';
     let checkpoint = 0;
     const file = (i: number) => join('src', `d${Math.floor(i / 100)}`, `f${i}.ts`);
-    const samples = { commitAll: [], gitCommit: [], addWorktree: [], integrate: [], removeWorktree: [], taskCycle: [] } as Record<
-      Exclude<keyof Row, 'files'>,
-      number[]
-    >;
+    const samples = {
+      commitAll: [],
+      gitCommit: [],
+      addWorktree: [],
+      integrate: [],
+      removeWorktree: [],
+      taskCycle: [],
+    } as Record<Exclude<keyof Row, 'files'>, number[]>;
     for (let run = 0; run < runs; run++) {
       // (a) commitAll, then the plain-git baseline on the same checkout.
       writeFileSync(join(root, file(run)), `export const value${run} = ${-run};\n`);
       checkpoint++;
-      samples.commitAll.push(await time(() => ws.commitAll(`fix: run ${run}`, { session, task: `fix-${run}`, checkpoint })));
+      samples.commitAll.push(
+        await time(() => ws.commitAll(`fix: run ${run}`, { session, task: `fix-${run}`, checkpoint })),
+      );
       writeFileSync(join(root, file(run)), `export const value${run} = ${run + 0.5};\n`);
       samples.gitCommit.push(
         await time(() => {
@@ -96,12 +104,18 @@ async function measure(files: number): Promise<Row> {
       // (b) one task's cycle.
       const cycleStart = performance.now();
       let worktree: Awaited<ReturnType<typeof ws.addWorktree>> | undefined;
-      samples.addWorktree.push(await time(async () => (worktree = await ws.addWorktree(`T${run}`, await ws.head()))));
+      samples.addWorktree.push(
+        await time(async () => (worktree = await ws.addWorktree(`T${run}`, await ws.head()))),
+      );
       writeFileSync(join(worktree!.path, file(files - 1 - run)), `export const changed = ${run};\n`);
       checkpoint++;
       samples.integrate.push(
         await time(async () => {
-          const result = await ws.integrate(worktree!, `feat: task ${run}`, { session, task: `T${run}`, checkpoint });
+          const result = await ws.integrate(worktree!, `feat: task ${run}`, {
+            session,
+            task: `T${run}`,
+            checkpoint,
+          });
           if (result.kind !== 'integrated') throw new Error(`expected a commit, got ${result.kind}`);
         }),
       );
@@ -121,8 +135,12 @@ const rows: Row[] = [];
 for (const files of sizes) rows.push(await measure(files));
 
 const ms = (n: number) => `${Math.round(n)} ms`;
-console.log(`\nCheckpoint benchmark — median of ${runs} runs, git ${spawnSync('git', ['--version']).stdout.toString().trim()}\n`);
-console.log('| files | commitAll (a) | plain git add+commit | reference §5 | ratio to baseline | addWorktree | integrate | removeWorktree | task cycle (b) |');
+console.log(
+  `\nCheckpoint benchmark — median of ${runs} runs, git ${spawnSync('git', ['--version']).stdout.toString().trim()}\n`,
+);
+console.log(
+  '| files | commitAll (a) | plain git add+commit | reference §5 | ratio to baseline | addWorktree | integrate | removeWorktree | task cycle (b) |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const reference = REFERENCE_MS[r.files] === undefined ? 'n/a' : `~${REFERENCE_MS[r.files]} ms`;

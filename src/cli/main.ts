@@ -5,7 +5,10 @@ import type { CommandContext } from './command-context.js';
 import { configCommand } from './commands/config.js';
 import { contextCommand } from './commands/context.js';
 import { demoCommand } from './commands/demo.js';
+import { resumeCommand } from './commands/resume.js';
+import { rollbackCommand } from './commands/rollback.js';
 import { runCommand } from './commands/run.js';
+import { sessionsCommand } from './commands/sessions.js';
 import type { CliIo } from './io.js';
 
 /** Builds the `maestro` program; each command lives in its own file under commands/. */
@@ -18,6 +21,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride();
   program.addCommand(demoCommand(ctx));
   program.addCommand(runCommand(ctx));
+  program.addCommand(resumeCommand(ctx));
+  program.addCommand(sessionsCommand(ctx));
+  program.addCommand(rollbackCommand(ctx));
   program.addCommand(contextCommand(ctx));
   program.addCommand(configCommand(ctx));
   for (const sub of program.commands) {

@@ -52,7 +52,11 @@ export interface GitWorkspace {
    * branch head as ONE commit with `message` and the checkpoint trailers. On conflict the run
    * branch is left exactly as it was.
    */
-  integrate(worktree: TaskWorktree, message: string, trailers: CheckpointTrailers): Promise<IntegrationResult>;
+  integrate(
+    worktree: TaskWorktree,
+    message: string,
+    trailers: CheckpointTrailers,
+  ): Promise<IntegrationResult>;
   /** Commits whatever is in the main checkout's working tree (fix tasks run there, and WIP on SIGINT). */
   commitAll(message: string, trailers: CheckpointTrailers): Promise<IntegrationResult>;
   /** A new commit whose tree is `targetSha`'s tree (rollback without rewriting history). */

@@ -19,7 +19,14 @@ export interface CommandSpec {
 }
 
 export type CommandResult =
-  | { kind: 'exited'; exitCode: number; stdout: string; stderr: string; durationMs: number; truncated: boolean }
+  | {
+      kind: 'exited';
+      exitCode: number;
+      stdout: string;
+      stderr: string;
+      durationMs: number;
+      truncated: boolean;
+    }
   | { kind: 'timed-out'; stdout: string; stderr: string; durationMs: number; truncated: boolean }
   | { kind: 'aborted'; stdout: string; stderr: string; durationMs: number; truncated: boolean }
   | { kind: 'failed-to-start'; error: string };

@@ -7,8 +7,17 @@ import { ALLOWED_UNSAFE, type GitIdentity, gitConfig, gitEnvironment } from './g
  * never a shell), fixed identity and safety config, and a scrubbed environment. `extraEnv` is for
  * one-call additions such as a worktree's `GIT_DIR` or the push header.
  */
-export function gitClient(cwd: string, identity: GitIdentity, extraEnv: Record<string, string> = {}): SimpleGit {
-  return simpleGit({ baseDir: cwd, config: gitConfig(identity), unsafe: ALLOWED_UNSAFE, maxConcurrentProcesses: 8 }).env({
+export function gitClient(
+  cwd: string,
+  identity: GitIdentity,
+  extraEnv: Record<string, string> = {},
+): SimpleGit {
+  return simpleGit({
+    baseDir: cwd,
+    config: gitConfig(identity),
+    unsafe: ALLOWED_UNSAFE,
+    maxConcurrentProcesses: 8,
+  }).env({
     ...gitEnvironment(),
     ...extraEnv,
   });

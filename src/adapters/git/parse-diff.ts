@@ -68,5 +68,7 @@ export function capDiff(diff: string, maxBytes: number): string {
   const lastNewline = cut.lastIndexOf('\n');
   if (lastNewline > 0) cut = cut.slice(0, lastNewline);
   const text = `${cut}${notice}`;
-  return Buffer.byteLength(text) <= maxBytes ? text : Buffer.from(text).subarray(0, maxBytes).toString('utf8');
+  return Buffer.byteLength(text) <= maxBytes
+    ? text
+    : Buffer.from(text).subarray(0, maxBytes).toString('utf8');
 }

@@ -22,15 +22,24 @@ export async function pushBranch(
   const ref = `refs/heads/${branch}`;
   const pusher = auth ? gitClient(root, identity, authHeaderEnv(auth.header)) : git;
   const result = await tryRaw(pusher, [
-    'push', '--porcelain', '--no-follow-tags', '--recurse-submodules=no', '--no-verify', 'origin', `${ref}:${ref}`,
+    'push',
+    '--porcelain',
+    '--no-follow-tags',
+    '--recurse-submodules=no',
+    '--no-verify',
+    'origin',
+    `${ref}:${ref}`,
   ]);
   if (result.ok) return { kind: 'pushed' };
   const message = redactGitMessage(result.message, auth?.header);
   const rejected = /^!\t[^\t]*\t\[(?:remote )?rejected\] ?(.*)$/m.exec(message);
   if (rejected) return { kind: 'rejected', reason: rejectionReason(rejected[1] ?? '') };
-  throw new MaestroError(`Pushing ${branch} to origin failed: ${message.trim()}. Check the remote URL and that the token may push to this repository.`, {
-    code: 'git.push-failed',
-  });
+  throw new MaestroError(
+    `Pushing ${branch} to origin failed: ${message.trim()}. Check the remote URL and that the token may push to this repository.`,
+    {
+      code: 'git.push-failed',
+    },
+  );
 }
 
 function rejectionReason(detail: string): string {

@@ -26,7 +26,8 @@ function runBranchNameProblem(name: string): string | undefined {
   if (name.includes('..')) return 'it contains ".."';
   const components = name.slice(RUN_BRANCH_PREFIX.length).split('/');
   for (const component of components) {
-    if (!COMPONENT_RE.test(component)) return 'use letters, digits, ".", "_", "-" and "/" only, not starting with "-" or "."';
+    if (!COMPONENT_RE.test(component))
+      return 'use letters, digits, ".", "_", "-" and "/" only, not starting with "-" or "."';
     if (component.endsWith('.lock') || component.endsWith('.')) return 'a part ends with ".lock" or "."';
   }
   return undefined;

@@ -16,13 +16,13 @@ import type {
   PushResult,
   TaskWorktree,
 } from '../../ports/git-workspace-port.js';
-import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
+import { applyTaskCommit } from './apply-task-commit.js';
 import { gitClient, mustRaw, tryRaw } from './git-client.js';
+import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
 import { capDiff, parseDiff, splitNul } from './parse-diff.js';
 import { pushBranch } from './push-branch.js';
 import { assertRunBranchName, RUN_BRANCH_PREFIX } from './run-branch-name.js';
 import { SerialQueue } from './serial-queue.js';
-import { applyTaskCommit } from './apply-task-commit.js';
 import { TaskWorktrees } from './task-worktrees.js';
 
 export interface SimpleGitWorkspaceOptions {
@@ -62,10 +62,13 @@ export class SimpleGitWorkspace implements GitWorkspace {
       const probe = gitClient(await realpath(root), options.author ?? DEFAULT_AUTHOR);
       top = (await probe.raw(['rev-parse', '--show-toplevel'])).trim();
     } catch (error) {
-      throw new MaestroError(`${root} is not a git checkout; run Maestro from the repository's working tree.`, {
-        code: 'git.not-a-repository',
-        cause: error,
-      });
+      throw new MaestroError(
+        `${root} is not a git checkout; run Maestro from the repository's working tree.`,
+        {
+          code: 'git.not-a-repository',
+          cause: error,
+        },
+      );
     }
     if (options.worktreeRoot) await mkdir(options.worktreeRoot, { recursive: true });
     return new SimpleGitWorkspace(top, options);
@@ -85,16 +88,31 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async checkoutRunBranch(name: string, from?: string): Promise<void> {
     return this.#serial.run(async () => {
       assertRunBranchName(name);
-      await mustRaw(this.#git, ['check-ref-format', '--branch', name], `accept ${name} as a branch name`, 'Choose another branch name.');
+      await mustRaw(
+        this.#git,
+        ['check-ref-format', '--branch', name],
+        `accept ${name} as a branch name`,
+        'Choose another branch name.',
+      );
       await this.#assertCleanTracked(`switch to ${name}`);
       const exists = await tryRaw(this.#git, ['rev-parse', '--verify', '-q', `refs/heads/${name}`]);
       if (exists.ok && exists.stdout.trim()) {
         if ((await this.currentBranch()) === name) return;
-        await mustRaw(this.#git, ['checkout', '-q', name, '--'], `check out ${name}`, 'Move untracked files that are in the way, then retry.');
+        await mustRaw(
+          this.#git,
+          ['checkout', '-q', name, '--'],
+          `check out ${name}`,
+          'Move untracked files that are in the way, then retry.',
+        );
         return;
       }
       const start = await this.#resolveCommit(from ?? 'HEAD');
-      await mustRaw(this.#git, ['checkout', '-q', '--no-track', '-b', name, start, '--'], `create ${name}`, 'Move untracked files that are in the way, then retry.');
+      await mustRaw(
+        this.#git,
+        ['checkout', '-q', '--no-track', '-b', name, start, '--'],
+        `create ${name}`,
+        'Move untracked files that are in the way, then retry.',
+      );
     });
   }
 
@@ -106,51 +124,79 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return this.#worktrees.remove(worktree);
   }
 
-  async integrate(worktree: TaskWorktree, message: string, trailers: CheckpointTrailers): Promise<IntegrationResult> {
+  async integrate(
+    worktree: TaskWorktree,
+    message: string,
+    trailers: CheckpointTrailers,
+  ): Promise<IntegrationResult> {
     const text = formatCheckpointMessage(message, trailers);
     // Queued at once, so checkpoints land in the order the engine calls this (completion order).
     return this.#serial.run(async () => {
       // Snapshot the task's whole working tree (tracked, new and deleted files; ignored ones stay
       // out) as a commit on its base — whatever HEAD the agent may have moved the worktree to.
-      const taskCommit = await this.#worktrees.snapshot(worktree, `maestro: changes of task ${trailers.task}`);
+      const taskCommit = await this.#worktrees.snapshot(
+        worktree,
+        `maestro: changes of task ${trailers.task}`,
+      );
       if (taskCommit === undefined) return { kind: 'empty' };
-      await this.#assertOnRunBranch();
-      await this.#assertCleanTracked('integrate a task');
-      return applyTaskCommit(this.#git, taskCommit, (tree, head) => this.#commitTree(tree, head, text));
+      const { head } = await this.#runBranchState('integrate a task');
+      return applyTaskCommit(this.#git, head, taskCommit, () => this.#commitIndex(text));
     });
   }
 
   async commitAll(message: string, trailers: CheckpointTrailers): Promise<IntegrationResult> {
     const text = formatCheckpointMessage(message, trailers);
     return this.#serial.run(async () => {
-      await this.#assertOnRunBranch();
-      await mustRaw(this.#git, ['add', '-A'], 'stage the working tree', 'Check file permissions in the checkout.');
+      const { head } = await this.#runBranchState();
+      // `--verbose` only so that simple-git sees output and does not wait 50 ms for a silent process.
+      await mustRaw(
+        this.#git,
+        ['add', '-A', '--verbose'],
+        'stage the working tree',
+        'Check file permissions in the checkout.',
+      );
       const tree = (await this.#git.raw(['write-tree'])).trim();
-      const head = await this.head();
       if (tree === (await this.#treeOf(head))) return { kind: 'empty' };
-      return { kind: 'integrated', sha: await this.#commitTree(tree, head, text) };
+      return { kind: 'integrated', sha: await this.#commitIndex(text) };
     });
   }
 
   async restoreTree(targetSha: string, message: string, trailers: CheckpointTrailers): Promise<string> {
     const text = formatCheckpointMessage(message, trailers);
     return this.#serial.run(async () => {
-      await this.#assertOnRunBranch();
-      await this.#assertCleanTracked('roll back');
+      const { head } = await this.#runBranchState('roll back');
       const target = await this.#resolveCommit(targetSha);
-      const head = await this.head();
-      const commit = (await this.#git.raw(['commit-tree', await this.#treeOf(target), '-p', head, '-m', text])).trim();
+      const commit = (
+        await this.#git.raw(['commit-tree', await this.#treeOf(target), '-p', head, '-m', text])
+      ).trim();
       // `reset --keep` to a child of HEAD is a fast-forward: history is untouched, and it refuses
       // (changing nothing) rather than overwrite an untracked file in the way.
-      await mustRaw(this.#git, ['reset', '-q', '--keep', commit], `restore the tree of ${target}`, 'Move untracked files that are in the way, then retry.');
+      await mustRaw(
+        this.#git,
+        ['reset', '-q', '--keep', commit],
+        `restore the tree of ${target}`,
+        'Move untracked files that are in the way, then retry.',
+      );
       return commit;
     });
   }
 
   async checkpoints(session: string): Promise<CheckpointCommit[]> {
-    const out = await this.#git.raw([
-      'log', '-z', '--reverse', '--fixed-strings', `--grep=${TRAILER_KEYS.session}: ${session}`, '--format=%H%n%B', 'HEAD', '--',
-    ]);
+    const out = await mustRaw(
+      this.#git,
+      [
+        'log',
+        '-z',
+        '--reverse',
+        '--fixed-strings',
+        `--grep=${TRAILER_KEYS.session}: ${session}`,
+        '--format=%H%n%B',
+        'HEAD',
+        '--',
+      ],
+      'read the checkpoints',
+      'Check that the run branch has at least one commit.',
+    );
     const commits: CheckpointCommit[] = [];
     for (const record of splitNul(out)) {
       const newline = record.indexOf('\n');
@@ -175,7 +221,15 @@ export class SimpleGitWorkspace implements GitWorkspace {
 
   async diffText(from: string, to: string, maxBytes: number): Promise<string> {
     const range = [await this.#resolveCommit(from), await this.#resolveCommit(to)];
-    const diff = await this.#git.raw(['diff', '-M', '--no-ext-diff', '--no-color', '--no-relative', ...range, '--']);
+    const diff = await this.#git.raw([
+      'diff',
+      '-M',
+      '--no-ext-diff',
+      '--no-color',
+      '--no-relative',
+      ...range,
+      '--',
+    ]);
     return capDiff(diff, maxBytes);
   }
 
@@ -184,20 +238,36 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return pushBranch(this.root, this.#git, this.#identity, branch, this.#pushAuth);
   }
 
-  async #commitTree(tree: string, head: string, text: string): Promise<string> {
-    const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', text])).trim();
-    // The old value makes this a compare-and-swap: if HEAD moved under us, nothing is overwritten.
-    await mustRaw(this.#git, ['update-ref', '-m', 'maestro: checkpoint', 'HEAD', commit, head], 'record the checkpoint', 'Another process moved the branch; re-run to continue.');
-    return commit;
+  /**
+   * Commits the index with `text` verbatim (`--cleanup=verbatim`: no comment stripping). Hooks are
+   * off for every call (`core.hooksPath`), `--no-verify` says so here too.
+   */
+  async #commitIndex(text: string): Promise<string> {
+    await mustRaw(
+      this.#git,
+      ['commit', '--no-verify', '--no-edit', '--cleanup=verbatim', '-m', text],
+      'record the checkpoint',
+      'Check the checkout with `git status`, then retry.',
+    );
+    return this.head();
   }
 
   async #resolveCommit(rev: string): Promise<string> {
-    const out = await tryRaw(this.#git, ['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`]);
+    const out = await tryRaw(this.#git, [
+      'rev-parse',
+      '--verify',
+      '-q',
+      '--end-of-options',
+      `${rev}^{commit}`,
+    ]);
     const sha = out.ok ? out.stdout.trim() : '';
     if (!/^[0-9a-f]{40,64}$/.test(sha)) {
-      throw new MaestroError(`${JSON.stringify(rev)} is not a commit in ${this.root}; check the revision (fetch it first if it is remote).`, {
-        code: 'git.unknown-revision',
-      });
+      throw new MaestroError(
+        `${JSON.stringify(rev)} is not a commit in ${this.root}; check the revision (fetch it first if it is remote).`,
+        {
+          code: 'git.unknown-revision',
+        },
+      );
     }
     return sha;
   }
@@ -206,23 +276,49 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return (await this.#git.raw(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
   }
 
-  async #assertOnRunBranch(): Promise<void> {
-    const branch = await this.currentBranch();
-    if (!branch?.startsWith(RUN_BRANCH_PREFIX)) {
+  /**
+   * One `status --porcelain=v2 --branch` call (it always prints, which keeps simple-git fast):
+   * refuses unless the checkout is on a `maestro/` branch and, when `cleanFor` is given, has no
+   * uncommitted changes to tracked files.
+   */
+  async #runBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
+    const out = await this.#git.raw([
+      'status',
+      '--porcelain=v2',
+      '--branch',
+      '--untracked-files=no',
+      '--ignore-submodules=all',
+    ]);
+    const lines = out.split('\n').filter(Boolean);
+    const header = (key: string) =>
+      lines.find((l) => l.startsWith(`# branch.${key} `))?.slice(`# branch.${key} `.length);
+    const branch = header('head');
+    const head = header('oid');
+    if (!branch?.startsWith(RUN_BRANCH_PREFIX) || !head || !/^[0-9a-f]+$/.test(head)) {
       throw new MaestroError(
         `The checkout is on ${branch ?? 'a detached HEAD'}, not a ${RUN_BRANCH_PREFIX} branch; Maestro only commits to its own run branch. Check out the run branch first.`,
         { code: 'git.not-on-run-branch' },
       );
     }
+    if (cleanFor && lines.some((l) => !l.startsWith('#'))) throw this.#dirtyError(cleanFor);
+    return { branch, head };
   }
 
   async #assertCleanTracked(doing: string): Promise<void> {
-    const status = await this.#git.raw(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules=all']);
-    if (status.trim()) {
-      throw new MaestroError(
-        `Cannot ${doing}: ${this.root} has uncommitted changes to tracked files. Commit or stash them first, then retry.`,
-        { code: 'git.dirty-checkout' },
-      );
-    }
+    const status = await this.#git.raw([
+      'status',
+      '--porcelain=v2',
+      '--branch',
+      '--untracked-files=no',
+      '--ignore-submodules=all',
+    ]);
+    if (status.split('\n').some((l) => l && !l.startsWith('#'))) throw this.#dirtyError(doing);
+  }
+
+  #dirtyError(doing: string): MaestroError {
+    return new MaestroError(
+      `Cannot ${doing}: ${this.root} has uncommitted changes to tracked files. Commit or stash them first, then retry.`,
+      { code: 'git.dirty-checkout' },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
 import type { TaskWorktree } from '../../ports/git-workspace-port.js';
@@ -31,7 +31,17 @@ export class TaskWorktrees {
   async add(label: string, base: string): Promise<TaskWorktree> {
     await mkdir(this.#root, { recursive: true });
     const path = await realpath(await mkdtemp(join(this.#root, `${sanitiseLabel(label)}-`)));
-    await mustRaw(this.#git, ['worktree', 'add', '-q', '--detach', path, base], `create a worktree for ${label}`, 'Check free disk space and the temporary directory.');
+    try {
+      await mustRaw(
+        this.#git,
+        ['worktree', 'add', '--detach', path, base],
+        `create a worktree for ${label}`,
+        'Check free disk space and the temporary directory.',
+      );
+    } catch (error) {
+      await rm(path, { recursive: true, force: true });
+      throw error;
+    }
     const gitDir = (await gitClient(path, this.#identity).raw(['rev-parse', '--absolute-git-dir'])).trim();
     this.#gitDirs.set(path, gitDir);
     return { path, base };
@@ -39,9 +49,13 @@ export class TaskWorktrees {
 
   /** Never throws for a worktree that is already gone: removal runs in `finally` blocks. */
   async remove(worktree: TaskWorktree): Promise<void> {
-    await tryRaw(this.#git, ['worktree', 'remove', '--force', '--force', worktree.path]);
+    const removed = await tryRaw(this.#git, ['worktree', 'remove', '--force', '--force', worktree.path]);
+    if (removed.ok) {
+      this.#gitDirs.delete(worktree.path);
+      return;
+    }
     // Only ever delete inside Maestro's own worktree directory.
-    if (this.#isOwnPath(worktree.path) && existsSync(worktree.path)) {
+    if ((await this.#isOwnPath(worktree.path)) && existsSync(worktree.path)) {
       await rm(worktree.path, { recursive: true, force: true });
     }
     await tryRaw(this.#git, ['worktree', 'prune']);
@@ -57,7 +71,12 @@ export class TaskWorktrees {
       GIT_DIR: await this.#gitDirOf(worktree),
       GIT_WORK_TREE: worktree.path,
     });
-    await mustRaw(git, ['add', '-A'], `stage the changes in ${worktree.path}`, 'Check that the worktree still exists.');
+    await mustRaw(
+      git,
+      ['add', '-A', '--verbose'],
+      `stage the changes in ${worktree.path}`,
+      'Check that the worktree still exists.',
+    );
     const tree = (await git.raw(['write-tree'])).trim();
     const baseTree = (await this.#git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`])).trim();
     if (tree === baseTree) return undefined;
@@ -77,13 +96,18 @@ export class TaskWorktrees {
         return join(admin, name);
       }
     }
-    throw new MaestroError(`${worktree.path} is not a worktree of ${this.#repoRoot}; it may have been removed — re-run the task.`, {
-      code: 'git.unknown-worktree',
-    });
+    throw new MaestroError(
+      `${worktree.path} is not a worktree of ${this.#repoRoot}; it may have been removed — re-run the task.`,
+      {
+        code: 'git.unknown-worktree',
+      },
+    );
   }
 
-  #isOwnPath(path: string): boolean {
-    const rel = relative(this.#root, path);
-    return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !rel.includes(`..${sep}`);
+  async #isOwnPath(path: string): Promise<boolean> {
+    // Worktree paths are real paths; the root may sit behind a symlink (macOS's /var → /private/var).
+    const root = await realpath(this.#root).catch(() => this.#root);
+    const rel = relative(root, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   }
 }

@@ -11,7 +11,11 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-const trailers = (checkpoint: number) => ({ session: 'mae-20261120-223000-7f3a', task: `T${checkpoint}`, checkpoint });
+const trailers = (checkpoint: number) => ({
+  session: 'mae-20261120-223000-7f3a',
+  task: `T${checkpoint}`,
+  checkpoint,
+});
 
 async function setup(options: { origin?: boolean; token?: string } = {}) {
   const repo = tempRepo({ 'a.txt': 'a\n' });
@@ -58,7 +62,10 @@ describe('push', () => {
     writeFileSync(join(ws.root, 'a.txt'), 'ours\n');
     await ws.commitAll('ours', trailers(2));
     const result = await ws.push('maestro/issue-1');
-    expect(result).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/fetch first|non-fast-forward/) });
+    expect(result).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringMatching(/fetch first|non-fast-forward/),
+    });
     expect(git(origin!.path, 'rev-parse', 'refs/heads/maestro/issue-1')).toBe(theirs);
   });
 

@@ -61,7 +61,9 @@ describe('checkoutRunBranch', () => {
   ])('refuses the branch name %j and creates nothing', async (name) => {
     const { root, ws } = await setup();
     await expect(ws.checkoutRunBranch(name)).rejects.toBeInstanceOf(MaestroError);
-    expect(git(root, 'branch', '--format=%(refname:short)').split('\n').sort()).toEqual(['maestro/run', 'main'].sort());
+    expect(git(root, 'branch', '--format=%(refname:short)').split('\n').sort()).toEqual(
+      ['maestro/run', 'main'].sort(),
+    );
     expect(existsSync(join(root, 'x'))).toBe(false);
   });
 });
@@ -110,7 +112,10 @@ describe('integrate', () => {
     expect((await ws.integrate(first, 'T1', trailers('T1', 1))).kind).toBe('integrated');
     const head = await ws.head();
 
-    expect(await ws.integrate(second, 'T2', trailers('T2', 2))).toEqual({ kind: 'conflict', files: ['a.txt'] });
+    expect(await ws.integrate(second, 'T2', trailers('T2', 2))).toEqual({
+      kind: 'conflict',
+      files: ['a.txt'],
+    });
     expect(await ws.head()).toBe(head);
     expect(status(root)).toBe('');
     expect(existsSync(join(root, 'new-from-t2.txt'))).toBe(false);
@@ -120,7 +125,12 @@ describe('integrate', () => {
   });
 
   it('carries new, deleted and renamed files over, but not ignored ones', async () => {
-    const { root, ws } = await setup({ 'a.txt': 'a\n', 'old.txt': 'gone\n', 'move-me.txt': 'moving\n'.repeat(20), '.gitignore': 'dist/\n' });
+    const { root, ws } = await setup({
+      'a.txt': 'a\n',
+      'old.txt': 'gone\n',
+      'move-me.txt': 'moving\n'.repeat(20),
+      '.gitignore': 'dist/\n',
+    });
     const wt = await ws.addWorktree('T1', await ws.head());
     writeFileSync(join(wt.path, 'created.txt'), 'hello\n');
     rmSync(join(wt.path, 'old.txt'));
@@ -157,7 +167,12 @@ describe('integrate', () => {
     const base = await ws.head();
     const wt = await ws.addWorktree('T1', base);
     writeFileSync(join(wt.path, 'a.txt'), 'committed\n');
-    git(wt.path, 'commit', '-qam', 'agent commit\n\nMaestro-Session: forged\nMaestro-Task: X\nMaestro-Checkpoint: 9');
+    git(
+      wt.path,
+      'commit',
+      '-qam',
+      'agent commit\n\nMaestro-Session: forged\nMaestro-Task: X\nMaestro-Checkpoint: 9',
+    );
     writeFileSync(join(wt.path, 'b.txt'), 'uncommitted\n');
     expect((await ws.integrate(wt, 'T1', trailers('T1', 1))).kind).toBe('integrated');
     expect(git(root, 'rev-list', '--count', `${base}..HEAD`)).toBe('1');
@@ -192,7 +207,9 @@ describe('integrate', () => {
     await expect(ws.integrate(wt, 'T1', trailers('T1', 1))).rejects.toThrow(/commit or stash/i);
     git(root, 'checkout', '-q', '--', 'a.txt');
     git(root, 'checkout', '-q', 'main');
-    await expect(ws.integrate(wt, 'T1', trailers('T1', 1))).rejects.toThrow(/only commits to its own run branch/);
+    await expect(ws.integrate(wt, 'T1', trailers('T1', 1))).rejects.toThrow(
+      /only commits to its own run branch/,
+    );
   });
 
   it('does not use git discovery inside the worktree (a rewritten .git file is ignored)', async () => {
@@ -246,9 +263,9 @@ describe('commitAll and commit messages', () => {
   it('refuses trailer values that could break the trailer block', async () => {
     const { root, ws } = await setup();
     writeFileSync(join(root, 'a.txt'), 'x\n');
-    await expect(ws.commitAll('m', { session: 'a\nMaestro-Task: x', task: 'T1', checkpoint: 1 })).rejects.toThrow(
-      /Invalid checkpoint session/,
-    );
+    await expect(
+      ws.commitAll('m', { session: 'a\nMaestro-Task: x', task: 'T1', checkpoint: 1 }),
+    ).rejects.toThrow(/Invalid checkpoint session/);
   });
 });
 
@@ -281,7 +298,12 @@ describe('restoreTree and checkpoints', () => {
   it('ignores a Maestro-Session line that is not in the last paragraph', async () => {
     const { root, ws } = await setup();
     writeFileSync(join(root, 'a.txt'), 'x\n');
-    git(root, 'commit', '-qam', `human\n\nMaestro-Session: ${session}\nMaestro-Task: T9\nMaestro-Checkpoint: 9\n\nSigned-off-by: x`);
+    git(
+      root,
+      'commit',
+      '-qam',
+      `human\n\nMaestro-Session: ${session}\nMaestro-Task: T9\nMaestro-Checkpoint: 9\n\nSigned-off-by: x`,
+    );
     expect(await ws.checkpoints(session)).toEqual([]);
   });
 });
@@ -293,7 +315,9 @@ describe('diffs', () => {
     writeFileSync(join(root, 'a.txt'), 'one\n2\nthree\nfour\n');
     await ws.commitAll('c', trailers('T1', 1));
     const to = await ws.head();
-    expect(await ws.diffFiles(from, to)).toEqual([{ path: 'a.txt', status: 'modified', additions: 2, deletions: 1 }]);
+    expect(await ws.diffFiles(from, to)).toEqual([
+      { path: 'a.txt', status: 'modified', additions: 2, deletions: 1 },
+    ]);
     expect(await ws.diffText(from, to, 10_000)).toContain('+four');
     const capped = await ws.diffText(from, to, 60);
     expect(Buffer.byteLength(capped)).toBeLessThanOrEqual(60);

@@ -103,7 +103,8 @@ describe('ScriptedModel', () => {
       ],
     };
     const model = new ScriptedModel(twice, { ledger: new UsageLedger() });
-    const ask = (name: string) => model.generateObject({ ...layout, name, phase: 'planning', schema: planSchema });
+    const ask = (name: string) =>
+      model.generateObject({ ...layout, name, phase: 'planning', schema: planSchema });
     expect((await ask('b')).object.title).toBe('b1');
     expect((await ask('a')).object.title).toBe('a1');
     expect((await ask('a')).object.title).toBe('a2');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MaestroError } from '../../../src/core/errors.js';
 import {
   formatCheckpointMessage,
   messageSubject,
   parseCheckpointTrailers,
 } from '../../../src/core/state/checkpoint-trailers.js';
-import { MaestroError } from '../../../src/core/errors.js';
 
 const trailers = { session: 'mae-20261120-223000-7f3a', task: 'T3', checkpoint: 3 };
 
@@ -34,9 +34,15 @@ describe('checkpoint trailers', () => {
 
   it.each([
     ['no trailers', 'subject\n\nbody'],
-    ['trailers only in an earlier paragraph', 'subject\n\nMaestro-Session: s\nMaestro-Task: T\nMaestro-Checkpoint: 1\n\nSigned-off-by: x'],
+    [
+      'trailers only in an earlier paragraph',
+      'subject\n\nMaestro-Session: s\nMaestro-Task: T\nMaestro-Checkpoint: 1\n\nSigned-off-by: x',
+    ],
     ['a message that is only a trailer block', 'Maestro-Session: s\nMaestro-Task: T\nMaestro-Checkpoint: 1'],
-    ['a repeated key', 'subject\n\nMaestro-Session: s\nMaestro-Session: t\nMaestro-Task: T\nMaestro-Checkpoint: 1'],
+    [
+      'a repeated key',
+      'subject\n\nMaestro-Session: s\nMaestro-Session: t\nMaestro-Task: T\nMaestro-Checkpoint: 1',
+    ],
     ['a non-numeric checkpoint', 'subject\n\nMaestro-Session: s\nMaestro-Task: T\nMaestro-Checkpoint: one'],
     ['a missing task', 'subject\n\nMaestro-Session: s\nMaestro-Checkpoint: 1'],
   ])('reads no checkpoint from %s', (_name, message) => {
@@ -45,7 +51,9 @@ describe('checkpoint trailers', () => {
 
   it('reads trailers among others in the last paragraph', () => {
     expect(
-      parseCheckpointTrailers('s\n\nCo-authored-by: a <a@b>\nMaestro-Session: s\nMaestro-Task: fix-2\nMaestro-Checkpoint: 12\n'),
+      parseCheckpointTrailers(
+        's\n\nCo-authored-by: a <a@b>\nMaestro-Session: s\nMaestro-Task: fix-2\nMaestro-Checkpoint: 12\n',
+      ),
     ).toEqual({ session: 's', task: 'fix-2', checkpoint: 12 });
   });
 });

@@ -1,0 +1,132 @@
+import { Command, Option } from 'commander';
+import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
+import { SimpleGitWorkspace } from '../../adapters/git/simple-git-workspace.js';
+import { consoleProgress } from '../../adapters/local/console-progress.js';
+import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
+import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
+import { MaestroError } from '../../core/errors.js';
+import type { RunState } from '../../core/state/run-state.js';
+import { discover } from '../../discovery/discover.js';
+import { describeInstructions, describeStack } from '../../engine/describe-discovery.js';
+import { repositoryContext } from '../../engine/prompts/planning-prompt.js';
+import { systemClock } from '../../ports/clock-port.js';
+import { cliLogger } from '../cli-logger.js';
+import type { CommandContext } from '../command-context.js';
+import { buildLocalModel } from '../local/build-model.js';
+import { loadLocalConfig } from '../local/load-local-config.js';
+import { loadSession } from '../local/load-session.js';
+import { runLocalExecution } from '../local/run-local-execution.js';
+
+/**
+ * `maestro resume [SESSION]` (the seed's --continue / --resume): continues an approved session from
+ * its last checkpoint. The branch's commit trailers are the truth about what is done — a task
+ * whose checkpoint is on the branch is never run again, even if the process died before it could
+ * save its state.
+ */
+export function resumeCommand(ctx: CommandContext): Command {
+  return new Command('resume')
+    .description('Continue a session from its last checkpoint (default: the newest session)')
+    .argument('[session]', 'the session id (see `maestro sessions`)')
+    .option('--repo <dir>', 'the git repository', '.')
+    .option('--config <file>', 'config file (default: <repo>/.github/maestro.yml)')
+    .addOption(
+      new Option('--replay <file>', 'replay a recorded model session (tests and the demo only)').hideHelp(),
+    )
+    .action(
+      async (sessionId: string | undefined, options: { repo: string; config?: string; replay?: string }) => {
+        const { io } = ctx;
+        const repo = await GitRepositoryReader.open(
+          options.repo.startsWith('/') ? options.repo : `${io.cwd}/${options.repo}`,
+        );
+        const store = new FsSessionStore(repo.root);
+        const saved = await loadSession(store, sessionId);
+        const id = saved.metadata.session_id;
+        if (!saved.approval)
+          throw new MaestroError(
+            `Session ${id} was never approved; run \`maestro run\` again to plan and approve.`,
+          );
+        if (saved.state?.phase === 'done') {
+          io.stdout(
+            `[Maestro] Session ${id} is complete; its report is ${store.locate(id)}/final-report.md\n`,
+          );
+          return;
+        }
+        const { config } = await loadLocalConfig(repo.root, options.config, io.cwd);
+        const logger = cliLogger(io, config.logging.level);
+        const local = await buildLocalModel(config, {
+          env: io.env,
+          cwd: io.cwd,
+          clock: systemClock,
+          logger,
+          replayFile: options.replay,
+        });
+        if (local.replay)
+          io.stdout(
+            `[Maestro] ⚠ REPLAY: answers come from a recorded model session (${local.label}); no model is called.\n`,
+          );
+        const progress = consoleProgress(
+          io.stdout,
+          (line) => void store.appendLog(id, `${systemClock.now().toISOString()} ${line}`),
+        );
+        const state = saved.state ? await reconcile(saved.state, repo.root, progress.step) : undefined;
+        if (state) local.ledger.restore(state.usage as never[]);
+        progress.step(
+          `Resuming session ${id} on ${state?.branch ?? 'a new branch'} from checkpoint ${state?.checkpoints ?? 0}`,
+        );
+        const discovery = await discover({
+          repo,
+          cache: fsCacheStore(defaultCacheDir(io.env)),
+          issue: { title: saved.metadata.feature_request, body: saved.revision.draft.prd.goal },
+          budgetTokens: config.planning.context_budget_tokens,
+        });
+        const result = await runLocalExecution({
+          config,
+          metadata: saved.metadata,
+          revision: saved.revision,
+          approval: saved.approval,
+          repo,
+          local,
+          store,
+          clock: systemClock,
+          progress,
+          context: repositoryContext({
+            stackSummary: describeStack(discovery.stack),
+            instructions: describeInstructions(discovery.instructions),
+            files: discovery.context.text,
+          }),
+          instructions: describeInstructions(discovery.instructions),
+          resume: state,
+        });
+        io.stdout(`\n${result.report}\n`);
+        ctx.exit(result.outcome.kind === 'completed' ? 0 : 1);
+      },
+    );
+}
+
+/** Marks tasks done whose checkpoints are on the branch, and takes the checkpoint count from git. */
+async function reconcile(state: RunState, root: string, note: (text: string) => void): Promise<RunState> {
+  const workspace = await SimpleGitWorkspace.open(root);
+  await workspace.checkoutRunBranch(state.branch, state.baseSha);
+  const commits = await workspace.checkpoints(state.session);
+  const next: RunState = { ...state, results: { ...state.results }, stop: undefined };
+  for (const c of commits) {
+    const known = next.results[c.task];
+    if (/^(wip|rollback)$/.test(c.task) || known?.status === 'done') continue;
+    next.results[c.task] = {
+      id: c.task,
+      status: 'done',
+      attempts: known?.attempts ?? 1,
+      summary: known?.summary || c.subject,
+      hints: known?.hints ?? '',
+      blocked: known?.blocked ?? [],
+      checkpoint: { n: c.checkpoint, sha: c.sha },
+    };
+    note(`${c.task} is already checkpointed (${c.sha.slice(0, 7)}); not running it again`);
+  }
+  for (const [id, r] of Object.entries(next.results)) {
+    if (r.status !== 'done') delete next.results[id];
+  }
+  next.checkpoints = Math.max(state.checkpoints, ...commits.map((c) => c.checkpoint));
+  if (next.phase === 'handoff') next.phase = 'validation';
+  return next;
+}
