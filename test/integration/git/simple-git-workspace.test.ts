@@ -247,6 +247,8 @@ describe('commitAll and commit messages', () => {
     expect(result).toEqual({ kind: 'integrated', sha: await ws.head() });
     expect(status(root)).toBe('');
     expect(git(root, 'log', '-1', '--format=%(trailers:key=Maestro-Task,valueonly)')).toBe('wip');
+    // The identity comes from `-c` on each call, never from the repository's config.
+    expect(readFileSync(join(root, '.git', 'config'), 'utf8')).not.toMatch(/maestro|\[user\]/i);
   });
 
   it('commits messages with quotes, $(…), backticks and newlines verbatim', async () => {
