@@ -57,7 +57,7 @@ export async function generateTasks(
   const taskCount = validation.graph.order.length;
   deps.progress.step(`Created ${plan.epics.length} epics with ${taskCount} sub-tasks`);
   deps.progress.step(`Ordered into ${levels.length} parallel groups`);
-  levels.forEach((ids, k) => deps.progress.step(`${groupLabel(k)} ${ids.join(', ')}`));
+  for (const [k, ids] of levels.entries()) deps.progress.step(`${groupLabel(k)} ${ids.join(', ')}`);
   deps.progress.done('Tasks ready for execution');
   return { plan, graph: validation.graph, levels, repaired };
 }
