@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,45 +73,7 @@ function checkpointLog(): string[] {
 
 describe('resume after SIGKILL', () => {
   it('keeps checkpoints 1..k unchanged and does the rest exactly once', async () => {
-    tmp = tempDir();
-    const agent = join(tmp.path, 'agent.cjs');
-    const marker = join(tmp.path, 'slow');
-    writeFileSync(agent, AGENT);
-    writeFileSync(marker, '');
-    repo = tempRepo({
-      'package.json': JSON.stringify({ name: 'x', scripts: { test: 'node --test' } }),
-      'test/ok.test.js': "require('node:test')('ok', () => {});\n",
-      '.github/maestro.yml': [
-        'orchestrator: { max_parallel: 1 }',
-        `executor: { kind: command, command: ["node", ${JSON.stringify(agent)}, "{prompt_file}", ${JSON.stringify(marker)}] }`,
-        'validation: { validate_prd: true }',
-      ].join('\n'),
-    });
-    const replay = join(tmp.path, 'session.json');
-    writeFileSync(
-      replay,
-      JSON.stringify({
-        version: 1,
-        label: 'resume test',
-        entries: [
-          { name: 'plan', phase: 'planning', object: draft({ questions: [] }), usage, model: 'm' },
-          { name: 'generate-tasks', phase: 'task-generation', object: tasks, usage, model: 'm' },
-          {
-            name: 'check-requirements',
-            phase: 'validation',
-            object: {
-              checks: [
-                { requirement: 'R1', status: 'met', evidence: 'out/' },
-                { requirement: 'R2', status: 'met', evidence: 'out/' },
-              ],
-            },
-            usage,
-            model: 'm',
-          },
-        ],
-      }),
-    );
-
+    const { replay, marker } = setup();
     const first = maestro(['run', 'Write four files', '-y', '--replay', replay]);
     let output = '';
     first.stdout.on('data', (d) => {
@@ -120,12 +82,7 @@ describe('resume after SIGKILL', () => {
     first.stderr.on('data', (d) => {
       output += d;
     });
-    const deadline = Date.now() + 60_000;
-    while (checkpointLog().length < 2) {
-      if (Date.now() > deadline || first.exitCode !== null)
-        throw new Error(`no second checkpoint:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForCheckpoints(2, first, () => output);
     // Wait until T3 is running (its worktree exists), then kill without warning.
     await new Promise((r) => setTimeout(r, 500));
     first.kill('SIGKILL');
@@ -154,4 +111,85 @@ describe('resume after SIGKILL', () => {
       expect(existsSync(join(repo.root, 'out', `${id}.txt`))).toBe(true);
     expect(git(repo.root, 'status', '--porcelain')).toBe('');
   }, 120_000);
+
+  it('on SIGTERM keeps the running task’s work as a work-in-progress checkpoint and exits cleanly', async () => {
+    const { replay } = setup();
+    const first = maestro(['run', 'Write four files', '-y', '--replay', replay]);
+    let output = '';
+    first.stdout.on('data', (d) => {
+      output += d;
+    });
+    first.stderr.on('data', (d) => {
+      output += d;
+    });
+    await waitForCheckpoints(2, first, () => output);
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = Date.now();
+    first.kill('SIGTERM');
+    await new Promise((r) => first.once('exit', r));
+    expect(Date.now() - sent).toBeLessThan(7_000);
+    expect(checkpointLog().map((l) => l.split(' ')[1])).toEqual(['T1', 'T2', 'wip']);
+    expect(output).toContain('SIGTERM received');
+    expect(output).toContain('Run stopped (cancelled)');
+    const [session] = readdirSync(join(repo.root, '.maestro', 'sessions'));
+    const metadata = JSON.parse(
+      readFileSync(join(repo.root, '.maestro', 'sessions', session!, 'metadata.json'), 'utf8'),
+    );
+    expect(metadata.status).toBe('cancelled');
+  }, 120_000);
 });
+
+async function waitForCheckpoints(
+  n: number,
+  child: ReturnType<typeof maestro>,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (checkpointLog().length < n) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no checkpoint ${n}:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function setup(): { replay: string; marker: string } {
+  tmp = tempDir();
+  const agent = join(tmp.path, 'agent.cjs');
+  const marker = join(tmp.path, 'slow');
+  writeFileSync(agent, AGENT);
+  writeFileSync(marker, '');
+  repo = tempRepo({
+    'package.json': JSON.stringify({ name: 'x', scripts: { test: 'node --test' } }),
+    'test/ok.test.js': "require('node:test')('ok', () => {});\n",
+    '.github/maestro.yml': [
+      'orchestrator: { max_parallel: 1 }',
+      `executor: { kind: command, command: ["node", ${JSON.stringify(agent)}, "{prompt_file}", ${JSON.stringify(marker)}] }`,
+      'validation: { validate_prd: true }',
+    ].join('\n'),
+  });
+  const replay = join(tmp.path, 'session.json');
+  writeFileSync(
+    replay,
+    JSON.stringify({
+      version: 1,
+      label: 'resume test',
+      entries: [
+        { name: 'plan', phase: 'planning', object: draft({ questions: [] }), usage, model: 'm' },
+        { name: 'generate-tasks', phase: 'task-generation', object: tasks, usage, model: 'm' },
+        {
+          name: 'check-requirements',
+          phase: 'validation',
+          object: {
+            checks: [
+              { requirement: 'R1', status: 'met', evidence: 'out/' },
+              { requirement: 'R2', status: 'met', evidence: 'out/' },
+            ],
+          },
+          usage,
+          model: 'm',
+        },
+      ],
+    }),
+  );
+
+  return { replay, marker };
+}
