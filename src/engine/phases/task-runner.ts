@@ -102,7 +102,21 @@ export async function runTask(
           ),
         );
         if (integrated.kind === 'conflict') {
-          if (options.alone || conflictReruns >= 1) return { kind: 'run-alone' };
+          if (options.alone) {
+            // Nothing else ran meanwhile, so the conflict is the task's own doing: a failure, not a retry loop.
+            progress.warn(
+              `${task.id}: its changes do not apply even when run alone (${integrated.files.join(', ')})`,
+            );
+            return {
+              kind: 'finished',
+              result: {
+                ...base,
+                attempts,
+                error: `changes conflict with the run branch: ${integrated.files.join(', ')}`,
+              },
+            };
+          }
+          if (conflictReruns >= 1) return { kind: 'run-alone' };
           conflictReruns += 1;
           attempts -= 1; // a conflict is not the task's failure
           deps.recovered('conflict-rerun');
