@@ -256,6 +256,13 @@ describe('maestro run (phase 1 from the terminal)', () => {
     expect(existsApproval()).toBe(false);
   });
 
+  it('refuses to start over uncommitted changes before any model call', async () => {
+    writeFileSync(join(repo.root, 'src', 'report.ts'), 'changed\n');
+    const run = fakeIo({ cwd: repo.root, env: { ANTHROPIC_API_KEY: KEY } });
+    expect(await main(['run', 'Add a flag', '-y'], run.io)).toBe(1);
+    expect(run.stderr).toContain('has uncommitted changes (src/report.ts); commit or stash them first');
+  });
+
   it.each([
     [['run', '--replay', 'x.json'], 'give either a request in quotes or --issue-file FILE'],
     [['run', 'x', '--issue-file', 'missing.md'], 'give either a request in quotes or --issue-file FILE'],

@@ -20,3 +20,12 @@ export async function gitHead(root: string): Promise<{ head?: string; branch?: s
   );
   return { head, branch: branch === 'HEAD' ? undefined : branch };
 }
+
+/** Tracked files with uncommitted changes (untracked files do not count: they are not touched). */
+export async function uncommittedChanges(root: string): Promise<string[]> {
+  const out = await simpleGit({ baseDir: root }).raw(['status', '--porcelain', '--untracked-files=no']);
+  return out
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.slice(3));
+}

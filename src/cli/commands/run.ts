@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { gitCommonDir, gitHead } from '../../adapters/git/git-dirs.js';
+import { gitCommonDir, gitHead, uncommittedChanges } from '../../adapters/git/git-dirs.js';
 import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
 import { consoleProgress } from '../../adapters/local/console-progress.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
@@ -67,6 +67,16 @@ export async function runAction(
       'the issue has no title; write at least one line saying what should change',
     );
 
+  // Execution switches to a new branch, so refuse a dirty checkout now — before any model call.
+  if (!options.dryRun) {
+    const dirty = await uncommittedChanges(repo.root);
+    if (dirty.length > 0) {
+      throw new ValidationError(
+        repo.root,
+        `has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', …' : ''}); commit or stash them first, or plan only with --dry-run`,
+      );
+    }
+  }
   // The model is checked first: a missing key is reported before any work is done.
   const logger = cliLogger(io, config.logging.level);
   const local = await buildLocalModel(config, {
