@@ -136,7 +136,7 @@ for (const files of sizes) rows.push(await measure(files));
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 console.log(
-  `\nCheckpoint benchmark — median of ${runs} runs, git ${spawnSync('git', ['--version']).stdout.toString().trim()}\n`,
+  `\nCheckpoint benchmark — median of ${runs} runs, ${spawnSync('git', ['--version']).stdout.toString().trim()}\n`,
 );
 console.log(
   '| files | commitAll (a) | plain git add+commit | reference §5 | ratio to baseline | addWorktree | integrate | removeWorktree | task cycle (b) |',
