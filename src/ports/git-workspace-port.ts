@@ -3,12 +3,9 @@
  * commits on the run branch with trailers; history is never rewritten and nothing is force-pushed
  * (architecture decision 5).
  */
-export interface CheckpointTrailers {
-  session: string;
-  /** The task id, or `wip` / `rollback` / `fix-<n>` for commits that are not a planned task. */
-  task: string;
-  checkpoint: number;
-}
+import type { CheckpointTrailers } from '../core/state/checkpoint-trailers.js';
+
+export type { CheckpointTrailers };
 
 export interface CheckpointCommit extends CheckpointTrailers {
   sha: string;
