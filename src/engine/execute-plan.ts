@@ -69,8 +69,15 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
   const { config, progress } = deps;
   const { state } = input;
   verifyApproval(input.revision, input.approval);
+  // Wall-clock budget counts the time this session actually ran, across resumes.
+  const segmentStart = deps.clock.now();
+  const previouslyElapsed = state.elapsedMs;
   const save = async () => {
     state.usage = deps.ledger.calls.map((c) => ({ ...c }));
+    await deps.store.writeJson(state.session, 'run-state.json', {
+      ...state,
+      elapsedMs: previouslyElapsed + (deps.clock.now().getTime() - segmentStart.getTime()),
+    });
     (state as RunState & { filesChanged?: number }).filesChanged = (
       await deps.workspace.diffFiles(state.baseSha, await deps.workspace.head())
     ).length;
@@ -85,7 +92,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
     config,
     ledger: deps.ledger,
     clock: deps.clock,
-    startedAt: new Date(state.startedAt),
+    startedAt: segmentStart,
     state,
     signal: deps.signal,
   });
@@ -104,6 +111,8 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
       });
       await save();
     }
+    stop = shouldStop();
+    if (stop) throw new StopRun(stop);
     if (!state.tasks) {
       progress.phase(2, 'Task Generation');
       state.phase = 'task-generation';
@@ -257,7 +266,17 @@ async function pushIfConfigured(
     );
 }
 
+/** Ends the phases early with a reason that is already a `RunStop`. */
+class StopRun extends Error {
+  readonly stop: RunStop;
+  constructor(stop: RunStop) {
+    super(stop.detail);
+    this.stop = stop;
+  }
+}
+
 function stopFor(error: unknown): RunStop {
+  if (error instanceof StopRun) return error.stop;
   if (error instanceof BudgetExceededError) return { reason: 'budget', detail: error.message };
   return { reason: 'error', detail: errorMessage(error) };
 }

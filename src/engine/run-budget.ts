@@ -15,6 +15,7 @@ export function budgetGuard(deps: {
   config: MaestroConfig;
   ledger: UsageLedger;
   clock: Clock;
+  /** When this process started running the session; time in earlier processes is `state.elapsedMs`. */
   startedAt: Date;
   state: RunState & { filesChanged?: number };
   signal: AbortSignal;
@@ -37,7 +38,7 @@ export function budgetGuard(deps: {
         detail: `used ${tokens} of ${budget.max_tokens} tokens (budget.max_tokens)`,
       };
     }
-    const minutes = (deps.clock.now().getTime() - deps.startedAt.getTime()) / 60_000;
+    const minutes = (deps.state.elapsedMs + deps.clock.now().getTime() - deps.startedAt.getTime()) / 60_000;
     if (minutes >= NEAR * budget.max_wall_minutes) {
       return {
         reason: 'wall-clock',

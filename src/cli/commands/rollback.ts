@@ -31,7 +31,7 @@ export function rollbackCommand(ctx: CommandContext): Command {
       await workspace.checkoutRunBranch(saved.state.branch);
       const checkpoints = await workspace.checkpoints(sessionId);
       const last = checkpoints.at(-1)?.checkpoint ?? 0;
-      const wanted = n === undefined ? last - 1 : Number(n);
+      const wanted = n === undefined ? last - 1 : /^\d+$/.test(n.trim()) ? Number(n.trim()) : Number.NaN;
       if (!Number.isInteger(wanted) || wanted < 0 || wanted > last) {
         throw new ValidationError(
           'N',

@@ -59,6 +59,7 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
       recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
       usage: [],
       startedAt: clock.now().toISOString(),
+      elapsedMs: 0,
     };
   }
   await workspace.checkoutRunBranch(state.branch, state.baseSha);

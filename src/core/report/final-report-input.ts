@@ -89,6 +89,7 @@ export interface ReportCheckpoint {
 export interface RecoveryCounts {
   readonly retry?: number;
   readonly 'alternative-approach'?: number;
+  readonly 'conflict-rerun'?: number;
   readonly rollback?: number;
   readonly 'asked-human'?: number;
 }

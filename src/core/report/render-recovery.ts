@@ -4,6 +4,7 @@ import { codeLine, firstOf, moreNote, section, textLine } from './report-text.js
 const strategies: readonly (readonly [keyof RecoveryCounts, string])[] = [
   ['retry', 'retried after a transient error'],
   ['alternative-approach', 'retried with an alternative approach'],
+  ['conflict-rerun', 're-ran on the new head after a conflict with parallel work'],
   ['rollback', 'rolled back to the last good checkpoint'],
   ['asked-human', 'asked a human and paused'],
 ];

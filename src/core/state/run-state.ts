@@ -67,5 +67,7 @@ export const runStateSchema = z.object({
   usage: z.array(z.record(z.string(), z.unknown())).default([]),
   stop: stopSchema.optional(),
   startedAt: z.string(),
+  /** Wall-clock time spent running in earlier processes (a resumed run counts only time it ran). */
+  elapsedMs: z.number().nonnegative().default(0),
 });
 export type RunState = z.infer<typeof runStateSchema>;
