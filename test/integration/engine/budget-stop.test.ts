@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   checkEntry,
@@ -151,5 +152,38 @@ describe('budget stop', () => {
       stop: { reason: 'wall-clock' },
       checkpoints: 1,
     });
+  });
+});
+
+describe('resume after a stop', () => {
+  it('counts only the time the session ran: resuming hours later does not stop on the wall clock', async () => {
+    fx = runFixture([
+      'orchestrator: { max_parallel: 1 }',
+      'budget: { max_tokens: 10000, max_wall_minutes: 60 }',
+      NO_GATES,
+    ]);
+    const replay = fx.replay([
+      planEntry(),
+      tasksEntry(twoTasks),
+      ...implementBoth(usage(8000, 1000)),
+      checkEntry(),
+    ]);
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-20T10:00:00Z') });
+    const first = await fx.maestro(['run', 'Write two files', '-y', '--replay', replay]);
+    expect(first.stdout).toContain('Run stopped (budget)');
+
+    // Two hours later, with a larger token budget (given outside the repository, which must stay clean).
+    vi.setSystemTime(new Date('2026-11-20T12:00:00Z'));
+    const config = join(fx.tmp, 'maestro.yml');
+    writeFileSync(
+      config,
+      `orchestrator: { max_parallel: 1 }\nbudget: { max_tokens: 100000, max_wall_minutes: 60 }\n${NO_GATES}\n`,
+    );
+    const id = only(sessionIds(fx.root));
+    const resumed = await fx.maestro(['resume', id, '--config', config, '--replay', replay]);
+
+    expect(resumed.stdout).not.toContain('wall-clock');
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(checkpointCommits(fx.root).map((c) => c.task)).toEqual(['T1', 'T2']);
   });
 });
