@@ -1,5 +1,6 @@
 import { sanitizeInbound } from '../core/policy/sanitize-inbound.js';
-import type { InstructionFile, StackInfo } from '../discovery/discover.js';
+import type { DiscoveryResult, InstructionFile, StackInfo } from '../discovery/discover.js';
+import { repositoryContext } from './prompts/planning-prompt.js';
 
 /** The stack as a few lines of text for the planner's context. */
 export function describeStack(stack: StackInfo): string {
@@ -22,4 +23,13 @@ export function describeInstructions(files: readonly InstructionFile[]): string 
     .filter((f) => f.text.trim() !== '')
     .map((f) => `--- ${f.path}${f.truncated ? ' (truncated)' : ''} ---\n${sanitizeInbound(f.text).text}`)
     .join('\n\n');
+}
+
+/** The stable, cacheable repository part of every prompt: stack, instructions, packed files. */
+export function repositoryContextOf(discovery: DiscoveryResult): string {
+  return repositoryContext({
+    stackSummary: describeStack(discovery.stack),
+    instructions: describeInstructions(discovery.instructions),
+    files: discovery.context.text,
+  });
 }

@@ -16,8 +16,8 @@ import type { Clock } from '../ports/clock-port.js';
 import type { ModelPort } from '../ports/model-port.js';
 import type { Progress } from '../ports/progress-port.js';
 import type { RepositoryReader } from '../ports/repository-port.js';
-import { describeInstructions, describeStack } from './describe-discovery.js';
-import { PLANNING_INSTRUCTIONS, planningPrompt, repositoryContext } from './prompts/planning-prompt.js';
+import { repositoryContextOf } from './describe-discovery.js';
+import { PLANNING_INSTRUCTIONS, planningPrompt } from './prompts/planning-prompt.js';
 import { mergeDecisions, questionsForLowConfidence, repositoryDecisions } from './repository-decisions.js';
 import { sanitizeSnapshot } from './sanitize-snapshot.js';
 
@@ -107,11 +107,7 @@ export async function planIssue(input: PlanInput, deps: PlanDeps): Promise<Plann
     feedback: clean.feedback,
     previous: input.previous,
   };
-  const context = repositoryContext({
-    stackSummary: describeStack(discovery.stack),
-    instructions: describeInstructions(discovery.instructions),
-    files: discovery.context.text,
-  });
+  const context = repositoryContextOf(discovery);
   progress.step('Generating PRD...');
   let draft = await askPlanner(deps.model, context, planningPrompt(promptInput), 'plan');
   let graphRepaired = false;

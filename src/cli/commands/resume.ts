@@ -7,12 +7,10 @@ import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { MaestroError } from '../../core/errors.js';
 import type { RunState } from '../../core/state/run-state.js';
 import { discover } from '../../discovery/discover.js';
-import { describeInstructions, describeStack } from '../../engine/describe-discovery.js';
-import { repositoryContext } from '../../engine/prompts/planning-prompt.js';
+import { describeInstructions, repositoryContextOf } from '../../engine/describe-discovery.js';
 import { systemClock } from '../../ports/clock-port.js';
-import { cliLogger } from '../cli-logger.js';
 import type { CommandContext } from '../command-context.js';
-import { buildLocalModel } from '../local/build-model.js';
+import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
 import { loadSession } from '../local/load-session.js';
 import { runLocalExecution } from '../local/run-local-execution.js';
@@ -52,18 +50,7 @@ export function resumeCommand(ctx: CommandContext): Command {
           return;
         }
         const { config } = await loadLocalConfig(repo.root, options.config, io.cwd);
-        const logger = cliLogger(io, config.logging.level);
-        const local = await buildLocalModel(config, {
-          env: io.env,
-          cwd: io.cwd,
-          clock: systemClock,
-          logger,
-          replayFile: options.replay,
-        });
-        if (local.replay)
-          io.stdout(
-            `[Maestro] ⚠ REPLAY: answers come from a recorded model session (${local.label}); no model is called.\n`,
-          );
+        const local = await openLocalModel(config, io, options.replay);
         const progress = consoleProgress(
           io.stdout,
           (line) => void store.appendLog(id, `${systemClock.now().toISOString()} ${line}`),
@@ -89,11 +76,7 @@ export function resumeCommand(ctx: CommandContext): Command {
           store,
           clock: systemClock,
           progress,
-          context: repositoryContext({
-            stackSummary: describeStack(discovery.stack),
-            instructions: describeInstructions(discovery.instructions),
-            files: discovery.context.text,
-          }),
+          context: repositoryContextOf(discovery),
           instructions: describeInstructions(discovery.instructions),
           resume: state,
         });

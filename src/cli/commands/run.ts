@@ -6,9 +6,8 @@ import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-sto
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { ValidationError } from '../../core/errors.js';
 import { systemClock } from '../../ports/clock-port.js';
-import { cliLogger } from '../cli-logger.js';
 import type { CommandContext } from '../command-context.js';
-import { buildLocalModel } from '../local/build-model.js';
+import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
 import { issueFromRequest, readIssueFile } from '../local/read-issue.js';
 import { runLocalPlanning } from '../local/run-local-planning.js';
@@ -78,19 +77,7 @@ export async function runAction(
     }
   }
   // The model is checked first: a missing key is reported before any work is done.
-  const logger = cliLogger(io, config.logging.level);
-  const local = await buildLocalModel(config, {
-    env: io.env,
-    cwd: io.cwd,
-    clock: systemClock,
-    logger,
-    replayFile: options.replay,
-  });
-  if (local.replay) {
-    io.stdout(
-      `[Maestro] ⚠ REPLAY: answers come from a recorded model session (${local.label}); no model is called.\n`,
-    );
-  }
+  const local = await openLocalModel(config, io, options.replay);
 
   const store = new FsSessionStore(repo.root);
   await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));

@@ -4,8 +4,11 @@ import { ScriptedModel } from '../../adapters/model/scripted-model.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { priceTable, UsageLedger } from '../../core/usage/usage-ledger.js';
 import type { Clock } from '../../ports/clock-port.js';
+import { systemClock } from '../../ports/clock-port.js';
 import type { Logger } from '../../ports/logger-port.js';
 import type { ModelPort } from '../../ports/model-port.js';
+import { cliLogger } from '../cli-logger.js';
+import type { CliIo } from '../io.js';
 
 export function modelSettings(config: MaestroConfig): ModelSettings {
   return {
@@ -52,4 +55,26 @@ export async function buildLocalModel(
   const provider = resolveProvider(settings, deps.env);
   const model = createModel(settings, { env: deps.env, clock: deps.clock, logger: deps.logger, ledger });
   return { model, ledger, label: `${provider.name} · ${settings.planner}`, replay: false };
+}
+
+/** The CLI's model: checked before any work, with the replay banner when a recording stands in for it. */
+export async function openLocalModel(
+  config: MaestroConfig,
+  io: CliIo,
+  replayFile: string | undefined,
+): Promise<LocalModel> {
+  const logger = cliLogger(io, config.logging.level);
+  const local = await buildLocalModel(config, {
+    env: io.env,
+    cwd: io.cwd,
+    clock: systemClock,
+    logger,
+    replayFile,
+  });
+  if (local.replay) {
+    io.stdout(
+      `[Maestro] ⚠ REPLAY: answers come from a recorded model session (${local.label}); no model is called.\n`,
+    );
+  }
+  return local;
 }

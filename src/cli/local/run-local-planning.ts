@@ -13,9 +13,8 @@ import {
 import { renderPlanningComment } from '../../core/plan/render-planning-comment.js';
 import { newSessionId, type SessionMetadata, type SessionStatus } from '../../core/state/session-metadata.js';
 import { findPrice, priceTable } from '../../core/usage/usage-ledger.js';
-import { describeInstructions, describeStack } from '../../engine/describe-discovery.js';
+import { describeInstructions, repositoryContextOf } from '../../engine/describe-discovery.js';
 import { type PlannedIssue, planIssue } from '../../engine/plan-issue.js';
-import { repositoryContext } from '../../engine/prompts/planning-prompt.js';
 import { recordApproval, recordPlanRound } from '../../engine/record-plan.js';
 import type { CacheStore } from '../../ports/cache-port.js';
 import type { Clock } from '../../ports/clock-port.js';
@@ -172,11 +171,7 @@ async function planAndApprove(
     store,
     clock,
     progress,
-    context: repositoryContext({
-      stackSummary: describeStack(planned.discovery.stack),
-      instructions: describeInstructions(planned.discovery.instructions),
-      files: planned.discovery.context.text,
-    }),
+    context: repositoryContextOf(planned.discovery),
     instructions: describeInstructions(planned.discovery.instructions),
   });
   io.stdout(`\n${result.report}\n`);
