@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createModel } from '../../../src/adapters/model/create-model.js';
 import { BudgetExceededError, ModelError } from '../../../src/core/errors.js';
 import {
+  ask,
   CONTEXT,
   harness,
   PLANTED_KEY,
   PROMPT,
-  planSchema,
   SYSTEM,
   settings,
   validPlan,
@@ -45,17 +45,6 @@ function message(
 }
 
 const anthropicError = (type: string, text: string) => ({ type: 'error', error: { type, message: text } });
-
-function ask(model: ReturnType<typeof anthropicModel>['model']) {
-  return model.generateObject({
-    name: 'plan',
-    phase: 'planning',
-    system: SYSTEM,
-    context: CONTEXT,
-    prompt: PROMPT,
-    schema: planSchema,
-  });
-}
 
 describe('Anthropic Messages API: structured output', () => {
   it('sends system and context first as cacheable parts, the prompt last, and the key only in a header', async () => {

@@ -5,6 +5,7 @@ import type { ModelSettings } from '../../../src/adapters/model/create-model.js'
 import { UsageLedger } from '../../../src/core/usage/usage-ledger.js';
 import type { Clock } from '../../../src/ports/clock-port.js';
 import type { Logger } from '../../../src/ports/logger-port.js';
+import type { ModelPort } from '../../../src/ports/model-port.js';
 
 /** A planted key: every test that can see an error message checks it never appears there. */
 export const PLANTED_KEY = 'sk-ant-api03-PLANTED-canary-9f8e7d6c5b4a';
@@ -106,4 +107,16 @@ export function openaiSse(chunks: Array<Record<string, unknown>>, done = true): 
 
 export function sseHead(res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+}
+
+/** The structured call every adapter test makes: the planning layout with `planSchema`. */
+export function ask(model: ModelPort) {
+  return model.generateObject({
+    name: 'plan',
+    phase: 'planning',
+    system: SYSTEM,
+    context: CONTEXT,
+    prompt: PROMPT,
+    schema: planSchema,
+  });
 }

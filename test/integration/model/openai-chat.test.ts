@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { createModel } from '../../../src/adapters/model/create-model.js';
 import { ModelError } from '../../../src/core/errors.js';
 import {
+  ask,
   CONTEXT,
   harness,
   openaiSse,
   PLANTED_OPENAI_KEY,
   PROMPT,
-  planSchema,
   SYSTEM,
   scriptedServer,
   settings,
@@ -45,17 +45,6 @@ function completion(content: string) {
 const openaiError = (type: string, code: string, message: string) => ({
   error: { message, type, param: null, code },
 });
-
-function ask(model: ReturnType<typeof createModel>) {
-  return model.generateObject({
-    name: 'plan',
-    phase: 'planning',
-    system: SYSTEM,
-    context: CONTEXT,
-    prompt: PROMPT,
-    schema: planSchema,
-  });
-}
 
 describe('OpenAI Chat Completions: structured output', () => {
   it('sends the schema as response_format, system and context first, the key only in the header', async () => {
