@@ -2,16 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../../src/adapters/model/create-model.js';
 import { BudgetExceededError, ModelError } from '../../../src/core/errors.js';
-import {
-  ask,
-  CONTEXT,
-  harness,
-  PLANTED_KEY,
-  PROMPT,
-  SYSTEM,
-  settings,
-  validPlan,
-} from './model-test-kit.js';
+import { ask, CONTEXT, harness, PLANTED_KEY, PROMPT, SYSTEM, settings, validPlan } from './model-test-kit.js';
 
 const BASE = 'https://anthropic.test';
 
