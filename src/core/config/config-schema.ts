@@ -16,6 +16,7 @@ import { budgetSchema } from './sections/budget.js';
 import { decisionEngineSchema } from './sections/decision-engine.js';
 import { errorRecoverySchema } from './sections/error-recovery.js';
 import { executorSchema } from './sections/executor.js';
+import { githubSchema } from './sections/github.js';
 import { loggingSchema } from './sections/logging.js';
 import { modelSchema } from './sections/model.js';
 import { orchestratorSchema } from './sections/orchestrator.js';
@@ -30,6 +31,7 @@ export { type BudgetConfig, budgetSchema } from './sections/budget.js';
 export { type DecisionEngineConfig, decisionEngineSchema } from './sections/decision-engine.js';
 export { type ErrorRecoveryConfig, errorRecoverySchema } from './sections/error-recovery.js';
 export { type ExecutorConfig, executorKinds, executorSchema } from './sections/executor.js';
+export { type GitHubConfig, githubSchema } from './sections/github.js';
 export { type LoggingConfig, loggingSchema } from './sections/logging.js';
 export {
   type ModelConfig,
@@ -87,6 +89,8 @@ export const configSchema = z
     paths: pathsSchema.prefault({}),
     /** How the plan is made. */
     planning: planningSchema.prefault({}),
+    /** How the App hands work to the Action. */
+    github: githubSchema.prefault({}),
     /** What is logged. */
     logging: loggingSchema.prefault({}),
   })

@@ -58,6 +58,7 @@ const expectedDefaults: MaestroConfig = {
     [workflowEditsAcknowledgement]: false,
   },
   planning: { runs_in: 'app', context_budget_tokens: 27_000 },
+  github: { workflow: 'maestro.yml' },
   logging: { level: 'info', include_rationale: true, log_to_file: true },
 };
 
@@ -140,6 +141,7 @@ describe('configSchema', () => {
     pull_request: { draft: 'never', request_review_from_approver: false },
     paths: { protected: ['secrets/**'], allow_workflow_edits: true, [workflowEditsAcknowledgement]: true },
     planning: { runs_in: 'action', context_budget_tokens: 2000 },
+    github: { workflow: 'maestro-run.yaml' },
     logging: { level: 'debug', include_rationale: false, log_to_file: false },
   };
 

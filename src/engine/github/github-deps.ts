@@ -1,0 +1,70 @@
+import type { MaestroConfig } from '../../core/config/config-schema.js';
+import type { UsageLedger } from '../../core/usage/usage-ledger.js';
+import type { CacheStore } from '../../ports/cache-port.js';
+import type { Clock } from '../../ports/clock-port.js';
+import type { Executor } from '../../ports/executor-port.js';
+import type { GitWorkspace } from '../../ports/git-workspace-port.js';
+import type { IssueHost } from '../../ports/issue-host-port.js';
+import type { Logger } from '../../ports/logger-port.js';
+import type { ModelPort } from '../../ports/model-port.js';
+import type { RepositoryReader } from '../../ports/repository-port.js';
+import type { SessionStore } from '../../ports/session-store-port.js';
+import type { Shell } from '../../ports/shell-port.js';
+
+export interface OpenedModel {
+  model: ModelPort;
+  ledger: UsageLedger;
+  /** `anthropic · claude-…`, shown in comments. */
+  label: string;
+}
+
+/** What every GitHub use case needs; the App and the Action each build one. */
+export interface GitHubDeps {
+  host: IssueHost;
+  clock: Clock;
+  logger: Logger;
+  /**
+   * Where this code runs. The App plans (unless `planning.runs_in: action`) and dispatches
+   * execution; the Action does both itself.
+   */
+  role: 'app' | 'action';
+  /**
+   * The model, opened only after the repository's config is known and the sender is authorised
+   * (no model call before a permission check). Throws a ModelError/ConfigError when a key is missing.
+   */
+  openModel(config: MaestroConfig): Promise<OpenedModel>;
+  /** A read-only checkout of the default branch for discovery (App: shallow clone; Action: the workspace). */
+  checkout(): Promise<RepositoryReader>;
+  cache: CacheStore;
+  /** The workflow the App dispatches (`maestro.yml` unless configured). */
+  workflow?: string;
+  /** This workflow run, when running in the Action (tracking comment link, cancellation). */
+  run?: { id: number; url: string };
+}
+
+/** What an execution additionally needs: the working tree, processes and the coding agent. */
+export interface ExecutionDeps {
+  workspace: GitWorkspace;
+  shell: Shell;
+  executorFor(config: MaestroConfig, model: ModelPort): Executor;
+  store: SessionStore;
+  /** The runner's cancellation (SIGINT/SIGTERM): the run checkpoints and stops. */
+  signal: AbortSignal;
+  /** True when pushes use the default `GITHUB_TOKEN` (GitHub runs no workflows for them). */
+  defaultToken: boolean;
+  /** Stop after verifying the approval and printing what would run. */
+  dryRun?: boolean;
+}
+
+/** How one execution ended, for the Action's outputs and job summary. */
+export interface RunResult {
+  status: 'pr-open' | 'failed' | 'cancelled' | 'refused' | 'dry-run';
+  branch?: string;
+  pr?: { number: number; url: string };
+  iterations: number;
+  usage: { inputTokens: number; outputTokens: number; costUsd: number };
+  /** The final report (PR body) or the refusal, as markdown. */
+  summary: string;
+  /** Why the run was refused or failed, one line each. */
+  reasons: string[];
+}
