@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createModel, type ModelSettings, resolveProvider } from '../../adapters/model/create-model.js';
+import { openConfiguredModel } from '../../adapters/model/open-configured-model.js';
 import { ScriptedModel } from '../../adapters/model/scripted-model.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { priceTable, UsageLedger } from '../../core/usage/usage-ledger.js';
@@ -9,19 +9,6 @@ import type { Logger } from '../../ports/logger-port.js';
 import type { ModelPort } from '../../ports/model-port.js';
 import { cliLogger } from '../cli-logger.js';
 import type { CliIo } from '../io.js';
-
-export function modelSettings(config: MaestroConfig): ModelSettings {
-  return {
-    provider: config.model.provider,
-    planner: config.model.planner,
-    executor: config.model.executor,
-    baseUrl: config.model.base_url,
-    apiKeyEnv: config.model.api_key_env,
-    maxRetries: config.model.max_retries,
-    maxRetryWaitSeconds: config.model.max_retry_wait_seconds,
-    budget: { maxCostUsd: config.budget.max_cost_usd, maxTokens: config.budget.max_tokens },
-  };
-}
 
 export interface LocalModel {
   model: ModelPort;
@@ -51,10 +38,7 @@ export async function buildLocalModel(
     const model = await ScriptedModel.fromFile(resolve(deps.cwd, deps.replayFile), { ledger });
     return { model, ledger, label: model.describe('planning'), replay: true };
   }
-  const settings = modelSettings(config);
-  const provider = resolveProvider(settings, deps.env);
-  const model = createModel(settings, { env: deps.env, clock: deps.clock, logger: deps.logger, ledger });
-  return { model, ledger, label: `${provider.name} · ${settings.planner}`, replay: false };
+  return { ...openConfiguredModel(config, deps), replay: false };
 }
 
 /** The CLI's model: checked before any work, with the replay banner when a recording stands in for it. */
