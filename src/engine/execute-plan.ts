@@ -1,6 +1,6 @@
 import type { MaestroConfig } from '../core/config/config-schema.js';
 import { BudgetExceededError, errorMessage, MaestroError } from '../core/errors.js';
-import type { GateSpec } from '../core/gates/gate-schema.js';
+import type { GateReport, GateSpec } from '../core/gates/gate-schema.js';
 import type { Approval } from '../core/plan/approval.js';
 import { type PlanRevision, verifyRevisionHash } from '../core/plan/plan-revision.js';
 import type { RunOutcome } from '../core/report/final-report-input.js';
@@ -54,6 +54,8 @@ export interface ExecutionResult {
   report: string;
   state: RunState;
   branch: string;
+  /** Gate results after the last iteration (absent when the run stopped before validation). */
+  gates?: GateReport;
 }
 
 /**
@@ -189,7 +191,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
         : 'Implementation finished with open issues (see the report)',
     );
   progress.step(`Report: ${deps.store.locate(state.session)}/final-report.md`);
-  return { outcome, report: markdown, state, branch: state.branch };
+  return { outcome, report: markdown, state, branch: state.branch, gates: validation.report };
 }
 
 /** The approval must name this exact revision, and the revision must still hash to what was approved. */

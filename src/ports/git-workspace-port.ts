@@ -33,6 +33,9 @@ export interface FileChange {
   deletions: number;
 }
 
+/** A run branch fetched from origin: there, not there, or no origin at all (a local run). */
+export type FetchResult = { kind: 'fetched'; sha: string } | { kind: 'absent' } | { kind: 'no-remote' };
+
 export type PushResult = { kind: 'pushed' } | { kind: 'no-remote' } | { kind: 'rejected'; reason: string };
 
 export interface GitWorkspace {
@@ -63,6 +66,8 @@ export interface GitWorkspace {
   diffFiles(from: string, to: string): Promise<FileChange[]>;
   /** The unified diff between two commits, capped to `maxBytes`. */
   diffText(from: string, to: string, maxBytes: number): Promise<string>;
+  /** Fetches the run branch from origin and creates it locally when missing (resume on a fresh runner). */
+  fetchRunBranch(branch: string): Promise<FetchResult>;
   /** Pushes the run branch when a remote exists; never with force, never to another branch. */
   push(branch: string): Promise<PushResult>;
 }

@@ -147,6 +147,8 @@ export interface IssueHost {
   /** Opens the PR, or updates the open one from the same branch ("already exists" is success). */
   createOrUpdatePullRequest(draft: PullRequestDraft): Promise<PullRequestResult>;
   requestReview(pr: number, logins: string[]): Promise<void>;
+  /** Who last added this label to the issue, and when (issue events API), if anyone did. */
+  lastLabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined>;
   /** Open issues carrying a label (the reconciliation sweep). */
   listOpenIssues(label: string): Promise<IssueData[]>;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../core/state/checkpoint-trailers.js';
 import type {
   CheckpointCommit,
+  FetchResult,
   FileChange,
   GitWorkspace,
   IntegrationResult,
@@ -17,6 +18,7 @@ import type {
   TaskWorktree,
 } from '../../ports/git-workspace-port.js';
 import { applyTaskCommit } from './apply-task-commit.js';
+import { fetchBranch } from './fetch-branch.js';
 import { gitClient, mustRaw, tryRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
 import { capDiff, parseDiff, splitNul } from './parse-diff.js';
@@ -231,6 +233,11 @@ export class SimpleGitWorkspace implements GitWorkspace {
       '--',
     ]);
     return capDiff(diff, maxBytes);
+  }
+
+  async fetchRunBranch(branch: string): Promise<FetchResult> {
+    assertRunBranchName(branch);
+    return this.#serial.run(() => fetchBranch(this.root, this.#git, this.#identity, branch, this.#pushAuth));
   }
 
   async push(branch: string): Promise<PushResult> {

@@ -1,18 +1,283 @@
+import type { MaestroConfig } from '../../core/config/config-schema.js';
+import { errorMessage } from '../../core/errors.js';
+import type { TrackingView } from '../../core/report/tracking-view.js';
+import type { RunState } from '../../core/state/run-state.js';
+import { detectGates } from '../../discovery/detect-gates.js';
+import { discover } from '../../discovery/discover.js';
+import type { Progress } from '../../ports/progress-port.js';
+import { describeInstructions, repositoryContextOf } from '../describe-discovery.js';
+import { type ExecutionResult, executePlan } from '../execute-plan.js';
 import type { ExecutionDeps, GitHubDeps, RunResult } from './github-deps.js';
 import type { ExecuteRequest } from './issue-events.js';
+import { openPullRequest } from './open-pull-request.js';
+import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
+import { prepareRun, savedRunOf } from './run-setup.js';
+import { observedStore, trackingGates, trackingTasks, usageOf } from './run-view.js';
+import { packState } from './state-codec.js';
+import { TrackingComment } from './tracking-comment.js';
+import { verifyApproval } from './verify-approval.js';
+
+const noUsage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
 
 /**
  * Phases 2–5 for an approved issue: verify the approval against GitHub before any model call, run
  * the engine on `maestro/issue-<n>-<slug>`, push checkpoints, open or update the PR, keep the
- * tracking comment current, and set the status label.
+ * tracking comment current, and set the status label. A failure at any point still ends with the
+ * tracking comment saying what failed, what was kept and how to continue.
  */
 export async function executeApproved(
   request: ExecuteRequest,
   deps: GitHubDeps,
   execution: ExecutionDeps,
 ): Promise<RunResult> {
-  void request;
-  void deps;
-  void execution;
-  throw new Error('executeApproved: not implemented yet');
+  const { host } = deps;
+  const loaded = await loadRepoConfig(host);
+  if (loaded.kind === 'invalid') {
+    await reportInvalidConfig(host, request.issue, loaded);
+    return refused([`.github/maestro.yml is invalid:\n${loaded.problem}`]);
+  }
+  const { config } = loaded;
+  const check = await verifyApproval(host, request, config);
+  if (check.kind === 'refused') {
+    deps.logger.warn(`Run for #${request.issue} refused: ${check.reasons.join(' ')}`);
+    await host.reply(
+      request.issue,
+      `refused:${request.approvalCommentId}:${deps.run?.id ?? deps.clock.now().toISOString()}`,
+      [
+        '### ⛔ Maestro refused to run',
+        '',
+        ...check.reasons.map((r) => `- ${r}`),
+        '',
+        'Nothing was executed and no model was called.',
+      ].join('\n'),
+    );
+    return refused(check.reasons);
+  }
+  if (execution.dryRun) {
+    const summary = `Dry run: the approval of revision ${check.revision.number} (\`${check.revision.hash}\`) by @${check.approval.approver} is valid; nothing was executed.`;
+    return { status: 'dry-run', iterations: 0, usage: noUsage, summary, reasons: [] };
+  }
+
+  const issue = await host.getIssue(request.issue);
+  const tracking = await host.findOwnComment(request.issue, { kind: 'tracking' });
+  const now = deps.clock.now().toISOString();
+  const initial: TrackingView = {
+    issue: request.issue,
+    status: 'running',
+    phasesDone: [1],
+    iteration: 0,
+    maxIterations: config.orchestrator.max_iterations,
+    usage: noUsage,
+    startedAt: now,
+    updatedAt: now,
+    lastLines: [],
+    ...(deps.run ? { run: deps.run } : {}),
+  };
+  let runState: RunState | undefined;
+  const board = new TrackingComment({
+    host,
+    issue: request.issue,
+    view: initial,
+    clock: deps.clock,
+    logger: deps.logger,
+    extra: () => (runState ? { run: packState({ revisionHash: check.revision.hash, state: runState }) } : {}),
+  });
+  await host.setStatus(request.issue, 'maestro:running');
+  await board.flush();
+
+  let result: ExecutionResult | undefined;
+  try {
+    runState = await prepareRun({
+      request,
+      issue,
+      revision: check.revision,
+      approval: check.approval,
+      saved: savedRunOf(tracking),
+      workspace: execution.workspace,
+      clock: deps.clock,
+    });
+    board.update({ branch: runState.branch, tasks: trackingTasks(runState), iteration: runState.iteration });
+    const opened = await deps.openModel(config);
+    const progress = tee(board, deps);
+    const repo = await deps.checkout();
+    const discovery = await discover({
+      repo,
+      cache: deps.cache,
+      issue: { title: check.revision.draft.prd.goal, body: issue.body },
+      budgetTokens: config.planning.context_budget_tokens,
+    });
+    const store = observedStore(execution.store, (state) => {
+      runState = state;
+      board.update({
+        tasks: trackingTasks(state),
+        iteration: state.iteration,
+        usage: usageOf(opened.ledger),
+      });
+    });
+    result = await executePlan(
+      {
+        state: runState,
+        revision: check.revision,
+        approval: check.approval,
+        issue: { number: issue.number, title: issue.title, url: issue.url },
+        context: repositoryContextOf(discovery),
+        repositoryInstructions: describeInstructions(discovery.instructions),
+        resumeHint: 'comment `/maestro resume` on the issue to continue from the last checkpoint',
+      },
+      {
+        model: opened.model,
+        ledger: opened.ledger,
+        workspace: execution.workspace,
+        shell: execution.shell,
+        executor: execution.executorFor(config, opened.model),
+        config,
+        progress,
+        clock: deps.clock,
+        store,
+        gates: await detectGates(repo, config.validation),
+        signal: execution.signal,
+      },
+    );
+    runState = result.state;
+    const usage = usageOf(opened.ledger);
+    return await handOff(request, result, usage, {
+      config,
+      deps,
+      execution,
+      board,
+      approver: check.approval.approver,
+    });
+  } catch (error) {
+    const what = errorMessage(error);
+    deps.logger.error(`Run for #${request.issue} failed: ${what}`);
+    await host.setStatus(request.issue, 'maestro:failed').catch(() => undefined);
+    const kept = runState
+      ? `branch \`${runState.branch}\` with ${runState.checkpoints} checkpoint(s)`
+      : 'nothing changed';
+    await board.finish({
+      status: 'failed',
+      failure: {
+        what: what.slice(0, 2000),
+        kept,
+        next: 'Fix the cause, then comment `/maestro resume` to continue from the last checkpoint.',
+      },
+    });
+    return {
+      status: 'failed',
+      ...(runState ? { branch: runState.branch } : {}),
+      iterations: runState?.iteration ?? 0,
+      usage: board.view.usage,
+      summary: `Maestro's run failed: ${what}\n\nKept: ${kept}. Comment \`/maestro resume\` to continue.`,
+      reasons: [what],
+    };
+  }
+}
+
+/** Phase 5 on GitHub: the PR (when there is work to show), the label, the tracking comment's last state. */
+async function handOff(
+  request: ExecuteRequest,
+  result: ExecutionResult,
+  usage: RunResult['usage'],
+  ctx: {
+    config: MaestroConfig;
+    deps: GitHubDeps;
+    execution: ExecutionDeps;
+    board: TrackingComment;
+    approver: string;
+  },
+): Promise<RunResult> {
+  const { host } = ctx.deps;
+  const { state, outcome } = result;
+  const gates = trackingGates(state.baseline, result.gates);
+  const cancelled = outcome.kind === 'stopped' && outcome.reason === 'cancelled';
+  const pr =
+    state.checkpoints > 0
+      ? await openPullRequest({
+          request,
+          result,
+          config: ctx.config,
+          host,
+          approver: ctx.approver,
+          defaultToken: ctx.execution.defaultToken,
+        })
+      : undefined;
+  const status: RunResult['status'] = cancelled
+    ? 'cancelled'
+    : outcome.kind === 'stopped' || !pr
+      ? 'failed'
+      : 'pr-open';
+  await host.setStatus(
+    request.issue,
+    status === 'pr-open'
+      ? 'maestro:pr-open'
+      : status === 'cancelled'
+        ? 'maestro:cancelled'
+        : 'maestro:failed',
+  );
+  const stopDetail =
+    outcome.kind === 'stopped'
+      ? `${outcome.reason}: ${outcome.detail ?? ''}`
+      : 'no task changed any file, so there is nothing to propose';
+  await ctx.board.finish({
+    status,
+    phasesDone: outcome.kind === 'stopped' ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
+    tasks: trackingTasks(state),
+    iteration: state.iteration,
+    gates,
+    usage,
+    branch: state.branch,
+    ...(pr ? { pr } : {}),
+    ...(status === 'pr-open'
+      ? {}
+      : {
+          failure: {
+            what: stopDetail,
+            kept: `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ''}`,
+            next: cancelled
+              ? 'Comment `/maestro resume` to continue where it stopped.'
+              : 'Fix the cause (see the report), then comment `/maestro resume`.',
+          },
+        }),
+  });
+  return {
+    status,
+    branch: state.branch,
+    ...(pr ? { pr } : {}),
+    iterations: state.iteration,
+    usage,
+    summary: result.report,
+    reasons: status === 'pr-open' ? [] : [stopDetail],
+  };
+}
+
+function refused(reasons: string[]): RunResult {
+  return {
+    status: 'refused',
+    iterations: 0,
+    usage: noUsage,
+    summary: ['### Maestro refused to run', '', ...reasons.map((r) => `- ${r}`)].join('\n'),
+    reasons,
+  };
+}
+
+/** Progress goes to the tracking comment and to the log (the Action's console). */
+function tee(board: TrackingComment, deps: GitHubDeps): Progress {
+  return {
+    phase: (n, title) => {
+      board.phase(n, title);
+      deps.logger.info(`[Maestro] Phase ${n}: ${title}`);
+    },
+    step: (text) => {
+      board.step(text);
+      deps.logger.info(`[Maestro]   → ${text}`);
+    },
+    done: (text) => {
+      board.done(text);
+      deps.logger.info(`[Maestro] ✓ ${text}`);
+    },
+    warn: (text) => {
+      board.warn(text);
+      deps.logger.warn(`[Maestro] ⚠ ${text}`);
+    },
+  };
 }

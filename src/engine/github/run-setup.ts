@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Approval } from '../../core/plan/approval.js';
+import type { PlanRevision } from '../../core/plan/plan-revision.js';
+import { sanitizeInbound } from '../../core/policy/sanitize-inbound.js';
+import { clip } from '../../core/report/report-text.js';
+import { runBranchName } from '../../core/state/branch-name.js';
+import { type RunState, runStateSchema } from '../../core/state/run-state.js';
+import { newSessionId } from '../../core/state/session-metadata.js';
+import type { Task } from '../../core/tasks/task-schema.js';
+import type { Clock } from '../../ports/clock-port.js';
+import type { GitWorkspace } from '../../ports/git-workspace-port.js';
+import type { IssueData, OwnComment } from '../../ports/issue-host-port.js';
+import type { ExecuteRequest } from './issue-events.js';
+import { unpackState } from './state-codec.js';
+
+/** The run state kept in the tracking comment's marker, tied to the revision it executes. */
+export const savedRunSchema = z.object({ revisionHash: z.string(), state: runStateSchema });
+export type SavedRun = z.infer<typeof savedRunSchema>;
+
+export function savedRunOf(tracking: OwnComment | undefined): SavedRun | undefined {
+  const parsed = savedRunSchema.safeParse(unpackState(tracking?.state.data?.run));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The state this execution starts from, and the run branch checked out:
+ * - resume / fix: the saved state of the same revision, on the branch fetched from origin (a fresh
+ *   runner has only the default branch); a fix adds one task for the requested change;
+ * - approve: a new session on `maestro/issue-<n>-<slug>`; when that branch already exists on
+ *   origin (an earlier run of this issue) the new run continues on top of it, never force-pushing.
+ */
+export async function prepareRun(input: {
+  request: ExecuteRequest;
+  issue: IssueData;
+  revision: PlanRevision;
+  approval: Approval;
+  saved: SavedRun | undefined;
+  workspace: GitWorkspace;
+  clock: Clock;
+}): Promise<RunState> {
+  const { request, workspace, clock } = input;
+  const reuse =
+    input.saved && input.saved.revisionHash === input.revision.hash && request.reason !== 'approve';
+  if (reuse && input.saved) {
+    const state = { ...input.saved.state, stop: undefined };
+    await workspace.fetchRunBranch(state.branch);
+    await workspace.checkoutRunBranch(state.branch, state.baseSha);
+    if (request.reason === 'fix' && request.fix) addFixTask(state, request.fix);
+    return state;
+  }
+  const branch = runBranchName(input.issue.title, { issueNumber: input.issue.number });
+  const fetched = await workspace.fetchRunBranch(branch);
+  const baseSha = fetched.kind === 'fetched' ? fetched.sha : await workspace.head();
+  await workspace.checkoutRunBranch(branch, baseSha);
+  const state: RunState = {
+    session: `issue-${input.issue.number}-${newSessionId(clock.now())}`,
+    branch,
+    baseSha,
+    phase: 'task-generation',
+    iteration: 0,
+    results: {},
+    checkpoints: 0,
+    recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
+    usage: [],
+    startedAt: clock.now().toISOString(),
+    elapsedMs: 0,
+  };
+  if (request.reason === 'fix' && request.fix) addFixTask(state, request.fix);
+  return state;
+}
+
+/**
+ * `/maestro fix <what>` or a review's request as one more task after everything already done. The
+ * text is a person's, so it passes the inbound sanitiser before it can reach the model.
+ */
+export function addFixTask(state: RunState, what: string): void {
+  const text = sanitizeInbound(what).text.trim() || 'Address the review comments.';
+  const plan = state.tasks ?? { epics: [] };
+  const k = plan.epics.filter((e) => e.id.startsWith('FIX')).length + 1;
+  const task: Task = {
+    id: `FIX${k}.T1`,
+    title: clip(text.split('\n')[0] ?? text, 70),
+    description: `A maintainer asked for one more iteration on the pull request:\n\n${text}`,
+    category: 'general',
+    dependsOn: [],
+    files: [],
+    acceptance: ['The requested change is made', 'The quality gates pass'],
+    requirements: [],
+  };
+  if (!state.tasks) return; // no task plan yet: the fix rides along with task generation's plan
+  state.tasks = { epics: [...plan.epics, { id: `FIX${k}`, title: 'Review follow-up', tasks: [task] }] };
+  state.phase = 'implementation';
+  state.iteration += 1;
+}

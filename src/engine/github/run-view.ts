@@ -1,0 +1,70 @@
+import type { GateReport, GateRun } from '../../core/gates/gate-schema.js';
+import type { TrackingGate, TrackingTask, TrackingView } from '../../core/report/tracking-view.js';
+import type { RunState } from '../../core/state/run-state.js';
+import { taskLevelMap } from '../../core/tasks/task-levels.js';
+import { buildTaskGraph } from '../../core/tasks/validate-task-graph.js';
+import type { UsageLedger } from '../../core/usage/usage-ledger.js';
+import type { SessionStore } from '../../ports/session-store-port.js';
+
+/** The tasks of a run as the tracking comment lists them: by `[P:Group-k]` level, with status. */
+export function trackingTasks(state: RunState, running: ReadonlySet<string> = new Set()): TrackingTask[] {
+  if (!state.tasks) return [];
+  const levels = taskLevelMap(buildTaskGraph(state.tasks));
+  return state.tasks.epics.flatMap((epic) =>
+    epic.tasks.map((task) => {
+      const result = state.results[task.id]?.status;
+      const status = result && result !== 'pending' ? result : running.has(task.id) ? 'running' : 'pending';
+      return { id: task.id, title: task.title, group: levels.get(task.id) ?? 0, status };
+    }),
+  );
+}
+
+/** Gate results before and after, by gate name. */
+export function trackingGates(baseline: unknown, after: GateReport | undefined): TrackingGate[] {
+  const before = isReport(baseline) ? baseline.runs : [];
+  const names = [...new Set([...before.map((r) => r.name), ...(after?.runs ?? []).map((r) => r.name)])];
+  return names.map((name) => {
+    const b = before.find((r) => r.name === name);
+    const a = after?.runs.find((r) => r.name === name);
+    return {
+      name,
+      ...(b ? { baseline: outcome(b) } : {}),
+      ...(a ? { current: outcome(a) } : {}),
+      ...(a?.counts ? { summary: `${a.counts.passed} passed, ${a.counts.failed} failed` } : {}),
+    };
+  });
+}
+
+export function usageOf(ledger: UsageLedger): TrackingView['usage'] {
+  const t = ledger.total();
+  return { inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUsd: t.costUsd };
+}
+
+/**
+ * The session store the engine writes through, watched: every `run-state.json` the engine saves
+ * (after each task and iteration) is also handed to `onState`, which keeps the tracking comment
+ * and the state a resume needs up to date without the engine knowing about GitHub.
+ */
+export function observedStore(store: SessionStore, onState: (state: RunState) => void): SessionStore {
+  return {
+    locate: (id) => store.locate(id),
+    writeMetadata: (m) => store.writeMetadata(m),
+    readMetadata: (id) => store.readMetadata(id),
+    writeJson: async (id, name, value) => {
+      await store.writeJson(id, name, value);
+      if (name === 'run-state.json') onState(value as RunState);
+    },
+    readJson: (id, name) => store.readJson(id, name),
+    writeText: (id, name, text) => store.writeText(id, name, text),
+    appendLog: (id, line) => store.appendLog(id, line),
+    list: () => store.list(),
+  };
+}
+
+function outcome(run: GateRun): 'pass' | 'fail' {
+  return run.outcome === 'passed' ? 'pass' : 'fail';
+}
+
+function isReport(value: unknown): value is GateReport {
+  return typeof value === 'object' && value !== null && Array.isArray((value as GateReport).runs);
+}

@@ -1,0 +1,78 @@
+import { meetsApprover } from '../../core/commands/command-permissions.js';
+import { parseCommand } from '../../core/commands/parse-command.js';
+import type { MaestroConfig } from '../../core/config/config-schema.js';
+import type { Approval } from '../../core/plan/approval.js';
+import { type PlanRevision, verifyRevisionHash } from '../../core/plan/plan-revision.js';
+import type { IssueHost } from '../../ports/issue-host-port.js';
+import type { ExecuteRequest } from './issue-events.js';
+import { snapshotHashOf, trustedSnapshot } from './issue-snapshot.js';
+import { readPlan, type StoredPlan, visibleHashOf } from './plan-record.js';
+
+export type ApprovalCheck =
+  | { kind: 'verified'; plan: StoredPlan; revision: PlanRevision; approval: Approval }
+  | { kind: 'refused'; reasons: string[] };
+
+/**
+ * The executing run re-checks the approval against GitHub before any model call (security.md
+ * rule 2), trusting nothing it was handed except as a claim to verify:
+ * 1. the planning comment is Maestro's own (author id) and its record names an approval;
+ * 2. the approved revision still hashes to its content, is the one approved, and — when given —
+ *    is the PRD hash the dispatch carried;
+ * 3. nobody edited the planning comment's visible text since Maestro wrote it;
+ * 4. the approval comment exists, is by the approver, unedited, and still says `/maestro approve`;
+ * 5. the approver still has the configured permission (permission API, failing closed);
+ * 6. the issue (title, body, labels, trusted comments) still hashes to the approved snapshot.
+ */
+export async function verifyApproval(
+  host: IssueHost,
+  request: ExecuteRequest,
+  config: MaestroConfig,
+): Promise<ApprovalCheck> {
+  const refuse = (...reasons: string[]): ApprovalCheck => ({ kind: 'refused', reasons });
+  const plan = await readPlan(host, request.issue);
+  if (!plan) return refuse(`Issue #${request.issue} has no plan written by Maestro.`);
+  const { record } = plan;
+  const approval = record.approval;
+  if (!approval || record.status !== 'approved')
+    return refuse(`The plan on #${request.issue} is not approved (status: ${record.status}).`);
+  if (!verifyRevisionHash(record.revision))
+    return refuse('The stored plan revision does not match its hash.');
+  if (approval.revisionHash !== record.revision.hash)
+    return refuse(
+      `The approval names revision \`${approval.revisionHash}\`, the plan is \`${record.revision.hash}\`.`,
+    );
+  if (request.prdHash !== record.revision.hash)
+    return refuse(
+      `The run was asked for PRD \`${request.prdHash}\`, the approved one is \`${record.revision.hash}\`.`,
+    );
+  if (visibleHashOf(plan.visible) !== record.visibleHash)
+    return refuse('The planning comment was edited after Maestro wrote it; re-plan with `/maestro revise`.');
+  if (approval.commentId !== request.approvalCommentId)
+    return refuse(`Comment ${request.approvalCommentId} is not the recorded approval.`);
+
+  const comment = await host.getComment(request.approvalCommentId);
+  if (!comment) return refuse('The approval comment was deleted.');
+  if (comment.author.id !== approval.approverId)
+    return refuse('The approval comment is not by the approver.');
+  if (comment.updatedAt !== comment.createdAt)
+    return refuse('The approval comment was edited after it was posted.');
+  if (parseCommand(comment.body).kind !== 'approve')
+    return refuse('The approval comment no longer approves.');
+
+  const level = await host.permission(approval.approver);
+  if (!meetsApprover(level, config.trigger.approvers))
+    return refuse(
+      `@${approval.approver} no longer has ${config.trigger.approvers} permission (now: ${level}); a current approver must approve again.`,
+    );
+
+  const [issue, comments] = await Promise.all([
+    host.getIssue(request.issue),
+    host.listComments(request.issue),
+  ]);
+  const snapshot = await trustedSnapshot(host, issue, comments, record.triggeredAt);
+  if (snapshotHashOf(snapshot) !== approval.issueSnapshotHash)
+    return refuse(
+      'The issue changed after approval; comment `/maestro revise` to re-plan, then approve again.',
+    );
+  return { kind: 'verified', plan, revision: record.revision, approval };
+}
