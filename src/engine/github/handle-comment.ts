@@ -132,7 +132,9 @@ async function answersOrNothing(
 ): Promise<Handled> {
   if (event.isPullRequest) return { kind: 'ignored', reason: 'not a command' };
   const plan = await readPlan(deps.host, event.issue);
-  if (!plan || plan.record.status !== 'needs-answers') return { kind: 'ignored', reason: 'not a command' };
+  // Questions with defaults leave the plan approvable, but a reply still answers them.
+  const answerable = plan?.record.status === 'needs-answers' || plan?.record.status === 'awaiting-approval';
+  if (!plan || !answerable) return { kind: 'ignored', reason: 'not a command' };
   if (event.comment.id <= plan.record.lastCommentId) return { kind: 'ignored', reason: 'already handled' };
   const open = openQuestions(plan.record.revision);
   if (open.length === 0) return { kind: 'ignored', reason: 'no open questions' };

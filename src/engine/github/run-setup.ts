@@ -53,7 +53,7 @@ export async function prepareRun(input: {
   const baseSha = fetched.kind === 'fetched' ? fetched.sha : await workspace.head();
   await workspace.checkoutRunBranch(branch, baseSha);
   const state: RunState = {
-    session: `issue-${input.issue.number}-${newSessionId(clock.now())}`,
+    session: newSessionId(clock.now()),
     branch,
     baseSha,
     phase: 'task-generation',

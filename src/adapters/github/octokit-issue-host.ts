@@ -1,0 +1,169 @@
+import type { PermissionLevel } from '../../core/commands/command-permissions.js';
+import type { MarkerState } from '../../core/state/state-marker.js';
+import type {
+  Actor,
+  CommentKey,
+  IssueComment,
+  IssueData,
+  IssueHost,
+  OwnComment,
+  PullRequestData,
+  PullRequestDraft,
+  PullRequestResult,
+  Reaction,
+  RepoRef,
+  StatusLabel,
+  WorkflowDispatch,
+} from '../../ports/issue-host-port.js';
+import { type Logger, silentLogger } from '../../ports/logger-port.js';
+import type { RedactSettings } from './comment-bodies.js';
+import type { GitHubContext, GitHubRequester } from './github-client.js';
+import { toPullRequest } from './github-schemas.js';
+import * as issues from './issues.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './octokit.js';
+import * as own from './own-comments.js';
+import { fetchPermission } from './permissions.js';
+import * as pulls from './pull-requests.js';
+import * as repository from './repository.js';
+
+export interface OctokitIssueHostOptions {
+  /** `createOctokit(…)` in the Action, Probot's `context.octokit` in the App. */
+  client: GitHubRequester;
+  repo: RepoRef;
+  /** Maestro's account, or how to learn it (`identifyTokenOwner`, `appBotIdentity`); asked once. */
+  self: Actor | (() => Promise<Actor>);
+  /** Secret values to redact from every body Maestro writes (the token, the model key, …). */
+  secrets?: string[];
+  /** Image hosts allowed in posted bodies; the redactor's default (GitHub's own) otherwise. */
+  allowedImageHosts?: string[];
+  logger?: Logger;
+  /** Per-attempt timeout of the adapter's own requests (default 30 s). */
+  timeoutMs?: number;
+  /** Wait before looking for the result of an ambiguous write (default 1 s; tests pass 0). */
+  settleMs?: number;
+}
+
+/**
+ * The IssueHost over Octokit, for the App and the Action alike. Each concern lives in its own
+ * module (own-comments, issues, pull-requests, repository, permissions); this class binds them to
+ * one repository and caches what never changes during an event (Maestro's account, the default
+ * branch).
+ */
+export class OctokitIssueHost implements IssueHost {
+  readonly repo: RepoRef;
+  readonly #ctx: GitHubContext;
+  readonly #redact: RedactSettings;
+  readonly #resolveSelf: () => Promise<Actor>;
+  #self: Promise<Actor> | undefined;
+  #defaultBranch: Promise<string> | undefined;
+
+  constructor(options: OctokitIssueHostOptions) {
+    this.repo = { owner: options.repo.owner, repo: options.repo.repo };
+    const secrets = options.secrets ?? [];
+    this.#ctx = {
+      client: options.client,
+      repo: this.repo,
+      logger: options.logger ?? silentLogger,
+      timeoutMs: options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      secrets,
+      settleMs: options.settleMs ?? 1000,
+    };
+    this.#redact = { secrets, allowedImageHosts: options.allowedImageHosts };
+    const self = options.self;
+    this.#resolveSelf = typeof self === 'function' ? self : async () => self;
+  }
+
+  self(): Promise<Actor> {
+    // A failed lookup is not cached: the next call asks again.
+    this.#self ??= this.#resolveSelf().catch((error: unknown) => {
+      this.#self = undefined;
+      throw error;
+    });
+    return this.#self;
+  }
+
+  defaultBranch(): Promise<string> {
+    this.#defaultBranch ??= repository.fetchDefaultBranch(this.#ctx).catch((error: unknown) => {
+      this.#defaultBranch = undefined;
+      throw error;
+    });
+    return this.#defaultBranch;
+  }
+
+  getIssue(issue: number): Promise<IssueData> {
+    return issues.getIssue(this.#ctx, issue);
+  }
+
+  listComments(issue: number): Promise<IssueComment[]> {
+    return own.listComments(this.#ctx, issue);
+  }
+
+  getComment(commentId: number): Promise<IssueComment | undefined> {
+    return issues.getComment(this.#ctx, commentId);
+  }
+
+  findOwnComment(issue: number, key: CommentKey): Promise<OwnComment | undefined> {
+    return own.findOwnComment(this.#own(), issue, key);
+  }
+
+  upsertOwnComment(issue: number, state: MarkerState & CommentKey, visible: string): Promise<IssueComment> {
+    return own.upsertOwnComment(this.#own(), issue, state, visible);
+  }
+
+  reply(issue: number, key: string, visible: string): Promise<IssueComment> {
+    return own.replyOnce(this.#own(), issue, key, visible);
+  }
+
+  react(target: { commentId: number } | { issue: number }, reaction: Reaction): Promise<void> {
+    return issues.react(this.#ctx, target, reaction);
+  }
+
+  setStatus(issue: number, status: StatusLabel): Promise<void> {
+    return issues.setStatus(this.#ctx, issue, status);
+  }
+
+  permission(login: string): Promise<PermissionLevel> {
+    return fetchPermission(this.#ctx, login);
+  }
+
+  readFile(path: string, ref?: string): Promise<{ text: string; sha: string } | undefined> {
+    return repository.readFile(this.#ctx, path, ref);
+  }
+
+  dispatchWorkflow(dispatch: WorkflowDispatch): Promise<void> {
+    return repository.dispatchWorkflow(this.#ctx, dispatch);
+  }
+
+  cancelWorkflowRun(runId: number): Promise<void> {
+    return repository.cancelWorkflowRun(this.#ctx, runId);
+  }
+
+  getPullRequest(pr: number): Promise<PullRequestData | undefined> {
+    return pulls.getPullRequest(this.#ctx, pr);
+  }
+
+  async findPullRequest(head: string): Promise<PullRequestData | undefined> {
+    const raw = await pulls.findOpenPullRequest(this.#ctx, head);
+    return raw && toPullRequest(raw);
+  }
+
+  createOrUpdatePullRequest(draft: PullRequestDraft): Promise<PullRequestResult> {
+    return pulls.createOrUpdatePullRequest(this.#ctx, this.#redact, draft);
+  }
+
+  requestReview(pr: number, logins: string[]): Promise<void> {
+    return pulls.requestReview(this.#ctx, pr, logins);
+  }
+
+  lastLabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined> {
+    return issues.lastLabeled(this.#ctx, issue, label);
+  }
+
+  listOpenIssues(label: string): Promise<IssueData[]> {
+    return issues.listOpenIssues(this.#ctx, label);
+  }
+
+  #own(): own.OwnCommentDeps {
+    return { ctx: this.#ctx, self: () => this.self(), redact: this.#redact };
+  }
+}

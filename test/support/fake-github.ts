@@ -1,0 +1,422 @@
+import nock from 'nock';
+
+/**
+ * GitHub's REST API for one repository, faked at the HTTP edge with nock: an in-memory issue
+ * tracker (issues, comments, labels, reactions, permissions, contents, pull requests, workflow
+ * dispatches) that answers the real endpoints with GitHub's response shapes. Whoever sends a
+ * request is known by its token, so comments get the right author — the App's installation token
+ * writes as the App's bot, a user's token as that user. Tests drive people's actions directly
+ * (`comment`, `label`) and the code under test through its real Octokit client.
+ */
+
+export interface FakeActor {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: FakeActor;
+  created_at: string;
+  updated_at: string;
+}
+
+interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  user: FakeActor;
+  labels: string[];
+  state: 'open' | 'closed';
+  pull?: { head: string; base: string; draft: boolean; requested: string[] };
+  events: Array<{ event: string; label: string; actor: FakeActor; created_at: string }>;
+  reactions: string[];
+}
+
+export const appBot: FakeActor = { login: 'maestro-app[bot]', id: 9000001, type: 'Bot' };
+
+export class FakeGitHub {
+  readonly owner: string;
+  readonly repo: string;
+  readonly api: string;
+  readonly issues = new Map<number, FakeIssue>();
+  readonly comments = new Map<number, FakeComment>();
+  readonly permissions = new Map<string, string>();
+  readonly files = new Map<string, string>();
+  readonly dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, string> }> = [];
+  readonly cancelled: number[] = [];
+  /** Every request, for assertions (method, path, body). */
+  readonly log: Array<{ method: string; path: string; body: unknown; token?: string }> = [];
+  /** Tokens → who sends the request. */
+  readonly tokens = new Map<string, FakeActor>();
+  /** Paths (`METHOD /path` regex) that fail with this status the next N times. */
+  readonly failures: Array<{ match: RegExp; status: number; times: number; afterApplying?: boolean }> = [];
+  defaultBranch = 'main';
+  #nextId = 1000;
+  #clock: () => Date;
+  #scope: nock.Scope | undefined;
+
+  constructor(options: { owner?: string; repo?: string; api?: string; clock?: () => Date } = {}) {
+    this.owner = options.owner ?? 'octo-org';
+    this.repo = options.repo ?? 'widgets';
+    this.api = options.api ?? 'https://api.github.com';
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  get repoPath(): string {
+    return `/repos/${this.owner}/${this.repo}`;
+  }
+
+  /** Starts answering requests (until `stop`). */
+  start(): this {
+    const scope = nock(this.api).persist();
+    const fake = this;
+    for (const method of ['get', 'post', 'patch', 'delete', 'put'] as const) {
+      // A `function`, not an arrow: nock passes the intercepted request as `this.req`.
+      scope[method](/.*/).reply(function (uri, body) {
+        const auth = String(this.req.headers.authorization ?? '');
+        fake.setToken(auth.replace(/^(token|bearer)\s+/i, '') || undefined);
+        return fake.#handle(method.toUpperCase(), uri, body);
+      });
+    }
+    this.#scope = scope;
+    return this;
+  }
+
+  stop(): void {
+    this.#scope?.persist(false);
+    nock.cleanAll();
+  }
+
+  // --- what people do -------------------------------------------------------------------------
+
+  addIssue(input: { title: string; body: string; user: FakeActor; labels?: string[] }): FakeIssue {
+    const number = this.issues.size + 1;
+    const issue: FakeIssue = {
+      number,
+      title: input.title,
+      body: input.body,
+      user: input.user,
+      labels: input.labels ?? [],
+      state: 'open',
+      events: [],
+      reactions: [],
+    };
+    this.issues.set(number, issue);
+    return issue;
+  }
+
+  label(issue: number, label: string, actor: FakeActor): string {
+    const at = this.#now();
+    const found = this.#issue(issue);
+    if (!found.labels.includes(label)) found.labels.push(label);
+    found.events.push({ event: 'labeled', label, actor, created_at: at });
+    return at;
+  }
+
+  comment(issue: number, body: string, user: FakeActor): FakeComment {
+    const at = this.#now();
+    const comment = { id: this.#nextId++, issue, body, user, created_at: at, updated_at: at };
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
+  editComment(id: number, body: string): void {
+    const comment = this.comments.get(id);
+    if (!comment) throw new Error(`no comment ${id}`);
+    comment.body = body;
+    comment.updated_at = new Date(Date.parse(this.#now()) + 1000).toISOString();
+  }
+
+  commentsOn(issue: number): FakeComment[] {
+    return [...this.comments.values()].filter((c) => c.issue === issue).sort((a, b) => a.id - b.id);
+  }
+
+  pulls(): FakeIssue[] {
+    return [...this.issues.values()].filter((i) => i.pull);
+  }
+
+  // --- the API --------------------------------------------------------------------------------
+
+  #handle(method: string, uri: string, body: unknown): [number, unknown, Record<string, string>?] {
+    const url = new URL(uri, this.api);
+    const path = url.pathname.replace(/^\/api\/v3/, '');
+    this.log.push({ method, path: `${path}${url.search}`, body, token: this.#currentToken });
+    const failure = this.failures.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
+    if (failure && !failure.afterApplying) {
+      failure.times -= 1;
+      return [failure.status, { message: 'injected failure' }];
+    }
+    const result = this.#route(method, path, url.searchParams, parseBody(body));
+    if (failure?.afterApplying) {
+      failure.times -= 1;
+      return [failure.status, { message: 'injected failure after applying' }];
+    }
+    return result;
+  }
+
+  #route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): [number, unknown, Record<string, string>?] {
+    const base = this.repoPath;
+    const sender = this.#sender();
+    let m: RegExpExecArray | null;
+    const is = (verb: string, re: RegExp) => method === verb && (m = re.exec(path)) !== null;
+    const n = (i: number) => Number(m?.[i]);
+
+    if (is('GET', /^\/user$/))
+      return sender.type === 'User'
+        ? [200, sender]
+        : [403, { message: 'Resource not accessible by integration' }];
+    if (is('POST', /^\/graphql$/)) {
+      const query = String(body.query ?? '');
+      if (query.includes('viewer'))
+        return [200, { data: { viewer: { login: sender.login, databaseId: sender.id } } }];
+      const pr = [...this.issues.values()].find(
+        (i) => `PR_${i.number}` === (body.variables as { id?: string })?.id || `PR_${i.number}` === body.id,
+      );
+      if (pr?.pull) pr.pull.draft = query.includes('convertPullRequestToDraft');
+      return [200, { data: {} }];
+    }
+    if (is('GET', new RegExp(`^${base}$`)))
+      return [
+        200,
+        {
+          name: this.repo,
+          full_name: `${this.owner}/${this.repo}`,
+          default_branch: this.defaultBranch,
+          owner: { login: this.owner },
+        },
+      ];
+    if (is('GET', new RegExp(`^${base}/collaborators/([^/]+)/permission$`))) {
+      const login = decodeURIComponent(m![1]!);
+      const role = this.permissions.get(login);
+      if (!role) return [404, { message: 'Not Found' }];
+      const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+      return [200, { permission, role_name: role, user: { login } }];
+    }
+    if (is('GET', new RegExp(`^${base}/contents/(.+)$`))) {
+      const text = this.files.get(decodeURIComponent(m![1]!));
+      if (text === undefined) return [404, { message: 'Not Found' }];
+      return [
+        200,
+        {
+          type: 'file',
+          encoding: 'base64',
+          content: Buffer.from(text).toString('base64'),
+          sha: `blob${text.length}`,
+        },
+      ];
+    }
+    if (is('GET', new RegExp(`^${base}/issues$`))) {
+      const label = query.get('labels');
+      const list = [...this.issues.values()].filter(
+        (i) => i.state === 'open' && (!label || i.labels.includes(label)),
+      );
+      return [200, list.map((i) => this.#issueJson(i))];
+    }
+    if (is('GET', new RegExp(`^${base}/issues/(\\d+)$`)))
+      return this.#found(this.issues.get(n(1)), (i) => this.#issueJson(i));
+    if (is('PATCH', new RegExp(`^${base}/issues/(\\d+)$`))) {
+      const issue = this.#issue(n(1));
+      if (typeof body.title === 'string') issue.title = body.title;
+      if (typeof body.body === 'string') issue.body = body.body;
+      return [200, this.#issueJson(issue)];
+    }
+    if (is('GET', new RegExp(`^${base}/issues/(\\d+)/events$`)))
+      return [
+        200,
+        this.#issue(n(1)).events.map((e, i) => ({
+          id: i + 1,
+          event: e.event,
+          label: { name: e.label },
+          actor: e.actor,
+          created_at: e.created_at,
+        })),
+      ];
+    if (is('GET', new RegExp(`^${base}/issues/(\\d+)/comments$`)))
+      return [200, this.commentsOn(n(1)).map((c) => this.#commentJson(c))];
+    if (is('POST', new RegExp(`^${base}/issues/(\\d+)/comments$`))) {
+      const comment = this.comment(n(1), String(body.body), sender);
+      return [201, this.#commentJson(comment)];
+    }
+    if (is('GET', new RegExp(`^${base}/issues/comments/(\\d+)$`)))
+      return this.#found(this.comments.get(n(1)), (c) => this.#commentJson(c));
+    if (is('PATCH', new RegExp(`^${base}/issues/comments/(\\d+)$`))) {
+      const comment = this.comments.get(n(1));
+      if (!comment) return [404, { message: 'Not Found' }];
+      if (
+        comment.user.id !== sender.id &&
+        !['admin', 'maintain', 'write'].includes(this.permissions.get(sender.login) ?? '')
+      )
+        return [403, { message: "Must have write access to edit another user's comment" }];
+      comment.body = String(body.body);
+      comment.updated_at = this.#now();
+      return [200, this.#commentJson(comment)];
+    }
+    if (is('POST', new RegExp(`^${base}/issues/comments/(\\d+)/reactions$`)))
+      return [201, { id: 1, content: body.content }];
+    if (is('POST', new RegExp(`^${base}/issues/(\\d+)/reactions$`))) {
+      this.#issue(n(1)).reactions.push(String(body.content));
+      return [201, { id: 1, content: body.content }];
+    }
+    if (is('GET', new RegExp(`^${base}/issues/(\\d+)/labels$`)))
+      return [200, this.#issue(n(1)).labels.map((name) => ({ name }))];
+    if (is('GET', /^\/app$/))
+      return [200, { id: 1, slug: appBot.login.replace('[bot]', ''), name: 'Maestro' }];
+    if (is('GET', /^\/users\/([^/]+)$/)) {
+      const login = decodeURIComponent(m![1]!);
+      return login === appBot.login ? [200, appBot] : [404, { message: 'Not Found' }];
+    }
+    if (is('POST', new RegExp(`^${base}/issues/(\\d+)/labels$`))) {
+      const issue = this.#issue(n(1));
+      for (const l of (body.labels as string[]) ?? []) if (!issue.labels.includes(l)) issue.labels.push(l);
+      return [200, issue.labels.map((name) => ({ name }))];
+    }
+    if (is('DELETE', new RegExp(`^${base}/issues/(\\d+)/labels/(.+)$`))) {
+      const issue = this.#issue(n(1));
+      const name = decodeURIComponent(m![2]!);
+      if (!issue.labels.includes(name)) return [404, { message: 'Label does not exist' }];
+      issue.labels = issue.labels.filter((l) => l !== name);
+      return [200, issue.labels.map((l) => ({ name: l }))];
+    }
+    if (is('POST', new RegExp(`^${base}/actions/workflows/([^/]+)/dispatches$`))) {
+      this.dispatches.push({
+        workflow: decodeURIComponent(m![1]!),
+        ref: String(body.ref),
+        inputs: (body.inputs ?? {}) as Record<string, string>,
+      });
+      return [204, ''];
+    }
+    if (is('POST', new RegExp(`^${base}/actions/runs/(\\d+)/cancel$`))) {
+      this.cancelled.push(n(1));
+      return [202, {}];
+    }
+    if (is('GET', new RegExp(`^${base}/pulls$`))) {
+      const head = query.get('head')?.split(':')[1];
+      return [
+        200,
+        this.pulls()
+          .filter((p) => p.state === 'open' && (!head || p.pull?.head === head))
+          .map((p) => this.#pullJson(p)),
+      ];
+    }
+    if (is('POST', new RegExp(`^${base}/pulls$`))) {
+      if (this.pulls().some((p) => p.state === 'open' && p.pull?.head === body.head))
+        return [
+          422,
+          {
+            message: 'Validation Failed',
+            errors: [{ message: `A pull request already exists for ${this.owner}:${String(body.head)}.` }],
+          },
+        ];
+      const pr = this.addIssue({ title: String(body.title), body: String(body.body ?? ''), user: sender });
+      pr.pull = {
+        head: String(body.head),
+        base: String(body.base),
+        draft: body.draft === true,
+        requested: [],
+      };
+      return [201, this.#pullJson(pr)];
+    }
+    if (is('GET', new RegExp(`^${base}/pulls/(\\d+)$`)))
+      return this.#found(this.issues.get(n(1))?.pull ? this.issues.get(n(1)) : undefined, (p) =>
+        this.#pullJson(p),
+      );
+    if (is('PATCH', new RegExp(`^${base}/pulls/(\\d+)$`))) {
+      const pr = this.#issue(n(1));
+      if (typeof body.title === 'string') pr.title = body.title;
+      if (typeof body.body === 'string') pr.body = body.body;
+      return [200, this.#pullJson(pr)];
+    }
+    if (is('POST', new RegExp(`^${base}/pulls/(\\d+)/requested_reviewers$`))) {
+      const pr = this.#issue(n(1));
+      pr.pull?.requested.push(...((body.reviewers as string[]) ?? []));
+      return [201, this.#pullJson(pr)];
+    }
+    return [404, { message: `FakeGitHub has no route for ${method} ${path}` }];
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  #currentToken: string | undefined;
+
+  #sender(): FakeActor {
+    const token = this.#currentToken;
+    return (token && this.tokens.get(token)) || { login: 'anonymous', id: 0, type: 'User' };
+  }
+
+  /** Called before each reply (see `start`): remembers who is asking. */
+  setToken(token: string | undefined): void {
+    this.#currentToken = token;
+  }
+
+  #issue(n: number): FakeIssue {
+    const issue = this.issues.get(n);
+    if (!issue) throw new Error(`FakeGitHub: no issue #${n}`);
+    return issue;
+  }
+
+  #found<T>(value: T | undefined, json: (v: T) => unknown): [number, unknown] {
+    return value === undefined ? [404, { message: 'Not Found' }] : [200, json(value)];
+  }
+
+  #now(): string {
+    return this.#clock().toISOString();
+  }
+
+  #issueJson(i: FakeIssue) {
+    return {
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      user: i.user,
+      labels: i.labels.map((name) => ({ name })),
+      state: i.state,
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`,
+      ...(i.pull ? { pull_request: { url: `${this.api}${this.repoPath}/pulls/${i.number}` } } : {}),
+    };
+  }
+
+  #commentJson(c: FakeComment) {
+    return {
+      id: c.id,
+      body: c.body,
+      user: c.user,
+      created_at: c.created_at,
+      updated_at: c.updated_at,
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${c.issue}#issuecomment-${c.id}`,
+    };
+  }
+
+  #pullJson(p: FakeIssue) {
+    return {
+      number: p.number,
+      node_id: `PR_${p.number}`,
+      title: p.title,
+      body: p.body,
+      state: p.state,
+      draft: p.pull?.draft ?? false,
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
+      head: { ref: p.pull?.head, label: `${this.owner}:${p.pull?.head}` },
+      base: { ref: p.pull?.base },
+      user: p.user,
+      requested_reviewers: (p.pull?.requested ?? []).map((login) => ({ login })),
+    };
+  }
+}
+
+function parseBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'string') return (body ?? {}) as Record<string, unknown>;
+  try {
+    return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
