@@ -167,7 +167,11 @@ export class FakeGitHub {
     const base = this.repoPath;
     const sender = this.#sender();
     let m: RegExpExecArray | null;
-    const is = (verb: string, re: RegExp) => method === verb && (m = re.exec(path)) !== null;
+    const is = (verb: string, re: RegExp): boolean => {
+      if (method !== verb) return false;
+      m = re.exec(path);
+      return m !== null;
+    };
     const n = (i: number) => Number(m?.[i]);
 
     if (is('GET', /^\/user$/))
