@@ -7,6 +7,7 @@ import { discover } from '../../discovery/discover.js';
 import type { Progress } from '../../ports/progress-port.js';
 import { describeInstructions, repositoryContextOf } from '../describe-discovery.js';
 import { type ExecutionResult, executePlan } from '../execute-plan.js';
+import { cancellationWatch } from './cancellation-watch.js';
 import type { ExecutionDeps, GitHubDeps, RunResult } from './github-deps.js';
 import type { ExecuteRequest } from './issue-events.js';
 import { openPullRequest } from './open-pull-request.js';
@@ -106,8 +107,10 @@ export async function executeApproved(
       issue: { title: check.revision.draft.prd.goal, body: issue.body },
       budgetTokens: config.planning.context_budget_tokens,
     });
+    const cancelled = cancellationWatch(request.issue, deps, execution.signal);
     const store = observedStore(execution.store, (state) => {
       runState = state;
+      cancelled.check();
       board.update({
         tasks: trackingTasks(state),
         iteration: state.iteration,
@@ -135,7 +138,7 @@ export async function executeApproved(
         clock: deps.clock,
         store,
         gates: await detectGates(repo, config.validation),
-        signal: execution.signal,
+        signal: cancelled.signal,
       },
     );
     runState = result.state;

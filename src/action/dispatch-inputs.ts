@@ -1,0 +1,38 @@
+import { ValidationError } from '../core/errors.js';
+import type { Actor } from '../ports/issue-host-port.js';
+import type { Route } from './event-router.js';
+import { dispatchNames, parseExecuteRequest, type RequestText, requestError } from './execute-request.js';
+
+const SOURCE = 'workflow_dispatch inputs';
+
+/** The inputs' values as GitHub sends them: strings, absent or "" when not given. */
+function text(inputs: Record<string, unknown>, name: string): string | undefined {
+  const value = inputs[name];
+  if (value === undefined || value === null) return undefined;
+  const s = typeof value === 'string' ? value.trim() : String(value);
+  return s === '' ? undefined : s;
+}
+
+/**
+ * `workflow_dispatch` inputs → a route: `mode: plan` plans the issue; otherwise the inputs must
+ * name an approval to execute (execute-request.ts checks each value's shape).
+ */
+export function dispatchRequest(inputs: Record<string, unknown>, sender: Actor, now: Date): Route {
+  const mode = text(inputs, 'mode');
+  if (mode !== undefined && mode !== 'plan' && mode !== 'execute') {
+    throw requestError(SOURCE, ['mode must be plan or execute'], dispatchNames);
+  }
+  if (mode === 'plan') {
+    const issue = text(inputs, 'issue');
+    if (issue === undefined || !/^[1-9][0-9]{0,9}$/.test(issue)) {
+      const problem = issue === undefined ? 'issue is missing' : 'issue must be a positive whole number';
+      throw new ValidationError(SOURCE, `${problem}: mode plan plans one issue; dispatch with its number.`);
+    }
+    return { kind: 'plan', issue: Number(issue), sender, at: now.toISOString() };
+  }
+  const fields: RequestText = {};
+  for (const [field, name] of Object.entries(dispatchNames) as Array<[keyof RequestText, string]>) {
+    fields[field] = text(inputs, name);
+  }
+  return { kind: 'execute', request: parseExecuteRequest(fields, dispatchNames, SOURCE) };
+}

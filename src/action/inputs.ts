@@ -1,0 +1,136 @@
+import * as core from '@actions/core';
+import { z } from 'zod';
+import { ValidationError } from '../core/errors.js';
+import { parseOrThrow } from '../core/parse.js';
+import type { ExecuteRequest } from '../engine/github/issue-events.js';
+import { anyGiven, parseExecuteRequest, type RequestNames, type RequestText } from './execute-request.js';
+
+/** The Action's inputs (action.yml), validated once. */
+export interface ActionInputs {
+  githubToken: string;
+  anthropicApiKey?: string;
+  openaiApiKey?: string;
+  /** Overrides `model.planner` and `model.executor` of the repository's config. */
+  model?: string;
+  /** `plan`: plan and commands only; `execute`: run an approved plan; `auto`: both in one job. */
+  mode: ActionMode;
+  /** Where the repository's config lives (read from the default branch). */
+  configPath: string;
+  dryRun: boolean;
+  /**
+   * The approval to execute, handed from a plan job's outputs to the execute job (mode execute
+   * only). The engine re-verifies it against GitHub before any model call, as for a dispatch.
+   */
+  request?: ExecuteRequest;
+}
+
+export const actionModes = ['auto', 'plan', 'execute'] as const;
+export type ActionMode = (typeof actionModes)[number];
+
+export const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
+
+/*
+ * The runner passes input `github-token` as the variable `INPUT_GITHUB-TOKEN` (upper-cased, spaces
+ * to `_`, hyphens kept). This is `core.getInput`'s lookup, done on the `env` we are given:
+ * `getInput` reads `process.env` itself, and `runAction(env)` promises to read only its argument.
+ */
+export function readInput(env: Record<string, string | undefined>, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** Empty optional inputs are absent, not "". */
+const optional = (schema: z.ZodString) =>
+  z
+    .string()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(schema.optional());
+
+// The YAML 1.2 core-schema booleans `core.getBooleanInput` accepts; anything else is a mistake.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE', ''];
+
+const inputsSchema = z.object({
+  'github-token': z.string().min(1, 'is empty: pass a token, e.g. the workflow’s github.token (the default)'),
+
+  'anthropic-api-key': optional(z.string()),
+  'openai-api-key': optional(z.string()),
+  model: optional(
+    z
+      .string()
+      .max(200, 'is longer than 200 characters')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/, 'must be a model id such as claude-sonnet-4-5'),
+  ),
+  mode: z
+    .string()
+    .transform((value) => (value === '' ? 'auto' : value))
+    .pipe(z.enum(actionModes, { error: (issue) => `must be auto, plan or execute, got "${issue.input}"` })),
+  'config-path': z
+    .string()
+    .transform((value) => (value === '' ? DEFAULT_CONFIG_PATH : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.][A-Za-z0-9_./-]*\.ya?ml$/, 'must be a relative path to a .yml file')
+        .refine((path) => !path.split('/').includes('..'), 'must stay inside the repository (no ..)'),
+    ),
+  'dry-run': z.string().refine((value) => TRUE.includes(value) || FALSE.includes(value), {
+    error: (issue) => `must be true or false, got "${String(issue.input)}"`,
+  }),
+});
+
+/** The inputs that carry an approval from a plan job to an execute job (no defaults in action.yml). */
+const requestInputs: RequestNames = {
+  issue: 'issue',
+  approvalCommentId: 'approval-comment-id',
+  prdHash: 'prd-hash',
+  reason: 'reason',
+  fix: 'fix',
+  pr: 'pr',
+};
+
+/** Reads and validates every input; throws a `ValidationError` naming each bad input. */
+export function readInputs(env: Record<string, string | undefined>): ActionInputs {
+  const raw = Object.fromEntries(
+    Object.keys(inputsSchema.shape).map((name) => [name, readInput(env, name)] as const),
+  );
+  const parsed = parseOrThrow(inputsSchema, raw, 'action inputs');
+  const text: RequestText = {};
+  for (const [field, name] of Object.entries(requestInputs) as Array<[keyof RequestText, string]>) {
+    text[field] = readInput(env, name);
+  }
+  let request: ExecuteRequest | undefined;
+  if (anyGiven(text)) {
+    if (parsed.mode !== 'execute') {
+      throw new ValidationError(
+        'action inputs',
+        'issue, approval-comment-id and prd-hash are for mode execute (the job that runs an approved plan)',
+      );
+    }
+    request = parseExecuteRequest(text, requestInputs, 'action inputs');
+  }
+  return {
+    githubToken: parsed['github-token'],
+    anthropicApiKey: parsed['anthropic-api-key'],
+    openaiApiKey: parsed['openai-api-key'],
+    model: parsed.model,
+    mode: parsed.mode,
+    configPath: parsed['config-path'],
+    dryRun: TRUE.includes(parsed['dry-run']),
+    ...(request ? { request } : {}),
+  };
+}
+
+/** The secret values among the inputs, for masking and for the outbound redactor. */
+export function secretValues(inputs: ActionInputs): string[] {
+  return [inputs.githubToken, inputs.anthropicApiKey, inputs.openaiApiKey].filter(
+    (value): value is string => value !== undefined && value.length > 0,
+  );
+}
+
+/**
+ * Masks the token and keys in the job log. The runner already masks `secrets.*`, but a key can
+ * reach the input another way (a step output, a computed value), so mask again; it is harmless.
+ */
+export function maskSecrets(inputs: ActionInputs): void {
+  for (const secret of secretValues(inputs)) core.setSecret(secret);
+}

@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { createExecutor } from '../adapters/executors/index.js';
+import { GitRepositoryReader } from '../adapters/git/git-repository-reader.js';
+import { basicAuthHeader } from '../adapters/git/push-auth.js';
+import { SimpleGitWorkspace } from '../adapters/git/simple-git-workspace.js';
+import { actionsBot, identifyTokenOwner } from '../adapters/github/identity.js';
+import { createOctokit } from '../adapters/github/octokit.js';
+import { OctokitIssueHost } from '../adapters/github/octokit-issue-host.js';
+import { fsCacheStore } from '../adapters/local/fs-cache-store.js';
+import { FsSessionStore } from '../adapters/local/fs-session-store.js';
+import { openConfiguredModel } from '../adapters/model/open-configured-model.js';
+import { SpawnShell } from '../adapters/shell/spawn-shell.js';
+import type { MaestroConfig } from '../core/config/config-schema.js';
+import { MaestroError } from '../core/errors.js';
+import type { ExecutionDeps, GitHubDeps } from '../engine/github/github-deps.js';
+import { systemClock } from '../ports/clock-port.js';
+import type { IssueHost } from '../ports/issue-host-port.js';
+import type { Logger } from '../ports/logger-port.js';
+import { withConfigPath } from './config-host.js';
+import type { GitHubEnv } from './github-env.js';
+import { type ActionInputs, secretValues } from './inputs.js';
+
+type Env = Record<string, string | undefined>;
+
+/** What one step builds from its inputs and environment; adapters only, no engine logic. */
+export interface ActionContext {
+  inputs: ActionInputs;
+  gh: GitHubEnv;
+  env: Env;
+  logger: Logger;
+  /** This step's private directory under RUNNER_TEMP (cache, sessions, task worktrees). */
+  tempDir: string;
+}
+
+export function gitHubDeps(ctx: ActionContext): GitHubDeps {
+  const { inputs, gh, logger } = ctx;
+  const client = createOctokit({ token: inputs.githubToken, baseUrl: gh.apiUrl, logger });
+  const host: IssueHost = new OctokitIssueHost({
+    client,
+    repo: gh.repo,
+    self: () => identifyTokenOwner(client),
+    secrets: secretValues(inputs),
+    logger,
+  });
+  // The keys from the inputs win over variables of the same name; `env` still provides the one a
+  // config's `model.api_key_env` may name.
+  const modelEnv: Env = {
+    ...ctx.env,
+    ANTHROPIC_API_KEY: inputs.anthropicApiKey ?? ctx.env.ANTHROPIC_API_KEY,
+    OPENAI_API_KEY: inputs.openaiApiKey ?? ctx.env.OPENAI_API_KEY,
+  };
+  return {
+    host: withConfigPath(host, inputs.configPath),
+    clock: systemClock,
+    logger,
+    role: 'action',
+    // The engine loads the config; the `model` input is applied to whatever it loaded.
+    openModel: async (config) =>
+      openConfiguredModel(withModelOverride(config, inputs.model), {
+        env: modelEnv,
+        clock: systemClock,
+        logger,
+      }),
+    checkout: () => openCheckout(gh.workspace),
+    cache: fsCacheStore(join(ctx.tempDir, 'cache')),
+    run: { id: gh.runId, url: gh.runUrl },
+  };
+}
+
+export function withModelOverride(config: MaestroConfig, model: string | undefined): MaestroConfig {
+  if (model === undefined) return config;
+  return { ...config, model: { ...config.model, planner: model, executor: model } };
+}
+
+async function openCheckout(workspace: string): Promise<GitRepositoryReader> {
+  try {
+    return await GitRepositoryReader.open(workspace);
+  } catch (error) {
+    throw new MaestroError(
+      `GITHUB_WORKSPACE (${workspace}) is not a git checkout: add an actions/checkout step (persist-credentials: false) before Maestro.`,
+      { code: 'action.no-checkout', cause: error },
+    );
+  }
+}
+
+export async function executionDeps(
+  ctx: ActionContext,
+  host: IssueHost,
+  signal: AbortSignal,
+): Promise<ExecutionDeps> {
+  const { inputs, gh, env } = ctx;
+  // Pushes authenticate with a header passed to each git process through its environment; the
+  // token never lands in .git/config or a remote URL (push-auth.ts).
+  const workspace = await SimpleGitWorkspace.open(gh.workspace, {
+    pushAuth: { header: basicAuthHeader(inputs.githubToken) },
+    worktreeRoot: join(ctx.tempDir, 'worktrees'),
+  });
+  // The coding agent's processes start from `env`, scrubbed to an allow-list (no token, no key).
+  const shell = new SpawnShell({ parentEnv: env });
+  return {
+    workspace,
+    shell,
+    executorFor: (config, model) => createExecutor(config.executor, { model, shell, clock: systemClock }),
+    store: new FsSessionStore(join(ctx.tempDir, 'sessions')),
+    signal,
+    defaultToken: await isDefaultToken(inputs.githubToken, env, host),
+    dryRun: inputs.dryRun,
+  };
+}
+
+/**
+ * Whether pushes use the workflow's own `GITHUB_TOKEN` (GitHub starts no workflow runs for its
+ * pushes, so the PR's checks will not run). Heuristic, in order:
+ * 1. `GITHUB_TOKEN` is set in the environment (the workflow put it there): the input was not
+ *    overridden exactly when it equals that value.
+ * 2. Otherwise ask GitHub who the token is: the default token acts as github-actions[bot]
+ *    (recognised by id). A `ghs_` prefix alone cannot tell, since App installation tokens (e.g.
+ *    from actions/create-github-app-token) look the same.
+ * 3. If GitHub cannot be asked, a `ghs_` token is assumed to be the default one: the cost of a
+ *    wrong guess is only an unneeded note that checks may not run.
+ */
+async function isDefaultToken(token: string, env: Env, host: IssueHost): Promise<boolean> {
+  const fromEnv = env.GITHUB_TOKEN?.trim();
+  if (fromEnv) return token === fromEnv;
+  try {
+    return (await host.self()).id === actionsBot.id;
+  } catch {
+    return token.startsWith('ghs_');
+  }
+}

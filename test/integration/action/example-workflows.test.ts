@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { dispatchInputs } from '../../../src/engine/github/issue-events.js';
+
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, { types?: string[]; inputs?: Record<string, unknown> } | null>;
+  permissions: unknown;
+  jobs: Record<string, Job>;
+}
+
+const load = (path: string) => parse(readFileSync(path, 'utf8')) as Workflow;
+const actionsOnly = load('examples/workflows/maestro.yml');
+const withApp = load('examples/workflows/maestro-app.yml');
+const workflows = { 'maestro.yml': actionsOnly, 'maestro-app.yml': withApp };
+const actionInputs = Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: object }).inputs);
+
+const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
+const isMaestro = (step: Step) => /(^|\/)maestro@/.test(step.uses ?? '');
+
+const planPermissions = { contents: 'read', issues: 'write', 'pull-requests': 'read' };
+const executePermissions = { contents: 'write', 'pull-requests': 'write', issues: 'write' };
+
+describe.each(Object.entries(workflows))('example workflow %s', (_name, workflow) => {
+  it('never expands event or input values inside run: (they reach scripts through env:)', () => {
+    for (const step of steps(workflow)) {
+      if (step.run === undefined) continue;
+      expect(step.run).not.toContain('${{ github.event');
+      expect(step.run).not.toMatch(/\$\{\{\s*(github\.event|inputs\.|github\.head_ref)/);
+    }
+  });
+
+  it('checks out with a SHA-pinned actions/checkout and persist-credentials: false', () => {
+    const checkouts = steps(workflow).filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBe(2);
+    for (const step of checkouts) {
+      expect(step.uses).toMatch(/^actions\/checkout@[0-9a-f]{40}$/);
+      expect(step.with?.['persist-credentials']).toBe(false);
+    }
+  });
+
+  it('grants nothing at the top level', () => {
+    expect(workflow.permissions).toEqual({});
+  });
+
+  it('runs each job alone per issue, never cancelling a run in progress', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      expect(job.concurrency?.['cancel-in-progress']).toBe(false);
+      expect(job.concurrency?.group).toMatch(/^maestro-(plan|issue)-\$\{\{.*\}\}$/);
+    }
+    expect(workflow.jobs.execute?.concurrency?.group).toMatch(/^maestro-issue-/);
+  });
+
+  it('passes our action only inputs that action.yml declares', () => {
+    const ours = steps(workflow).filter(isMaestro);
+    expect(ours.length).toBe(2);
+    for (const step of ours) {
+      for (const key of Object.keys(step.with ?? {})) expect(actionInputs).toContain(key);
+    }
+    const modes = Object.fromEntries(
+      Object.entries(workflow.jobs).map(([name, job]) => [name, job.steps.find(isMaestro)?.with?.mode]),
+    );
+    expect(modes).toEqual({ plan: 'plan', execute: 'execute' });
+  });
+
+  it('accepts every input the App dispatches, plus mode', () => {
+    const sent = dispatchInputs({
+      issue: 1,
+      approvalCommentId: 2,
+      prdHash: 'abcdef1',
+      reason: 'fix',
+      fix: 'x',
+      pr: 3,
+    });
+    const declared = Object.keys(workflow.on.workflow_dispatch?.inputs ?? {});
+    expect(declared.sort()).toEqual([...Object.keys(sent), 'mode'].sort());
+  });
+
+  it('gives the execute job a full clone for checkpoints and resume', () => {
+    const checkout = workflow.jobs.execute?.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+});
+
+describe('Actions-only workflow (maestro.yml)', () => {
+  it('listens to the events the Action routes', () => {
+    expect(actionsOnly.on.issues?.types).toEqual(['labeled', 'unlabeled', 'edited']);
+    expect(actionsOnly.on.issue_comment?.types).toEqual(['created']);
+    expect(actionsOnly.on.pull_request_review?.types).toEqual(['submitted']);
+    expect(actionsOnly.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('plans with read access to code and executes with write access, in separate jobs', () => {
+    expect(actionsOnly.jobs.plan?.permissions).toEqual(planPermissions);
+    expect(actionsOnly.jobs.execute?.permissions).toEqual(executePermissions);
+  });
+
+  it('hands the approval from the plan job to the execute job, output by output', () => {
+    const handed = { issue: 'issue', 'approval-comment-id': 'approval-comment-id', 'prd-hash': 'prd-hash' };
+    const pairs = { ...handed, reason: 'reason', fix: 'fix', pr: 'pr-number' };
+    const plan = actionsOnly.jobs.plan as Job & { outputs: Record<string, string> };
+    const execute = actionsOnly.jobs.execute?.steps.find(isMaestro);
+    for (const [input, output] of Object.entries(pairs)) {
+      expect(plan.outputs[output]).toBe(`\${{ steps.maestro.outputs.${output} }}`);
+      expect(execute?.with?.[input]).toBe(`\${{ needs.plan.outputs.${output} }}`);
+    }
+  });
+
+  it('skips bots in the plan job and executes only after an approval or a dispatch', () => {
+    expect(actionsOnly.jobs.plan?.if).toContain("github.event.sender.type != 'Bot'");
+    expect(actionsOnly.jobs.execute?.needs).toBe('plan');
+    expect(actionsOnly.jobs.execute?.if).toContain("needs.plan.outputs.status == 'approved'");
+    expect(actionsOnly.jobs.execute?.if).toContain("github.event_name == 'workflow_dispatch'");
+  });
+});
+
+describe('App workflow (maestro-app.yml)', () => {
+  it('is started only by the App’s workflow_dispatch', () => {
+    expect(Object.keys(withApp.on)).toEqual(['workflow_dispatch']);
+  });
+
+  it('acts as the App, with an installation token scoped like the Actions-only jobs', () => {
+    const scopes = (job: string) => {
+      const step = withApp.jobs[job]?.steps.find((s) =>
+        s.uses?.startsWith('actions/create-github-app-token@'),
+      );
+      return Object.fromEntries(
+        Object.entries(step?.with ?? {})
+          .filter(([key]) => key.startsWith('permission-'))
+          .map(([key, value]) => [key.slice('permission-'.length), value]),
+      );
+    };
+    expect(scopes('plan')).toEqual(planPermissions);
+    expect(scopes('execute')).toEqual(executePermissions);
+    for (const job of ['plan', 'execute']) {
+      expect(withApp.jobs[job]?.permissions).toEqual({ contents: 'read' });
+      expect(withApp.jobs[job]?.steps.find(isMaestro)?.with?.['github-token']).toBe(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+        '${{ steps.app-token.outputs.token }}',
+      );
+    }
+  });
+});
