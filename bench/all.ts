@@ -32,3 +32,4 @@ try {
 
 console.log('\n# Discovery speed (synthetic 2k-file repository)\n');
 runScript('bench/fixtures/make-large-repo.ts', ['--measure']);
+runScript('bench/webhook-ack.ts');

@@ -1,0 +1,53 @@
+import type { Logger as PinoLogger } from 'probot';
+import type { GitHubDeps } from '../engine/github/github-deps.js';
+import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
+import type { RepoRef } from '../ports/issue-host-port.js';
+import { afterHandled } from './after-handled.js';
+import { semanticKey, serialKey } from './event-keys.js';
+import type { InstallationClient, RepoTarget } from './github-deps.js';
+import { probotLogger } from './probot-logger.js';
+import type { Job } from './work-queue.js';
+
+/** The part of Probot's `Context` a job needs. */
+export interface WebhookContext {
+  /** The delivery id (`X-GitHub-Delivery`). */
+  id: string;
+  name: string;
+  payload: { repository?: { name: string; owner: { login: string } } | undefined };
+  octokit: InstallationClient;
+  log: PinoLogger;
+}
+
+export interface EventJobDeps {
+  handle(event: IssueEvent, deps: GitHubDeps): Promise<Handled>;
+  depsFor(target: RepoTarget): GitHubDeps;
+}
+
+/**
+ * The queue job for one webhook event: build the repository's dependencies, let the engine
+ * decide, then act on its answer (dispatch, cancel). Nothing of this runs inside the request.
+ * Undefined when the event has no repository (GitHub sends none for these events, but a forged
+ * or truncated payload must not crash the handler).
+ */
+export function eventJob(context: WebhookContext, event: IssueEvent, deps: EventJobDeps): Job | undefined {
+  const repository = context.payload.repository;
+  if (!repository) return undefined;
+  const repo: RepoRef = { owner: repository.owner.login, repo: repository.name };
+  const logger = probotLogger(context.log);
+  const name = `${context.name}.${event.kind} ${serialKey(repo, event)}`;
+  return {
+    key: serialKey(repo, event),
+    dedupe: [`delivery:${context.id}`, semanticKey(repo, event)],
+    name,
+    run: async () => {
+      const github = deps.depsFor({ client: context.octokit, repo, logger });
+      const handled = await deps.handle(event, github);
+      logger.info(`${name}: ${describe(handled)}`);
+      await afterHandled(handled, github);
+    },
+  };
+}
+
+function describe(handled: Handled): string {
+  return 'reason' in handled ? `${handled.kind} (${handled.reason})` : handled.kind;
+}

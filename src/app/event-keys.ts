@@ -1,0 +1,35 @@
+import type { IssueEvent } from '../engine/github/issue-events.js';
+import type { RepoRef } from '../ports/issue-host-port.js';
+
+/** The issue (or pull request) an event is about. */
+export function issueOf(event: IssueEvent): number {
+  return event.kind === 'review' ? event.pr : event.issue;
+}
+
+/**
+ * The queue's serial key: one issue's events run one at a time, in order, so two approvals of
+ * one issue never race. A PR's review and the comments on that PR share the PR's number.
+ */
+export function serialKey(repo: RepoRef, event: IssueEvent): string {
+  return `${repo.owner}/${repo.repo}#${issueOf(event)}`.toLowerCase();
+}
+
+/**
+ * What makes an event the same event whichever delivery brought it (a redelivery has a new
+ * delivery id; the reconciliation sweep has none): the comment or review id, or the issue, label
+ * and the time of the change.
+ */
+export function semanticKey(repo: RepoRef, event: IssueEvent): string {
+  const where = `${repo.owner}/${repo.repo}`.toLowerCase();
+  switch (event.kind) {
+    case 'labeled':
+    case 'unlabeled':
+      return `${event.kind}:${where}#${event.issue}:${event.label}:${event.at}`;
+    case 'edited':
+      return `edited:${where}#${event.issue}:${event.at}`;
+    case 'comment':
+      return `comment:${where}:${event.comment.id}`;
+    case 'review':
+      return `review:${where}:${event.reviewId}`;
+  }
+}

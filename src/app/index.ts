@@ -1,0 +1,129 @@
+import type { Probot } from 'probot';
+import { defaultCheckoutRoot } from '../adapters/git/shallow-checkout.js';
+import { defaultCacheDir, fsCacheStore } from '../adapters/local/fs-cache-store.js';
+import { errorMessage } from '../core/errors.js';
+import type { GitHubDeps } from '../engine/github/github-deps.js';
+import { handleIssueEvent } from '../engine/github/handle-issue-event.js';
+import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
+import { reconcileRepository } from '../engine/github/reconcile.js';
+import { type Clock, systemClock } from '../ports/clock-port.js';
+import { afterHandled } from './after-handled.js';
+import { appIdentity } from './app-identity.js';
+import { eventJob, type WebhookContext } from './event-job.js';
+import { type AppDepsSettings, appGitHubDeps, type RepoTarget } from './github-deps.js';
+import { commentEvent } from './handlers/issue-comment-created.js';
+import { editedEvent } from './handlers/issues-edited.js';
+import { labeledEvent } from './handlers/issues-labeled.js';
+import { unlabeledEvent } from './handlers/issues-unlabeled.js';
+import { reviewEvent } from './handlers/pull-request-review-submitted.js';
+import { probotLogger } from './probot-logger.js';
+import { type AppAuth, listInstalledRepos, startReconcileSchedule } from './reconcile-schedule.js';
+import { WorkQueue } from './work-queue.js';
+
+export interface MaestroAppOptions {
+  /** Jobs at once across issues (MAESTRO_CONCURRENCY). */
+  concurrency: number;
+  /** Minutes between reconciliation sweeps, 0 = off (MAESTRO_RECONCILE_MINUTES). */
+  reconcileMinutes: number;
+  /** `https://github.com` or the GHE root, for the discovery clone. */
+  gitBaseUrl: string;
+  /** Values redacted from everything posted (model keys, webhook secret, private key). */
+  secrets: readonly string[];
+  /** Where discovery clones live (default: `<tmp>/maestro-checkouts`). */
+  checkoutRoot?: string;
+  /** Where model keys and MAESTRO_CACHE_DIR are read (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The engine's use cases; tests inject fakes, the journey test the real ones. */
+  handle?: (event: IssueEvent, deps: GitHubDeps) => Promise<Handled>;
+  reconcile?: (deps: GitHubDeps) => Promise<Array<{ issue: number; handled: Handled }>>;
+  /** Builds one repository's dependencies (default: Octokit host, shallow clone, configured model). */
+  depsFor?: (target: RepoTarget) => GitHubDeps;
+  queue?: WorkQueue;
+  clock?: Clock;
+  /** Delay before the first sweep after start (default 0). */
+  firstSweepDelayMs?: number;
+}
+
+export interface MaestroApp {
+  queue: WorkQueue;
+  /** One reconciliation sweep now: enqueues a job per installed repository. */
+  sweep(): Promise<void>;
+  /** Stops the schedule and waits for queued work (graceful shutdown). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Probot application: each subscribed event is mapped to an `IssueEvent` by its handler
+ * (handlers/), bot senders are dropped, and the work is queued; the webhook is answered at once
+ * (GitHub gives up after 10 s, and a plan takes longer). The engine does the rest in the queue.
+ */
+export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp {
+  const logger = probotLogger(app.log);
+  const env = options.env ?? process.env;
+  const clock = options.clock ?? systemClock;
+  const queue = options.queue ?? new WorkQueue({ concurrency: options.concurrency, logger });
+  const auth: AppAuth = app;
+  const settings: AppDepsSettings = {
+    gitBaseUrl: options.gitBaseUrl,
+    secrets: options.secrets,
+    env,
+    clock,
+    self: appIdentity(auth),
+    cache: fsCacheStore(defaultCacheDir(env)),
+    checkoutRoot: options.checkoutRoot ?? defaultCheckoutRoot(),
+  };
+  const depsFor = options.depsFor ?? ((target: RepoTarget) => appGitHubDeps(target, settings));
+  const jobDeps = { handle: options.handle ?? handleIssueEvent, depsFor };
+  const reconcile = options.reconcile ?? reconcileRepository;
+
+  const accept = (context: WebhookContext, event: IssueEvent | undefined): void => {
+    if (!event) {
+      context.log.debug(`${context.name}: ignored (bot sender or nothing to do)`);
+      return;
+    }
+    const job = eventJob(context, event, jobDeps);
+    if (job) queue.enqueue(job);
+  };
+  app.on('issues.labeled', (context) => accept(context, labeledEvent(context.payload)));
+  app.on('issues.unlabeled', (context) => accept(context, unlabeledEvent(context.payload)));
+  app.on('issues.edited', (context) => accept(context, editedEvent(context.payload)));
+  app.on('issue_comment.created', (context) => accept(context, commentEvent(context.payload)));
+  app.on('pull_request_review.submitted', (context) => accept(context, reviewEvent(context.payload)));
+
+  const sweep = async () => {
+    for (const { client, repo } of await listInstalledRepos(auth, logger)) {
+      const name = `reconcile ${repo.owner}/${repo.repo}`;
+      const run = async () => {
+        const deps = depsFor({ client, repo, logger });
+        const results = await reconcile(deps);
+        for (const { issue, handled } of results) {
+          // One issue's failed dispatch must not cost the others theirs.
+          await afterHandled(handled, deps).catch((error: unknown) =>
+            logger.error(`${name}: issue #${issue}: ${errorMessage(error)}`),
+          );
+        }
+        logger.info(`${name}: ${results.length} issue(s) handled`);
+      };
+      // Keyed per repository and only when idle: a sweep never overlaps with itself.
+      queue.enqueue(
+        { key: `${repo.owner}/${repo.repo}#reconcile`.toLowerCase(), dedupe: [], name, run },
+        { ifIdle: true },
+      );
+    }
+  };
+  const schedule = startReconcileSchedule({
+    everyMinutes: options.reconcileMinutes,
+    sweep,
+    logger,
+    firstDelayMs: options.firstSweepDelayMs,
+  });
+
+  return {
+    queue,
+    sweep: schedule.sweep,
+    stop: async () => {
+      schedule.stop();
+      await queue.drain();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { Server as HttpServer } from 'node:http';
+import { createProbot, type Options, Probot, Server } from 'probot';
+import type { Logger } from '../ports/logger-port.js';
+import type { AppEnvironment } from './app-environment.js';
+import { type MaestroApp, type MaestroAppOptions, maestroApp } from './index.js';
+import { probotLogger } from './probot-logger.js';
+
+/** How long a stopping process waits for queued work before it exits anyway. */
+const DRAIN_TIMEOUT_MS = 25_000;
+
+export interface RunningApp {
+  http: HttpServer;
+  port: number;
+  maestro: MaestroApp;
+  logger: Logger;
+  /** Stops accepting webhooks, then waits (bounded) for the queue: SIGTERM from a container runtime. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Probot's server (webhook middleware on WEBHOOK_PATH, `GET /ping`, request logging, the smee
+ * proxy in development) with Maestro's app function loaded. The logger comes from `createProbot`
+ * so LOG_LEVEL, LOG_FORMAT and SENTRY_DSN mean what Probot's documentation says.
+ */
+export async function startAppServer(
+  environment: AppEnvironment,
+  options: {
+    warnings?: readonly string[];
+    app?: Partial<MaestroAppOptions>;
+    processEnv?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<RunningApp> {
+  const processEnv = options.processEnv ?? process.env;
+  const probotEnv: NodeJS.ProcessEnv = {
+    ...processEnv,
+    LOG_FORMAT: processEnv.LOG_FORMAT ?? (processEnv.NODE_ENV === 'production' ? 'json' : 'pretty'),
+  };
+  const credentials: Options = {
+    appId: environment.appId,
+    privateKey: environment.privateKey,
+    secret: environment.webhookSecret,
+    baseUrl: environment.apiBaseUrl,
+    logLevel: environment.logLevel as Options['logLevel'],
+  };
+  const log = (await createProbot({ env: probotEnv, overrides: credentials }).ready()).log;
+  const server = new Server({
+    Probot: Probot.defaults(credentials),
+    log,
+    port: environment.port,
+    host: environment.host,
+    webhookPath: environment.webhookPath,
+    webhookProxy: environment.webhookProxyUrl,
+  });
+
+  let maestro: MaestroApp | undefined;
+  await server.load((app) => {
+    maestro = maestroApp(app, {
+      concurrency: environment.concurrency,
+      reconcileMinutes: environment.reconcileMinutes,
+      gitBaseUrl: environment.gitBaseUrl,
+      secrets: environment.secrets,
+      env: processEnv,
+      ...options.app,
+    });
+  });
+  const http = await server.start();
+  const loaded = maestro!;
+  for (const warning of options.warnings ?? []) log.warn(warning);
+  log.info(
+    `Maestro ready: ${environment.concurrency} job(s) at once, reconciliation ` +
+      (environment.reconcileMinutes > 0 ? `every ${environment.reconcileMinutes} min` : 'off'),
+  );
+  return {
+    http,
+    port: server.port,
+    maestro: loaded,
+    logger: probotLogger(log),
+    async stop() {
+      await server.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          log.warn(`stopping with ${loaded.queue.running + loaded.queue.pending} job(s) unfinished`);
+          resolve();
+        }, DRAIN_TIMEOUT_MS);
+        timer.unref();
+      });
+      await Promise.race([loaded.stop(), timeout]);
+      clearTimeout(timer);
+    },
+  };
+}

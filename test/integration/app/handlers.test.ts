@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { semanticKey, serialKey } from '../../../src/app/event-keys.js';
+import { type CommentCreatedPayload, commentEvent } from '../../../src/app/handlers/issue-comment-created.js';
+import { type EditedPayload, editedEvent } from '../../../src/app/handlers/issues-edited.js';
+import { type LabeledPayload, labeledEvent } from '../../../src/app/handlers/issues-labeled.js';
+import { type UnlabeledPayload, unlabeledEvent } from '../../../src/app/handlers/issues-unlabeled.js';
+import {
+  type ReviewSubmittedPayload,
+  reviewEvent,
+} from '../../../src/app/handlers/pull-request-review-submitted.js';
+import { example } from './webhook-support.js';
+
+const codertocat = { login: 'Codertocat', id: 21031067, type: 'User' };
+const repo = { owner: 'Codertocat', repo: 'Hello-World' };
+
+describe('payload → IssueEvent, on GitHub recorded examples', () => {
+  it('maps issues.labeled', () => {
+    const event = labeledEvent(example<LabeledPayload>('issues', 'labeled'));
+    expect(event).toEqual({
+      kind: 'labeled',
+      issue: 1,
+      label: 'bug',
+      sender: codertocat,
+      at: '2019-05-15T15:20:18Z',
+    });
+    expect(serialKey(repo, event!)).toBe('codertocat/hello-world#1');
+    expect(semanticKey(repo, event!)).toBe('labeled:codertocat/hello-world#1:bug:2019-05-15T15:20:18Z');
+  });
+
+  it('maps issues.unlabeled', () => {
+    expect(unlabeledEvent(example<UnlabeledPayload>('issues', 'unlabeled'))).toEqual({
+      kind: 'unlabeled',
+      issue: 1,
+      label: 'bug',
+      sender: codertocat,
+      at: '2019-05-15T15:20:26Z',
+    });
+  });
+
+  it('maps issues.edited', () => {
+    const event = editedEvent(example<EditedPayload>('issues', 'edited'));
+    expect(event).toEqual({ kind: 'edited', issue: 1, sender: codertocat, at: '2019-05-15T15:20:18Z' });
+    expect(semanticKey(repo, event!)).toBe('edited:codertocat/hello-world#1:2019-05-15T15:20:18Z');
+  });
+
+  it('maps issue_comment.created on an issue', () => {
+    const event = commentEvent(example<CommentCreatedPayload>('issue_comment', 'created'));
+    expect(event).toEqual({
+      kind: 'comment',
+      issue: 1,
+      isPullRequest: false,
+      comment: {
+        id: 492700400,
+        body: "You are totally right! I'll get this fixed right away.",
+        author: codertocat,
+        createdAt: '2019-05-15T15:20:21Z',
+        updatedAt: '2019-05-15T15:20:21Z',
+        url: 'https://github.com/Codertocat/Hello-World/issues/1#issuecomment-492700400',
+      },
+    });
+    expect(semanticKey(repo, event!)).toBe('comment:codertocat/hello-world:492700400');
+  });
+
+  it('marks a comment on a pull request', () => {
+    const payload = example<CommentCreatedPayload>('issue_comment', 'created');
+    (payload.issue as { pull_request?: unknown }).pull_request = { url: 'https://api.github.com/…/pulls/1' };
+    expect(commentEvent(payload)).toMatchObject({ kind: 'comment', isPullRequest: true });
+  });
+
+  it('maps pull_request_review.submitted', () => {
+    const event = reviewEvent(example<ReviewSubmittedPayload>('pull_request_review', 'submitted'));
+    expect(event).toEqual({
+      kind: 'review',
+      pr: 2,
+      head: 'changes',
+      state: 'commented',
+      reviewer: codertocat,
+      body: '',
+      reviewId: 237895671,
+      at: '2019-05-15T15:20:38Z',
+    });
+    expect(serialKey(repo, event!)).toBe('codertocat/hello-world#2');
+    expect(semanticKey(repo, event!)).toBe('review:codertocat/hello-world:237895671');
+  });
+
+  it('lower-cases a review state GitHub sends in capitals', () => {
+    const payload = example<ReviewSubmittedPayload>('pull_request_review', 'submitted');
+    (payload.review as { state: string }).state = 'CHANGES_REQUESTED';
+    expect(reviewEvent(payload)).toMatchObject({ state: 'changes_requested' });
+  });
+
+  it('ignores reviews on pull requests from forks (their branch names prove nothing)', () => {
+    const payload = example<ReviewSubmittedPayload>('pull_request_review', 'submitted');
+    payload.pull_request.head.repo!.id = 999;
+    expect(reviewEvent(payload)).toBeUndefined();
+  });
+});
+
+describe('bots never reach the queue', () => {
+  const asBot = <T extends { sender: { type: string } }>(payload: T): T => {
+    payload.sender.type = 'Bot';
+    return payload;
+  };
+
+  it.each([
+    ['issues.labeled', () => labeledEvent(asBot(example<LabeledPayload>('issues', 'labeled')))],
+    ['issues.unlabeled', () => unlabeledEvent(asBot(example<UnlabeledPayload>('issues', 'unlabeled')))],
+    ['issues.edited', () => editedEvent(asBot(example<EditedPayload>('issues', 'edited')))],
+    [
+      'issue_comment.created',
+      () => commentEvent(asBot(example<CommentCreatedPayload>('issue_comment', 'created'))),
+    ],
+    [
+      'pull_request_review.submitted',
+      () => reviewEvent(asBot(example<ReviewSubmittedPayload>('pull_request_review', 'submitted'))),
+    ],
+  ])('ignores %s from a Bot sender', (_name, map) => {
+    expect(map()).toBeUndefined();
+  });
+
+  it('ignores a comment authored by a bot even when the sender looks human', () => {
+    const payload = example<CommentCreatedPayload>('issue_comment', 'created');
+    payload.comment.user!.type = 'Bot';
+    expect(commentEvent(payload)).toBeUndefined();
+  });
+
+  it('ignores a review authored by a bot', () => {
+    const payload = example<ReviewSubmittedPayload>('pull_request_review', 'submitted');
+    payload.review.user!.type = 'Bot';
+    expect(reviewEvent(payload)).toBeUndefined();
+  });
+});
