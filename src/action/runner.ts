@@ -26,6 +26,11 @@ export interface RunActionOptions {
   logger?: Logger;
   /** The event time for routes whose payload has none (a dispatch); now by default. */
   now?: Date;
+  /**
+   * Opens the model. Tests pass a recorded session here (a scripted model is for tests and the
+   * labelled demo only); the Action itself always opens the configured provider.
+   */
+  openModel?: GitHubDeps['openModel'];
 }
 
 /**
@@ -52,7 +57,7 @@ export async function runAction(env: Env, options: RunActionOptions = {}): Promi
     const route: Route = inputs.request
       ? { kind: 'execute', request: inputs.request }
       : routeEvent(gh.eventName, await readPayload(gh.eventPath), options.now ?? new Date());
-    outcome = await act(route, { inputs, gh, env, logger });
+    outcome = await act(route, { inputs, gh, env, logger, openModel: options.openModel });
   } catch (error) {
     if (!(error instanceof MaestroError) && error instanceof Error && error.stack) logger.debug(error.stack);
     outcome = { kind: 'error', message: errorMessage(error) };

@@ -30,6 +30,8 @@ export interface ActionContext {
   logger: Logger;
   /** This step's private directory under RUNNER_TEMP (cache, sessions, task worktrees). */
   tempDir: string;
+  /** A replacement for the configured model (tests only; see RunActionOptions.openModel). */
+  openModel?: GitHubDeps['openModel'];
 }
 
 export function gitHubDeps(ctx: ActionContext): GitHubDeps {
@@ -55,12 +57,14 @@ export function gitHubDeps(ctx: ActionContext): GitHubDeps {
     logger,
     role: 'action',
     // The engine loads the config; the `model` input is applied to whatever it loaded.
-    openModel: async (config) =>
-      openConfiguredModel(withModelOverride(config, inputs.model), {
-        env: modelEnv,
-        clock: systemClock,
-        logger,
-      }),
+    openModel:
+      ctx.openModel ??
+      (async (config) =>
+        openConfiguredModel(withModelOverride(config, inputs.model), {
+          env: modelEnv,
+          clock: systemClock,
+          logger,
+        })),
     checkout: () => openCheckout(gh.workspace),
     cache: fsCacheStore(join(ctx.tempDir, 'cache')),
     run: { id: gh.runId, url: gh.runUrl },
