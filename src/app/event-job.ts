@@ -51,3 +51,22 @@ export function eventJob(context: WebhookContext, event: IssueEvent, deps: Event
 function describe(handled: Handled): string {
   return 'reason' in handled ? `${handled.kind} (${handled.reason})` : handled.kind;
 }
+
+/**
+ * A job for an event the reconciliation sweep found: the same per-issue key and semantic key as
+ * its webhook would have had, so a sweep and a late delivery of the same event run it once.
+ */
+export function sweptEventJob(target: RepoTarget, event: IssueEvent, deps: EventJobDeps): Job {
+  const name = `sweep.${event.kind} ${serialKey(target.repo, event)}`;
+  return {
+    key: serialKey(target.repo, event),
+    dedupe: [semanticKey(target.repo, event)],
+    name,
+    run: async () => {
+      const github = deps.depsFor(target);
+      const handled = await deps.handle(event, github);
+      target.logger.info(`${name}: ${describe(handled)}`);
+      await afterHandled(handled, github);
+    },
+  };
+}

@@ -1,15 +1,13 @@
 import type { Probot } from 'probot';
 import { defaultCheckoutRoot } from '../adapters/git/shallow-checkout.js';
 import { defaultCacheDir, fsCacheStore } from '../adapters/local/fs-cache-store.js';
-import { errorMessage } from '../core/errors.js';
 import type { GitHubDeps } from '../engine/github/github-deps.js';
 import { handleIssueEvent } from '../engine/github/handle-issue-event.js';
 import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
-import { reconcileRepository } from '../engine/github/reconcile.js';
+import { findMissedEvents, type MissedEvents } from '../engine/github/reconcile.js';
 import { type Clock, systemClock } from '../ports/clock-port.js';
-import { afterHandled } from './after-handled.js';
 import { appIdentity } from './app-identity.js';
-import { eventJob, type WebhookContext } from './event-job.js';
+import { eventJob, sweptEventJob, type WebhookContext } from './event-job.js';
 import { type AppDepsSettings, appGitHubDeps, type RepoTarget } from './github-deps.js';
 import { commentEvent } from './handlers/issue-comment-created.js';
 import { editedEvent } from './handlers/issues-edited.js';
@@ -35,7 +33,8 @@ export interface MaestroAppOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The engine's use cases; tests inject fakes, the journey test the real ones. */
   handle?: (event: IssueEvent, deps: GitHubDeps) => Promise<Handled>;
-  reconcile?: (deps: GitHubDeps) => Promise<Array<{ issue: number; handled: Handled }>>;
+  /** What the sweep finds for one repository (default: the engine's `findMissedEvents`). */
+  findMissed?: (deps: GitHubDeps) => Promise<MissedEvents[]>;
   /** Builds one repository's dependencies (default: Octokit host, shallow clone, configured model). */
   depsFor?: (target: RepoTarget) => GitHubDeps;
   queue?: WorkQueue;
@@ -74,7 +73,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   };
   const depsFor = options.depsFor ?? ((target: RepoTarget) => appGitHubDeps(target, settings));
   const jobDeps = { handle: options.handle ?? handleIssueEvent, depsFor };
-  const reconcile = options.reconcile ?? reconcileRepository;
+  const findMissed = options.findMissed ?? findMissedEvents;
 
   const accept = (context: WebhookContext, event: IssueEvent | undefined): void => {
     if (!event) {
@@ -94,15 +93,12 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     for (const { client, repo } of await listInstalledRepos(auth, logger)) {
       const name = `reconcile ${repo.owner}/${repo.repo}`;
       const run = async () => {
-        const deps = depsFor({ client, repo, logger });
-        const results = await reconcile(deps);
-        for (const { issue, handled } of results) {
-          // One issue's failed dispatch must not cost the others theirs.
-          await afterHandled(handled, deps).catch((error: unknown) =>
-            logger.error(`${name}: issue #${issue}: ${errorMessage(error)}`),
-          );
-        }
-        logger.info(`${name}: ${results.length} issue(s) handled`);
+        const target = { client, repo, logger };
+        const missed = await findMissed(depsFor(target));
+        // Each issue's events go to the issue's own serial key: never beside a webhook job for it.
+        for (const { events } of missed)
+          for (const event of events) queue.enqueue(sweptEventJob(target, event, jobDeps));
+        logger.info(`${name}: ${missed.length} issue(s) with missed events`);
       };
       // Keyed per repository and only when idle: a sweep never overlaps with itself.
       queue.enqueue(

@@ -1,7 +1,7 @@
 import { errorMessage } from '../../core/errors.js';
 import type { GitHubDeps } from './github-deps.js';
 import { handleIssueEvent } from './handle-issue-event.js';
-import type { Handled } from './issue-events.js';
+import type { Handled, IssueEvent } from './issue-events.js';
 import { readPlan } from './plan-record.js';
 import { loadRepoConfig } from './repo-config.js';
 
@@ -16,22 +16,42 @@ import { loadRepoConfig } from './repo-config.js';
 export async function reconcileRepository(
   deps: GitHubDeps,
 ): Promise<Array<{ issue: number; handled: Handled }>> {
+  const out: Array<{ issue: number; handled: Handled }> = [];
+  for (const { issue, events } of await findMissedEvents(deps)) {
+    for (const event of events) {
+      const handled = await handleIssueEvent(event, deps);
+      if (handled.kind !== 'ignored') out.push({ issue, handled });
+    }
+  }
+  return out;
+}
+
+export interface MissedEvents {
+  issue: number;
+  /** In the order they happened; each is handled like its webhook would have been. */
+  events: IssueEvent[];
+}
+
+/**
+ * What the sweep would handle, without handling it: the App queues each issue's events under the
+ * same per-issue key as webhooks, so a sweep and a late webhook for one issue never run at once.
+ */
+export async function findMissedEvents(deps: GitHubDeps): Promise<MissedEvents[]> {
   const { host } = deps;
   const loaded = await loadRepoConfig(host);
   if (loaded.kind === 'invalid') return [];
   const { label } = loaded.config.trigger;
-  const out: Array<{ issue: number; handled: Handled }> = [];
+  const out: MissedEvents[] = [];
   for (const issue of await host.listOpenIssues(label)) {
     try {
       const plan = await readPlan(host, issue.number);
       if (!plan) {
         const labeled = await host.lastLabeled(issue.number, label);
-        if (!labeled) continue;
-        const handled = await handleIssueEvent(
-          { kind: 'labeled', issue: issue.number, label, sender: labeled.actor, at: labeled.at },
-          deps,
-        );
-        out.push({ issue: issue.number, handled });
+        if (labeled)
+          out.push({
+            issue: issue.number,
+            events: [{ kind: 'labeled', issue: issue.number, label, sender: labeled.actor, at: labeled.at }],
+          });
         continue;
       }
       if (plan.record.status === 'cancelled') continue;
@@ -40,13 +60,16 @@ export async function reconcileRepository(
         (c) =>
           c.id > plan.record.lastCommentId && c.id !== plan.comment.id && Date.parse(c.createdAt) >= since,
       );
-      for (const comment of missed) {
-        const handled = await handleIssueEvent(
-          { kind: 'comment', issue: issue.number, isPullRequest: false, comment },
-          deps,
-        );
-        if (handled.kind !== 'ignored') out.push({ issue: issue.number, handled });
-      }
+      if (missed.length > 0)
+        out.push({
+          issue: issue.number,
+          events: missed.map((comment) => ({
+            kind: 'comment',
+            issue: issue.number,
+            isPullRequest: false,
+            comment,
+          })),
+        });
     } catch (error) {
       deps.logger.warn(
         `Reconciling #${issue.number} failed (will retry on the next sweep): ${errorMessage(error)}`,

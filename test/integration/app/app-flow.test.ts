@@ -204,11 +204,19 @@ describe('the reconciliation sweep', () => {
       release = resolve;
     });
     const { maestro } = await start({
-      reconcile: async (deps) => {
+      findMissed: async (deps) => {
         swept.push(`${deps.host.repo.owner}/${deps.host.repo.repo}`);
         await held;
-        return [{ issue: 3, handled: { kind: 'plan-in-action', issue: 3 } }];
+        const sender = { login: 'octocat', id: 1, type: 'User' };
+        return [
+          {
+            issue: 3,
+            events: [{ kind: 'labeled', issue: 3, label: 'maestro', sender, at: '2026-01-01T00:00:00Z' }],
+          },
+        ];
       },
+      // The missed event is queued under its issue's key and handled like its webhook would be.
+      handle: async () => ({ kind: 'plan-in-action', issue: 3 }),
     });
 
     await maestro.sweep();
