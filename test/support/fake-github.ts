@@ -274,7 +274,10 @@ export class FakeGitHub {
       return [200, this.#issue(n(1)).labels.map((name) => ({ name }))];
     if (is('POST', /^\/app\/installations\/(\d+)\/access_tokens$/)) {
       const token = [...this.tokens.entries()].find(([, actor]) => actor.id === appBot.id)?.[0];
-      return [201, { token, expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' }];
+      return [
+        201,
+        { token, expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' },
+      ];
     }
     if (is('GET', /^\/app$/))
       return [200, { id: 1, slug: appBot.login.replace('[bot]', ''), name: 'Maestro' }];
