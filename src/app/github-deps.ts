@@ -3,6 +3,7 @@ import { shallowCheckout } from '../adapters/git/shallow-checkout.js';
 import type { GitHubRequester } from '../adapters/github/github-client.js';
 import { OctokitIssueHost } from '../adapters/github/octokit-issue-host.js';
 import { openConfiguredModel } from '../adapters/model/open-configured-model.js';
+import type { MaestroConfig } from '../core/config/config-schema.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { GitHubDeps } from '../engine/github/github-deps.js';
 import type { CacheStore } from '../ports/cache-port.js';
@@ -65,7 +66,11 @@ export function appGitHubDeps(target: RepoTarget, settings: AppDepsSettings): Gi
     logger: target.logger,
     role: 'app',
     openModel: async (config) =>
-      openConfiguredModel(config, { env: settings.env, clock: settings.clock, logger: target.logger }),
+      openConfiguredModel(operatorModelConfig(config, target.logger), {
+        env: settings.env,
+        clock: settings.clock,
+        logger: target.logger,
+      }),
     checkout: async () =>
       shallowCheckout({
         url: `${settings.gitBaseUrl}/${owner}/${repo}.git`,
@@ -75,4 +80,19 @@ export function appGitHubDeps(target: RepoTarget, settings: AppDepsSettings): Gi
       }),
     cache: settings.cache,
   };
+}
+
+/**
+ * The App's model keys belong to whoever runs the App, not to the repositories it serves: a
+ * repository's `model.base_url` or `model.api_key_env` could otherwise send the operator's key
+ * (or another of the process's secrets) to a server of the repository writer's choosing. The
+ * endpoint and key variable come from the App's own environment (ANTHROPIC_BASE_URL, …) instead.
+ */
+export function operatorModelConfig(config: MaestroConfig, logger: Logger): MaestroConfig {
+  const { base_url, api_key_env, ...model } = config.model;
+  if (base_url !== undefined || api_key_env !== undefined)
+    logger.warn(
+      'Ignoring model.base_url / model.api_key_env from the repository config: the App uses its own environment for the model endpoint and key.',
+    );
+  return { ...config, model };
 }

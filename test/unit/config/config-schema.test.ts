@@ -124,7 +124,7 @@ describe('configSchema', () => {
       planner: 'qwen-coder',
       executor: 'qwen-coder-small',
       base_url: 'http://localhost:11434/v1',
-      api_key_env: 'LOCAL_LLM_KEY',
+      api_key_env: 'LOCAL_LLM_API_KEY',
       max_retries: 0,
       max_retry_wait_seconds: 5,
       prices: {

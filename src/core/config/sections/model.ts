@@ -58,9 +58,11 @@ export const modelSchema = z
     /** The NAME of the environment variable holding the API key — never the key itself. */
     api_key_env: z
       .string()
-      .regex(/^[A-Z_][A-Z0-9_]*$/, {
+      // Only names ending in _API_KEY: a repository's config must not be able to point the key
+      // slot at another secret of the process (WEBHOOK_SECRET, PRIVATE_KEY, GITHUB_TOKEN, …).
+      .regex(/^[A-Z][A-Z0-9_]*_API_KEY$/, {
         message:
-          'must be the NAME of an environment variable (capital letters, digits and _, e.g. MAESTRO_API_KEY), never the key itself',
+          'must be the NAME of an environment variable ending in _API_KEY (capital letters, digits and _, e.g. MAESTRO_API_KEY), never the key itself',
       })
       .optional()
       .describe(
