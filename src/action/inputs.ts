@@ -8,6 +8,8 @@ import { anyGiven, parseExecuteRequest, type RequestNames, type RequestText } fr
 /** The Action's inputs (action.yml), validated once. */
 export interface ActionInputs {
   githubToken: string;
+  /** Token for git pushes of the run branch, when it is not `githubToken` (e.g. an App with read-only contents). */
+  pushToken?: string;
   anthropicApiKey?: string;
   openaiApiKey?: string;
   /** Overrides `model.planner` and `model.executor` of the repository's config. */
@@ -52,6 +54,7 @@ const FALSE = ['false', 'False', 'FALSE', ''];
 const inputsSchema = z.object({
   'github-token': z.string().min(1, 'is empty: pass a token, e.g. the workflow’s github.token (the default)'),
 
+  'push-token': optional(z.string()),
   'anthropic-api-key': optional(z.string()),
   'openai-api-key': optional(z.string()),
   model: optional(
@@ -110,6 +113,7 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
   }
   return {
     githubToken: parsed['github-token'],
+    ...(parsed['push-token'] ? { pushToken: parsed['push-token'] } : {}),
     anthropicApiKey: parsed['anthropic-api-key'],
     openaiApiKey: parsed['openai-api-key'],
     model: parsed.model,
@@ -122,7 +126,7 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
 
 /** The secret values among the inputs, for masking and for the outbound redactor. */
 export function secretValues(inputs: ActionInputs): string[] {
-  return [inputs.githubToken, inputs.anthropicApiKey, inputs.openaiApiKey].filter(
+  return [inputs.githubToken, inputs.pushToken, inputs.anthropicApiKey, inputs.openaiApiKey].filter(
     (value): value is string => value !== undefined && value.length > 0,
   );
 }

@@ -96,7 +96,7 @@ export async function executionDeps(
   // Pushes authenticate with a header passed to each git process through its environment; the
   // token never lands in .git/config or a remote URL (push-auth.ts).
   const workspace = await SimpleGitWorkspace.open(gh.workspace, {
-    pushAuth: { header: basicAuthHeader(inputs.githubToken) },
+    pushAuth: { header: basicAuthHeader(inputs.pushToken ?? inputs.githubToken) },
     worktreeRoot: join(ctx.tempDir, 'worktrees'),
   });
   // The coding agent's processes start from `env`, scrubbed to an allow-list (no token, no key).
@@ -107,7 +107,10 @@ export async function executionDeps(
     executorFor: (config, model) => createExecutor(config.executor, { model, shell, clock: systemClock }),
     store: new FsSessionStore(join(ctx.tempDir, 'sessions')),
     signal,
-    defaultToken: await isDefaultToken(inputs.githubToken, env, host),
+    defaultToken: inputs.pushToken
+      ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||
+        (!env.GITHUB_TOKEN && inputs.pushToken.startsWith('ghs_'))
+      : await isDefaultToken(inputs.githubToken, env, host),
     dryRun: inputs.dryRun,
   };
 }

@@ -133,7 +133,7 @@ describe('App workflow (maestro-app.yml)', () => {
     expect(Object.keys(withApp.on)).toEqual(['workflow_dispatch']);
   });
 
-  it('acts as the App, with an installation token scoped like the Actions-only jobs', () => {
+  it('acts as the App (read-only contents, like app.yml) and pushes with the job token', () => {
     const scopes = (job: string) => {
       const step = withApp.jobs[job]?.steps.find((s) =>
         s.uses?.startsWith('actions/create-github-app-token@'),
@@ -145,9 +145,13 @@ describe('App workflow (maestro-app.yml)', () => {
       );
     };
     expect(scopes('plan')).toEqual(planPermissions);
-    expect(scopes('execute')).toEqual(executePermissions);
+    expect(scopes('execute')).toEqual({ ...executePermissions, contents: 'read' });
+    expect(withApp.jobs.plan?.permissions).toEqual({ contents: 'read' });
+    // Only the execute job's own token can push; the App never gets Contents write.
+    expect(withApp.jobs.execute?.permissions).toEqual({ contents: 'write' });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+    expect(withApp.jobs.execute?.steps.find(isMaestro)?.with?.['push-token']).toBe('${{ github.token }}');
     for (const job of ['plan', 'execute']) {
-      expect(withApp.jobs[job]?.permissions).toEqual({ contents: 'read' });
       expect(withApp.jobs[job]?.steps.find(isMaestro)?.with?.['github-token']).toBe(
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
         '${{ steps.app-token.outputs.token }}',
