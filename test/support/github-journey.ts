@@ -11,6 +11,7 @@ import { SpawnShell } from '../../src/adapters/shell/spawn-shell.js';
 import { defaultConfig } from '../../src/core/config/config-schema.js';
 import { priceTable, UsageLedger } from '../../src/core/usage/usage-ledger.js';
 import type { ExecutionDeps, GitHubDeps } from '../../src/engine/github/github-deps.js';
+import type { IssueEvent } from '../../src/engine/github/issue-events.js';
 import { memoryCacheStore } from '../../src/ports/cache-port.js';
 import { systemClock } from '../../src/ports/clock-port.js';
 import { silentLogger } from '../../src/ports/logger-port.js';
@@ -129,5 +130,16 @@ export function startJourney(options: { session?: unknown; config?: string } = {
       dir.dispose();
       stores.dispose();
     },
+  };
+}
+
+/** A person posts a comment on the fake GitHub; the event is what its webhook would carry. */
+export function commentEvent(j: Journey, issue: number, body: string, user: FakeActor = ALICE): IssueEvent {
+  const c = j.fake.comment(issue, body, user);
+  return {
+    kind: 'comment',
+    issue,
+    isPullRequest: false,
+    comment: { id: c.id, body, author: user, createdAt: c.created_at, updatedAt: c.updated_at, url: '' },
   };
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PermissionLevel } from '../../../src/core/commands/command-permissions.js';
 import { handleIssueEvent } from '../../../src/engine/github/handle-issue-event.js';
-import type { Handled, IssueEvent } from '../../../src/engine/github/issue-events.js';
+import type { Handled } from '../../../src/engine/github/issue-events.js';
 import { appBot, type FakeActor } from '../../support/fake-github.js';
-import { ALICE, type Journey, startJourney } from '../../support/github-journey.js';
+import { ALICE, commentEvent, type Journey, startJourney } from '../../support/github-journey.js';
 
 /*
  * security.md rule 1 over the whole role × action matrix: permissions come from the permission
@@ -34,16 +34,6 @@ function actorFor(j: Journey, role: Role): FakeActor {
   return actor;
 }
 
-function comment(j: Journey, issue: number, body: string, user: FakeActor): IssueEvent {
-  const c = j.fake.comment(issue, body, user);
-  return {
-    kind: 'comment',
-    issue,
-    isPullRequest: false,
-    comment: { id: c.id, body, author: user, createdAt: c.created_at, updatedAt: c.updated_at, url: '' },
-  };
-}
-
 /** An issue with a plan written at Alice's label (and, when asked, approved by Alice). */
 async function plannedIssue(j: Journey, approve: boolean): Promise<number> {
   const issue = j.fake.addIssue({ ...j.issueText, user: ALICE });
@@ -52,7 +42,7 @@ async function plannedIssue(j: Journey, approve: boolean): Promise<number> {
     { kind: 'labeled', issue: issue.number, label: 'maestro', sender: ALICE, at },
     j.deps,
   );
-  if (approve) await handleIssueEvent(comment(j, issue.number, '/maestro approve', ALICE), j.deps);
+  if (approve) await handleIssueEvent(commentEvent(j, issue.number, '/maestro approve', ALICE), j.deps);
   return issue.number;
 }
 
@@ -80,7 +70,10 @@ describe('authorisation matrix: role × action', () => {
     const j = journeyFor();
     const issue = await plannedIssue(j, false);
     const calls = j.modelCalls();
-    const handled = await handleIssueEvent(comment(j, issue, '/maestro approve', actorFor(j, role)), j.deps);
+    const handled = await handleIssueEvent(
+      commentEvent(j, issue, '/maestro approve', actorFor(j, role)),
+      j.deps,
+    );
     expectOutcome(role, handled, 'execute');
     expect(j.modelCalls()).toBe(calls);
     if (!allowed.has(role)) expect(j.fake.issues.get(issue)?.labels).not.toContain('maestro:approved');
@@ -89,14 +82,20 @@ describe('authorisation matrix: role × action', () => {
   it.each(roles)('/maestro cancel by %s', async (role) => {
     const j = journeyFor();
     const issue = await plannedIssue(j, false);
-    const handled = await handleIssueEvent(comment(j, issue, '/maestro cancel', actorFor(j, role)), j.deps);
+    const handled = await handleIssueEvent(
+      commentEvent(j, issue, '/maestro cancel', actorFor(j, role)),
+      j.deps,
+    );
     expectOutcome(role, handled, 'cancelled');
   });
 
   it.each(roles)('/maestro resume by %s', async (role) => {
     const j = journeyFor();
     const issue = await plannedIssue(j, true);
-    const handled = await handleIssueEvent(comment(j, issue, '/maestro resume', actorFor(j, role)), j.deps);
+    const handled = await handleIssueEvent(
+      commentEvent(j, issue, '/maestro resume', actorFor(j, role)),
+      j.deps,
+    );
     expectOutcome(role, handled, 'execute');
   });
 
@@ -104,7 +103,7 @@ describe('authorisation matrix: role × action', () => {
     const j = journeyFor();
     const issue = await plannedIssue(j, false);
     const owner = actorFor(j, 'read');
-    const handled = await handleIssueEvent(comment(j, issue, '/maestro approve', owner), j.deps);
+    const handled = await handleIssueEvent(commentEvent(j, issue, '/maestro approve', owner), j.deps);
     expect(handled).toMatchObject({ kind: 'replied', reason: 'permission denied' });
     const reply = j.fake.commentsOn(issue).at(-1)?.body ?? '';
     expect(reply).toContain('needs write permission');

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeApproved } from '../../../src/engine/github/execute-approved.js';
 import { handleIssueEvent } from '../../../src/engine/github/handle-issue-event.js';
-import type { IssueEvent } from '../../../src/engine/github/issue-events.js';
 import type { ModelPort } from '../../../src/ports/model-port.js';
-import type { FakeActor } from '../../support/fake-github.js';
-import { ALICE, type Journey, MALLORY, startJourney } from '../../support/github-journey.js';
+import { ALICE, commentEvent, type Journey, MALLORY, startJourney } from '../../support/github-journey.js';
 import { git } from '../../support/temp-repo.js';
 
 /*
@@ -24,16 +22,6 @@ afterEach(() => {
 function journeyFor(): Journey {
   journey = startJourney();
   return journey;
-}
-
-function comment(j: Journey, issue: number, body: string, user: FakeActor): IssueEvent {
-  const c = j.fake.comment(issue, body, user);
-  return {
-    kind: 'comment',
-    issue,
-    isPullRequest: false,
-    comment: { id: c.id, body, author: user, createdAt: c.created_at, updatedAt: c.updated_at, url: '' },
-  };
 }
 
 /** The model, with every request it receives kept as JSON. */
@@ -73,7 +61,10 @@ describe('hostile issue text', () => {
         { kind: 'labeled', issue: issue.number, label: 'maestro', sender: ALICE, at },
         j.deps,
       );
-      const approved = await handleIssueEvent(comment(j, issue.number, '/maestro approve', ALICE), j.deps);
+      const approved = await handleIssueEvent(
+        commentEvent(j, issue.number, '/maestro approve', ALICE),
+        j.deps,
+      );
       if (approved.kind !== 'execute') throw new Error(JSON.stringify(approved));
       const result = await executeApproved(approved.request, j.deps, await j.execution());
       expect(result.status).toBe('pr-open');

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseStateMarker } from '../../../src/core/state/state-marker.js';
 import { executeApproved } from '../../../src/engine/github/execute-approved.js';
 import { handleIssueEvent } from '../../../src/engine/github/handle-issue-event.js';
-import type { ExecuteRequest, IssueEvent } from '../../../src/engine/github/issue-events.js';
+import type { ExecuteRequest } from '../../../src/engine/github/issue-events.js';
 import { appBot } from '../../support/fake-github.js';
-import { ALICE, type Journey, MALLORY, startJourney } from '../../support/github-journey.js';
+import { ALICE, commentEvent, type Journey, MALLORY, startJourney } from '../../support/github-journey.js';
 import { git } from '../../support/temp-repo.js';
 
 let journey: Journey | undefined;
@@ -16,23 +16,6 @@ afterEach(() => {
   journey?.dispose();
   journey = undefined;
 });
-
-function commentEvent(j: Journey, issue: number, body: string, user = ALICE): IssueEvent {
-  const c = j.fake.comment(issue, body, user);
-  return {
-    kind: 'comment',
-    issue,
-    isPullRequest: false,
-    comment: {
-      id: c.id,
-      body: c.body,
-      author: user,
-      createdAt: c.created_at,
-      updatedAt: c.updated_at,
-      url: '',
-    },
-  };
-}
 
 /** Label → plan → answer → revision 2 → approve: returns the execute request. */
 async function planAndApprove(j: Journey): Promise<ExecuteRequest> {
