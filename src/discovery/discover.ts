@@ -3,6 +3,7 @@ import type { CacheStore } from '../ports/cache-port.js';
 export type { StackInfo } from './detect-stack.js';
 export type { InstructionFile } from './instructions.js';
 
+import { sanitizeInbound } from '../core/policy/sanitize-inbound.js';
 import type { RepoFile, RepositoryReader } from '../ports/repository-port.js';
 import { analyseFile, type FileAnalysis } from './analyse-file.js';
 import { detectStack, type StackInfo } from './detect-stack.js';
@@ -37,9 +38,17 @@ export interface RankedFile {
   reasons: string[];
 }
 
+/** Hidden content removed from one repository file before it was packed (counts per pass, never the text). */
+export interface HiddenContent {
+  path: string;
+  removed: Record<string, number>;
+}
+
 export interface DiscoveryResult {
   stack: StackInfo;
   instructions: InstructionFile[];
+  /** Files that lost hidden content (HTML comments, invisible Unicode, …) on the way to the model. */
+  hidden: HiddenContent[];
   inventory: { total: number; kept: number; dropped: Record<DropReason, number> };
   ranked: RankedFile[];
   context: { text: string; tokens: number; budget: number };
@@ -62,6 +71,9 @@ const READ_BATCH = 64;
  * 3. detect the stack and read instruction files;
  * 4. rank (BM25 ⊕ mentions ⊕ symbols ⊕ import neighbours);
  * 5. pack the ranking into the token budget.
+ * Every file text that can reach a prompt (instructions, packed files) passes the inbound sanitiser
+ * first, like issue text (security.md rule 5): a merged README can carry an HTML comment or Tag
+ * characters no reviewer saw. Token counts and excerpts are taken on the sanitised text.
  */
 export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const { repo } = input;
@@ -83,10 +95,17 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
 
   const readText = async (path: string) => (await repo.readFile(path)).toString('utf8');
   const readMaybe = (path: string) => readText(path).catch(() => undefined);
+  const hidden = new Map<string, Record<string, number>>();
+  const readClean = async (path: string) => {
+    const result = sanitizeInbound(await readText(path));
+    const removed = hiddenRemovals(result.removed);
+    if (Object.keys(removed).length > 0) hidden.set(path, removed);
+    return result.text;
+  };
   const stack = await detectStack(listed, kept, readMaybe);
   const instructions = await findInstructions(
     listed.map((f) => f.path),
-    readMaybe,
+    (path) => readClean(path).catch(() => undefined),
     Math.min(4000, Math.ceil(input.budgetTokens * 0.15)),
   );
   const ranking = rankFiles({
@@ -100,7 +119,7 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const tokensOf = new Map(indexed.map((f) => [f.path, f.tokens]));
   const packed = await packContext({
     ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0 })),
-    read: readText,
+    read: readClean,
     budget: input.budgetTokens,
     focus: new Set(tokenize(`${input.issue.title}\n${input.issue.body}`)),
   });
@@ -118,6 +137,7 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   return {
     stack,
     instructions,
+    hidden: [...hidden].map(([path, removed]) => ({ path, removed })),
     inventory: summary,
     ranked,
     context: { text: packed.text, tokens: packed.tokens, budget: input.budgetTokens },
@@ -152,6 +172,11 @@ async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, ca
     });
   }
   return out;
+}
+
+/** The passes that removed something hidden; whitespace tidying is not hidden content. */
+function hiddenRemovals(removed: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(removed).filter(([pass, n]) => n > 0 && pass !== 'whitespace'));
 }
 
 function ms(value: number): number {

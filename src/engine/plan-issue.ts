@@ -87,6 +87,11 @@ export async function planIssue(input: PlanInput, deps: PlanDeps): Promise<Plann
       issue: { title: clean.snapshot.title, body: clean.snapshot.body },
       budgetTokens: config.planning.context_budget_tokens,
     }));
+  if (!input.discovery)
+    for (const file of discovery.hidden)
+      progress.warn(
+        `Removed hidden content from ${file.path} before planning (${describeHidden(file.removed)})`,
+      );
   const top = discovery.ranked.slice(0, 3).map((f) => f.path);
   progress.step(
     `Discovered ${discovery.inventory.kept} files; context ${discovery.context.tokens}/${discovery.context.budget} tokens; top: ${top.join(', ') || '—'}`,
@@ -157,6 +162,12 @@ export async function planIssue(input: PlanInput, deps: PlanDeps): Promise<Plann
   }
   progress.done(`PRD revision ${revision.number} ready: ${revision.hash}`);
   return { kind: 'planned', revision, intent, discovery, sanitized: clean.removed, graphRepaired };
+}
+
+function describeHidden(removed: Record<string, number>): string {
+  return Object.entries(removed)
+    .map(([pass, n]) => `${pass}: ${n}`)
+    .join(', ');
 }
 
 async function askPlanner(

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { markInvisibleUnicode } from '../../core/policy/inbound/mark-invisible-unicode.js';
 import type { ToolContext, ToolOutcome } from './tool-context.js';
 
 /**
@@ -57,7 +58,7 @@ export async function readRepoFile(
   const numbered = lines.slice(first - 1, last).map((line, i) => `${String(first + i).padStart(5)}\t${line}`);
   const cut = last < lines.length || bytes.length > maxReadBytes;
   const note = cut ? `\n(showing lines ${first}-${last}; use start_line/end_line for more)` : '';
-  return { output: `${numbered.join('\n')}${note}` };
+  return { output: withInvisibleMarked(`${numbered.join('\n')}${note}`) };
 }
 
 export async function searchFiles(
@@ -84,9 +85,20 @@ export async function searchFiles(
         matches.push(`${toRepoPath(ctx.root, file)}:${i + 1}: ${line.trim().slice(0, 200)}`);
     }
     if (matches.length >= maxMatches)
-      return { output: `${matches.join('\n')}\n(stopped at ${maxMatches} matches)` };
+      return { output: withInvisibleMarked(`${matches.join('\n')}\n(stopped at ${maxMatches} matches)`) };
   }
-  return { output: matches.length > 0 ? matches.join('\n') : 'no matches' };
+  return { output: matches.length > 0 ? withInvisibleMarked(matches.join('\n')) : 'no matches' };
+}
+
+/**
+ * Repository files can carry instructions in characters no reviewer sees (the Tags block,
+ * zero-width, bidi controls, variation selectors). The agent gets a visible marker in their place
+ * and a note saying so; HTML comments are left alone, since they are visible source it may edit.
+ */
+function withInvisibleMarked(output: string): string {
+  const marked = markInvisibleUnicode(output);
+  if (marked.count === 0) return output;
+  return `${marked.text}\n(Maestro replaced ${marked.count} invisible character(s) with "[… invisible characters removed]" markers; they are not shown to you. edit_file cannot match a marker: choose old_string around it.)`;
 }
 
 export async function writeRepoFile(

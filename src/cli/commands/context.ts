@@ -69,6 +69,7 @@ function toJson(result: DiscoveryResult) {
     budget: result.context.budget,
     tokens: result.context.tokens,
     stack: result.stack,
+    hidden: result.hidden,
     files: result.ranked.map((f) => ({
       path: f.path,
       score: f.score,
@@ -96,6 +97,9 @@ function renderSummary(result: DiscoveryResult): string {
     `[Maestro]   → package managers: ${stack.packageManagers.join(', ') || '—'}; frameworks: ${stack.frameworks.join(', ') || '—'}; tests: ${stack.testRunners.join(', ') || '—'}; CI: ${stack.ci.length} file(s)`,
     `[Maestro] Files: ${inventory.kept} indexed of ${inventory.total}${dropped ? ` (dropped ${dropped})` : ''}`,
     `[Maestro] Instructions: ${result.instructions.map((i) => `${i.path}${i.truncated ? ' (truncated)' : ''}`).join(', ') || 'none found'}`,
+    ...result.hidden.map(
+      (h) => `[Maestro] ⚠ Hidden content removed from ${h.path}: ${describeRemoved(h.removed)}`,
+    ),
     `[Maestro] Top ${Math.min(SUMMARY_FILES, result.ranked.length)} files:`,
   ];
   result.ranked.slice(0, SUMMARY_FILES).forEach((f, i) => {
@@ -110,4 +114,11 @@ function renderSummary(result: DiscoveryResult): string {
     `[Maestro] Timings: list ${timings.listMs} ms, analyse ${timings.analyseMs} ms, rank ${timings.rankMs} ms, pack ${timings.packMs} ms (cache ${timings.cacheHits} hit / ${timings.cacheMisses} miss)`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** `html-comments 2, invisible-unicode 14`: what the sanitiser counted, never the removed text. */
+export function describeRemoved(removed: Record<string, number>): string {
+  return Object.entries(removed)
+    .map(([pass, n]) => `${pass} ${n}`)
+    .join(', ');
 }
