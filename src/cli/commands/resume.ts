@@ -49,7 +49,7 @@ export function resumeCommand(ctx: CommandContext): Command {
           );
           return;
         }
-        const { config } = await loadLocalConfig(repo.root, options.config, io.cwd);
+        const { config } = await loadLocalConfig(repo.root, options.config, io);
         const local = await openLocalModel(config, io, options.replay);
         const progress = consoleProgress(
           io.stdout,

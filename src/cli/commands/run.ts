@@ -4,6 +4,9 @@ import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js
 import { consoleProgress } from '../../adapters/local/console-progress.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
+import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
+import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
+import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
 import { systemClock } from '../../ports/clock-port.js';
 import type { CommandContext } from '../command-context.js';
@@ -56,7 +59,7 @@ export async function runAction(
     );
   }
   const repo = await GitRepositoryReader.open(options.repo ? resolveDir(io.cwd, options.repo) : io.cwd);
-  const { config, source } = await loadLocalConfig(repo.root, options.config, io.cwd);
+  const { config, source } = await loadLocalConfig(repo.root, options.config, io);
   const snapshot = options.issueFile
     ? await readIssueFile(options.issueFile, io.cwd)
     : issueFromRequest(request ?? '');
@@ -76,6 +79,9 @@ export async function runAction(
       );
     }
   }
+  // A run that will execute needs a sandbox for the gates and the agent's commands: checked now,
+  // before the first model call, so a missing bubblewrap costs nothing.
+  if (!options.dryRun) await checkSandbox(config, repo.root, io.env);
   // The model is checked first: a missing key is reported before any work is done.
   const local = await openLocalModel(config, io, options.replay);
 
@@ -97,6 +103,16 @@ export async function runAction(
     clock: systemClock,
     progressFor: (onLine) => consoleProgress(io.stdout, onLine),
   });
+}
+
+/** Opens and closes the configured sandbox once; throws with the fix when it cannot be made. */
+async function checkSandbox(config: MaestroConfig, root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const sandbox = await requireSandbox(config.sandbox, {
+    runner: new SpawnShell(),
+    env,
+    gitDir: await gitCommonDir(root),
+  });
+  await sandbox.close();
 }
 
 function resolveDir(cwd: string, dir: string): string {

@@ -3,14 +3,32 @@ import { join, relative, resolve } from 'node:path';
 import { defaultConfig, type MaestroConfig } from '../../core/config/config-schema.js';
 import { parseConfigText } from '../../core/config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
+import type { CliIo } from '../io.js';
+import { trustModelEndpoint } from './model-endpoint-trust.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
 
 /**
  * Local runs read `.github/maestro.yml` from the working tree (GitHub runs read it from the
  * default branch). No file means the defaults; an invalid file stops the run with every problem.
+ * The model endpoint and key variable are then settled by `trustModelEndpoint`: the repository's
+ * file alone cannot redirect the user's key.
  */
 export async function loadLocalConfig(
+  repoRoot: string,
+  explicit: string | undefined,
+  io: CliIo,
+): Promise<{ config: MaestroConfig; source: string }> {
+  const parsed = await parseLocalConfig(repoRoot, explicit, io.cwd);
+  const trusted = await trustModelEndpoint(parsed.config, {
+    source: parsed.source,
+    explicit: explicit !== undefined,
+    io,
+  });
+  return { config: trusted.config, source: parsed.source };
+}
+
+async function parseLocalConfig(
   repoRoot: string,
   explicit: string | undefined,
   cwd: string,
