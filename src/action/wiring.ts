@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createExecutor } from '../adapters/executors/index.js';
+import { gitCommonDir } from '../adapters/git/git-dirs.js';
 import { GitRepositoryReader } from '../adapters/git/git-repository-reader.js';
 import { basicAuthHeader } from '../adapters/git/push-auth.js';
 import { SimpleGitWorkspace } from '../adapters/git/simple-git-workspace.js';
@@ -19,6 +20,7 @@ import type { Logger } from '../ports/logger-port.js';
 import { withConfigPath } from './config-host.js';
 import type { GitHubEnv } from './github-env.js';
 import { type ActionInputs, secretValues } from './inputs.js';
+import { openActionSandbox } from './sandbox-setup.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -99,13 +101,26 @@ export async function executionDeps(
     pushAuth: { header: basicAuthHeader(inputs.pushToken ?? inputs.githubToken) },
     worktreeRoot: join(ctx.tempDir, 'worktrees'),
   });
-  // The coding agent's processes start from `env`, scrubbed to an allow-list (no token, no key).
-  const shell = new SpawnShell({ parentEnv: env });
+  // Untrusted processes start from `env` scrubbed to an allow-list (no token, no key) — and inside a
+  // sandbox, since a scrubbed environment alone does not hide Maestro's own (/proc/<pid>/environ).
+  const runner = new SpawnShell({ parentEnv: env });
+  const gitDir = await gitCommonDir(gh.workspace);
   return {
     workspace,
-    shell,
-    executorFor: (config, model) => createExecutor(config.executor, { model, shell, clock: systemClock }),
-    store: new FsSessionStore(join(ctx.tempDir, 'sessions')),
+    openSandbox: async (config) => {
+      const opened = await openActionSandbox(config.sandbox, {
+        runner,
+        env,
+        gitDir,
+        hide: [gh.runnerTemp],
+        logger: ctx.logger,
+      });
+      if (opened.kind === 'ready') return opened.sandbox;
+      throw new MaestroError(opened.message, { code: 'sandbox.unavailable' });
+    },
+    executorFor: (config, model, sandbox) =>
+      createExecutor(config.executor, { model, shell: sandbox.shell, clock: systemClock }),
+    store: new FsSessionStore(join(ctx.tempDir, 'sessions'), { secrets: secretValues(inputs) }),
     signal,
     defaultToken: inputs.pushToken
       ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||

@@ -13,8 +13,8 @@ import type { Executor } from '../ports/executor-port.js';
 import type { GitWorkspace, IntegrationResult } from '../ports/git-workspace-port.js';
 import type { ModelPort } from '../ports/model-port.js';
 import type { Progress } from '../ports/progress-port.js';
+import type { Sandbox } from '../ports/sandbox-port.js';
 import type { SessionStore } from '../ports/session-store-port.js';
-import type { Shell } from '../ports/shell-port.js';
 import { generateTasks } from './phases/generate-tasks.js';
 import { buildFinalReport } from './phases/handoff.js';
 import { implementTasks } from './phases/implement-tasks.js';
@@ -28,7 +28,8 @@ export interface ExecuteDeps {
   model: ModelPort;
   ledger: UsageLedger;
   workspace: GitWorkspace;
-  shell: Shell;
+  /** Where gates run (and, through the executor, the agent's commands): never Maestro's own process. */
+  sandbox: Sandbox;
   executor: Executor;
   config: MaestroConfig;
   progress: Progress;
@@ -106,7 +107,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
     if (state.baseline === undefined) {
       progress.step(`Baseline gates on ${state.baseSha.slice(0, 7)} (before any change)...`);
       state.baseline = await runGates(deps.gates, {
-        shell: deps.shell,
+        shell: deps.sandbox.shell,
         cwd: deps.workspace.root,
         timeoutMs: config.validation.gate_timeout_seconds * 1000,
         signal: deps.signal,
@@ -143,7 +144,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
       validation = await validate({
         ...runner,
         model: deps.model,
-        shell: deps.shell,
+        shell: deps.sandbox.shell,
         gates: deps.gates,
         revision: input.revision,
         state,
@@ -176,6 +177,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
       stop,
       endedAt: deps.clock.now(),
       resumeHint: input.resumeHint,
+      sandbox: deps.sandbox.description,
     },
     { workspace: deps.workspace, ledger: deps.ledger, config },
   );

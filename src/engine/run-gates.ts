@@ -55,6 +55,8 @@ async function runGate(spec: GateSpec, deps: RunGatesDeps): Promise<GateRun> {
     command,
     args,
     cwd,
+    // In a sandbox the checkout is the one writable place (its .git read-only).
+    writable: deps.cwd,
     env: GATE_ENV,
     timeoutMs: deps.timeoutMs,
     ...(deps.signal ? { signal: deps.signal } : {}),

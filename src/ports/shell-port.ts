@@ -16,6 +16,13 @@ export interface CommandSpec {
   maxOutputBytes?: number;
   stdin?: string;
   signal?: AbortSignal;
+  /**
+   * The one directory a sandboxed process may write (a task worktree, or the checkout for gates);
+   * its `.git` stays read-only. Required by a sandbox's shell, ignored by a plain one.
+   */
+  writable?: string;
+  /** Paths outside `writable` a sandboxed process must still read (e.g. a CLI agent's prompt file). */
+  readable?: string[];
 }
 
 export type CommandResult =

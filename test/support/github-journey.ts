@@ -7,7 +7,6 @@ import { createOctokit } from '../../src/adapters/github/octokit.js';
 import { OctokitIssueHost } from '../../src/adapters/github/octokit-issue-host.js';
 import { FsSessionStore } from '../../src/adapters/local/fs-session-store.js';
 import { ScriptedModel } from '../../src/adapters/model/scripted-model.js';
-import { SpawnShell } from '../../src/adapters/shell/spawn-shell.js';
 import { defaultConfig } from '../../src/core/config/config-schema.js';
 import { priceTable, UsageLedger } from '../../src/core/usage/usage-ledger.js';
 import type { ExecutionDeps, GitHubDeps } from '../../src/engine/github/github-deps.js';
@@ -17,6 +16,7 @@ import { systemClock } from '../../src/ports/clock-port.js';
 import { silentLogger } from '../../src/ports/logger-port.js';
 import { bareOrigin } from './bare-origin.js';
 import { appBot, type FakeActor, FakeGitHub } from './fake-github.js';
+import { testSandbox } from './sandbox.js';
 import { git, tempDir } from './temp-repo.js';
 
 /**
@@ -112,11 +112,11 @@ export function startJourney(options: { session?: unknown; config?: string } = {
     deps,
     async execution(o = {}) {
       const workspace = await SimpleGitWorkspace.open(root);
-      const shell = new SpawnShell();
       return {
         workspace,
-        shell,
-        executorFor: (config, m) => createExecutor(config.executor, { model: m, shell, clock: systemClock }),
+        openSandbox: () => testSandbox({ repoRoot: root }),
+        executorFor: (config, m, sandbox) =>
+          createExecutor(config.executor, { model: m, shell: sandbox.shell, clock: systemClock }),
         store: new FsSessionStore(stores.path),
         signal: o.signal ?? new AbortController().signal,
         defaultToken: true,

@@ -147,6 +147,7 @@ async function runCommand(ctx: ToolContext, input: z.infer<typeof runCommandInpu
     command,
     args,
     cwd: ctx.root,
+    writable: ctx.root,
     timeoutMs: ctx.commandTimeoutMs(),
     maxOutputBytes: 256 * 1024,
     ...(ctx.signal ? { signal: ctx.signal } : {}),

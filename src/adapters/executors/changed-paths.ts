@@ -21,6 +21,7 @@ export async function changedPathRefusals(
     // fsmonitor would run a program named in .git/config, which the agent could have edited.
     args: ['-c', 'core.fsmonitor=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all'],
     cwd: workdir,
+    writable: workdir,
     timeoutMs: 60_000,
   });
   if (result.kind !== 'exited' || result.exitCode !== 0) {

@@ -63,6 +63,8 @@ export class CommandExecutor implements Executor {
         command,
         args,
         cwd: workdir,
+        writable: workdir,
+        readable: [promptDir],
         env: { ...this.#passedEnv(), MAESTRO_PROMPT_FILE: promptFile },
         timeoutMs: request.timeoutMs,
         stdin: prompt,

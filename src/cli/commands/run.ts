@@ -9,6 +9,7 @@ import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
 import { systemClock } from '../../ports/clock-port.js';
+import { cliSecretValues } from '../cli-secrets.js';
 import type { CommandContext } from '../command-context.js';
 import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
@@ -85,7 +86,7 @@ export async function runAction(
   // The model is checked first: a missing key is reported before any work is done.
   const local = await openLocalModel(config, io, options.replay);
 
-  const store = new FsSessionStore(repo.root);
+  const store = new FsSessionStore(repo.root, { secrets: cliSecretValues(io.env) });
   await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));
   return runLocalPlanning({
     io,

@@ -1,5 +1,7 @@
 import { createExecutor } from '../../adapters/executors/index.js';
+import { gitCommonDir } from '../../adapters/git/git-dirs.js';
 import { SimpleGitWorkspace } from '../../adapters/git/simple-git-workspace.js';
+import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
 import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import type { Approval } from '../../core/plan/approval.js';
@@ -40,8 +42,14 @@ export interface LocalExecutionInput {
 export async function runLocalExecution(input: LocalExecutionInput): Promise<ExecutionResult> {
   const { config, store, clock, metadata } = input;
   const workspace = await SimpleGitWorkspace.open(input.repo.root);
-  const shell = new SpawnShell();
-  const executor = createExecutor(config.executor, { model: input.local.model, shell, clock });
+  // Gates and the agent's commands run in the sandbox; without one (and no acknowledged
+  // `sandbox.mode: off`) this throws with what to install, before the first execution model call.
+  const sandbox = await requireSandbox(config.sandbox, {
+    runner: new SpawnShell(),
+    env: process.env,
+    gitDir: await gitCommonDir(input.repo.root),
+  });
+  const executor = createExecutor(config.executor, { model: input.local.model, shell: sandbox.shell, clock });
   const gates = await detectGates(input.repo, config.validation);
 
   let state = input.resume;
@@ -98,7 +106,7 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
         model: input.local.model,
         ledger: input.local.ledger,
         workspace,
-        shell,
+        sandbox,
         executor,
         config,
         progress: input.progress,
@@ -135,5 +143,6 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await sandbox.close();
   }
 }

@@ -23,6 +23,7 @@ import { orchestratorSchema } from './sections/orchestrator.js';
 import { pathsSchema } from './sections/paths.js';
 import { planningSchema } from './sections/planning.js';
 import { pullRequestSchema } from './sections/pull-request.js';
+import { sandboxSchema } from './sections/sandbox.js';
 import { triggerSchema } from './sections/trigger.js';
 import { validationSchema } from './sections/validation.js';
 
@@ -55,6 +56,13 @@ export {
 } from './sections/paths.js';
 export { type PlanningConfig, planningSchema } from './sections/planning.js';
 export { type PullRequestConfig, pullRequestSchema } from './sections/pull-request.js';
+export {
+  type SandboxConfig,
+  type SandboxNetwork,
+  sandboxModes,
+  sandboxOffAcknowledgement,
+  sandboxSchema,
+} from './sections/sandbox.js';
 export { approverLevels, type TriggerConfig, triggerSchema } from './sections/trigger.js';
 export {
   gateCommandSchema,
@@ -87,6 +95,8 @@ export const configSchema = z
     pull_request: pullRequestSchema.prefault({}),
     /** Files Maestro must not touch. */
     paths: pathsSchema.prefault({}),
+    /** Where untrusted code runs. */
+    sandbox: sandboxSchema.prefault({}),
     /** How the plan is made. */
     planning: planningSchema.prefault({}),
     /** How the App hands work to the Action. */

@@ -133,4 +133,6 @@ export interface FinalReportInput {
   };
   /** How to continue, e.g. "`maestro resume abc123` locally, or `/maestro resume` on the issue". */
   readonly resumeHint: string;
+  /** Where gates and agent commands ran (`off` is warned about in Known gaps). */
+  readonly sandbox?: { readonly kind: 'bubblewrap' | 'off'; readonly summary: string };
 }

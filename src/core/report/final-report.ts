@@ -58,7 +58,7 @@ function renderMiddle(input: FinalReportInput, limits: ReportLimits): string {
     renderGates(input.gates, input.iterations, limits),
     renderCheckpoints(input.checkpoints, limits),
     renderCost(input.usage),
-    renderRecovery(input.recoveries, input.blockedActions),
+    renderRecovery(input.recoveries, input.blockedActions, input.sandbox),
   ]
     .filter((block) => block !== '')
     .join('\n\n');

@@ -58,6 +58,11 @@ function knownGaps(input: FinalReportInput): string[] {
   }
   const notRun = flattenTasks(input.plan).filter((task) => !ran.has(task.id));
   if (notRun.length) gaps.push(`${notRun.length} planned task(s) did not run.`);
+  if (input.sandbox?.kind === 'off') {
+    gaps.push(
+      '⚠️ No sandbox: gates and agent commands ran with the same user and secrets as Maestro (`sandbox.mode: off`). Review every changed file, including tests, before running it yourself.',
+    );
+  }
   if (input.blockedActions.length) {
     gaps.push(`${input.blockedActions.length} action(s) were blocked by policy; see Recovery and security.`);
   }

@@ -1,4 +1,4 @@
-import type { BlockedAction, RecoveryCounts } from './final-report-input.js';
+import type { BlockedAction, FinalReportInput, RecoveryCounts } from './final-report-input.js';
 import { codeLine, firstOf, moreNote, section, textLine } from './report-text.js';
 
 const strategies: readonly (readonly [keyof RecoveryCounts, string])[] = [
@@ -16,12 +16,16 @@ const MAX_BLOCKED = 20;
  * by kind and Maestro's own description only: the refused payload came from the model and is
  * never echoed into a PR body.
  */
-export function renderRecovery(recoveries: RecoveryCounts, blocked: readonly BlockedAction[]): string {
+export function renderRecovery(
+  recoveries: RecoveryCounts,
+  blocked: readonly BlockedAction[],
+  sandbox?: FinalReportInput['sandbox'],
+): string {
   const used = strategies.flatMap(([key, words]) => {
     const count = recoveries[key] ?? 0;
     return count > 0 ? [`- ${words}: ${count}×`] : [];
   });
-  if (used.length === 0 && blocked.length === 0) return '';
+  if (used.length === 0 && blocked.length === 0 && !sandbox) return '';
   const { shown, more } = firstOf(blocked, MAX_BLOCKED);
   const blockedList = shown.length
     ? [
@@ -31,6 +35,7 @@ export function renderRecovery(recoveries: RecoveryCounts, blocked: readonly Blo
     : '';
   return section(
     'Recovery and security',
+    sandbox ? `**Sandbox:** ${textLine(sandbox.summary, 300)}` : '',
     used.length ? ['**Recovery:**', ...used].join('\n') : '',
     blockedList,
     moreNote(more, 'blocked actions'),

@@ -91,6 +91,11 @@ function renderFacts(view: TrackingView): string {
     `**Cost:** ${formatUsd(usage.costUsd)}`,
     view.branch ? `**Branch:** ${nameText(view.branch, 120)}` : '',
     view.pr ? `**Pull request:** ${link(`#${view.pr.number}`, view.pr.url)}` : '',
+    view.sandbox
+      ? view.sandbox.kind === 'off'
+        ? `**Sandbox:** ⚠️ none — ${textLine(view.sandbox.summary, 200)}`
+        : `**Sandbox:** ${textLine(view.sandbox.summary, 200)}`
+      : '',
     view.run ? `**Run:** ${link(`workflow run ${view.run.id}`, view.run.url)}` : '',
   ];
   return facts

@@ -61,6 +61,8 @@ export const trackingViewSchema = z.object({
   /** The workflow run doing the work. */
   run: z.object({ url: z.string(), id: z.number().int() }).optional(),
   branch: z.string().optional(),
+  /** Where gates and agent commands run; `off` is shown as a warning. */
+  sandbox: z.object({ kind: z.enum(['bubblewrap', 'off']), summary: z.string() }).optional(),
   pr: z.object({ number: z.number().int().positive(), url: z.string() }).optional(),
   /** The last progress lines (`→ …`, `✓ …`, `⚠ …`), oldest first. */
   lastLines: z.array(z.string()),

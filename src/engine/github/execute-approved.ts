@@ -5,6 +5,7 @@ import type { RunState } from '../../core/state/run-state.js';
 import { detectGates } from '../../discovery/detect-gates.js';
 import { discover } from '../../discovery/discover.js';
 import type { Progress } from '../../ports/progress-port.js';
+import type { Sandbox } from '../../ports/sandbox-port.js';
 import { describeInstructions, repositoryContextOf } from '../describe-discovery.js';
 import { type ExecutionResult, executePlan } from '../execute-plan.js';
 import { cancellationWatch } from './cancellation-watch.js';
@@ -87,6 +88,7 @@ export async function executeApproved(
   await board.flush();
 
   let result: ExecutionResult | undefined;
+  let sandbox: Sandbox | undefined;
   try {
     runState = await prepareRun({
       request,
@@ -98,6 +100,9 @@ export async function executeApproved(
       clock: deps.clock,
     });
     board.update({ branch: runState.branch, tasks: trackingTasks(runState), iteration: runState.iteration });
+    // Before the first model call: no sandbox, no run (unless the config turned it off on purpose).
+    sandbox = await execution.openSandbox(config);
+    board.update({ sandbox: sandbox.description });
     const opened = await deps.openModel(config);
     const progress = tee(board, deps);
     const repo = await deps.checkout();
@@ -131,8 +136,8 @@ export async function executeApproved(
         model: opened.model,
         ledger: opened.ledger,
         workspace: execution.workspace,
-        shell: execution.shell,
-        executor: execution.executorFor(config, opened.model),
+        sandbox,
+        executor: execution.executorFor(config, opened.model, sandbox),
         config,
         progress,
         clock: deps.clock,
@@ -173,6 +178,8 @@ export async function executeApproved(
       summary: `Maestro's run failed: ${what}\n\nKept: ${kept}. Comment \`/maestro resume\` to continue.`,
       reasons: [what],
     };
+  } finally {
+    await sandbox?.close();
   }
 }
 

@@ -8,8 +8,8 @@ import type { IssueHost } from '../../ports/issue-host-port.js';
 import type { Logger } from '../../ports/logger-port.js';
 import type { ModelPort } from '../../ports/model-port.js';
 import type { RepositoryReader } from '../../ports/repository-port.js';
+import type { Sandbox } from '../../ports/sandbox-port.js';
 import type { SessionStore } from '../../ports/session-store-port.js';
-import type { Shell } from '../../ports/shell-port.js';
 
 export interface OpenedModel {
   model: ModelPort;
@@ -45,8 +45,12 @@ export interface GitHubDeps {
 /** What an execution additionally needs: the working tree, processes and the coding agent. */
 export interface ExecutionDeps {
   workspace: GitWorkspace;
-  shell: Shell;
-  executorFor(config: MaestroConfig, model: ModelPort): Executor;
+  /**
+   * The sandbox for gates and the agent's commands, from `sandbox` in the config; throws (with what
+   * to do) when none can be made. Called before the first model call.
+   */
+  openSandbox(config: MaestroConfig): Promise<Sandbox>;
+  executorFor(config: MaestroConfig, model: ModelPort, sandbox: Sandbox): Executor;
   store: SessionStore;
   /** The runner's cancellation (SIGINT/SIGTERM): the run checkpoints and stops. */
   signal: AbortSignal;

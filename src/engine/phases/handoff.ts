@@ -24,6 +24,8 @@ export interface HandoffInput {
   stop?: RunStop;
   endedAt: Date;
   resumeHint: string;
+  /** Where untrusted code ran; the report says so, and warns when nothing contained it. */
+  sandbox?: FinalReportInput['sandbox'];
 }
 
 /** Phase 5: the final report of product.md §6, built from what the run measured. */
@@ -79,6 +81,7 @@ export async function buildFinalReport(
     blockedActions: results.flatMap((r) => r.blocked),
     usage: { byPhase: deps.ledger.byPhase(), total: deps.ledger.total() },
     resumeHint: input.resumeHint,
+    ...(input.sandbox ? { sandbox: input.sandbox } : {}),
   };
   return { markdown: renderFinalReport(report), outcome };
 }

@@ -5,6 +5,7 @@ import {
   type MaestroConfig,
   workflowEditsAcknowledgement,
 } from '../../../src/core/config/config-schema.js';
+import { unprotectedPathsAcknowledgement } from '../../../src/core/config/sections/paths.js';
 
 const expectedDefaults: MaestroConfig = {
   trigger: { label: 'maestro', approvers: 'write' },
@@ -51,11 +52,25 @@ const expectedDefaults: MaestroConfig = {
       '.claude/**',
       '.cursor/**',
       '.vscode/**',
-      '.npmrc',
-      '.yarnrc.yml',
+      '.husky/**',
+      '.github/maestro.yml',
+      '.github/CODEOWNERS',
+      'CODEOWNERS',
+      'docs/CODEOWNERS',
+      '.gitattributes',
+      '.gitmodules',
+      '**/.npmrc',
+      '**/.yarnrc.yml',
     ],
     allow_workflow_edits: false,
     [workflowEditsAcknowledgement]: false,
+    [unprotectedPathsAcknowledgement]: false,
+  },
+  sandbox: {
+    mode: 'auto',
+    network: 'none',
+    hide: [],
+    i_understand_untrusted_code_runs_with_my_secrets: false,
   },
   planning: { runs_in: 'app', context_budget_tokens: 27_000 },
   github: { workflow: 'maestro.yml' },
@@ -139,7 +154,12 @@ describe('configSchema', () => {
     executor: { kind: 'command', command: ['claude', '-p'], max_turns: 5 },
     budget: { max_cost_usd: 0.5, max_tokens: 1000, max_wall_minutes: 5, max_files_changed: 1 },
     pull_request: { draft: 'never', request_review_from_approver: false },
-    paths: { protected: ['secrets/**'], allow_workflow_edits: true, [workflowEditsAcknowledgement]: true },
+    paths: {
+      protected: ['secrets/**'],
+      allow_workflow_edits: true,
+      [workflowEditsAcknowledgement]: true,
+      [unprotectedPathsAcknowledgement]: false,
+    },
     planning: { runs_in: 'action', context_budget_tokens: 2000 },
     github: { workflow: 'maestro-run.yaml' },
     logging: { level: 'debug', include_rationale: false, log_to_file: false },
@@ -278,6 +298,48 @@ describe('configSchema', () => {
           expect.objectContaining({ path: 'trigger', code: 'unrecognized_keys' }),
         ]),
       );
+    });
+  });
+
+  describe('paths.protected', () => {
+    it('refuses an empty list without the acknowledgement, naming the key to add', () => {
+      const issues = issuesOf({ paths: { protected: [] } });
+      expect(issues).toEqual([expect.objectContaining({ path: 'paths.protected' })]);
+      expect(issues[0]?.message).toContain(`\`${unprotectedPathsAcknowledgement}: true\``);
+    });
+
+    it('accepts an empty list with the acknowledgement', () => {
+      const config = configSchema.parse({
+        paths: { protected: [], [unprotectedPathsAcknowledgement]: true },
+      });
+      expect(config.paths.protected).toEqual([]);
+    });
+
+    it.each([
+      ['secrets/*.{pem,key', 'never closed'],
+      ['secrets/[ab.pem', 'Missing closing'],
+      ['secrets/{pem}', 'offers no choice'],
+      ['a}b', 'without a `{`'],
+      ['!secrets/**', 'starts with `!`'],
+      ['/etc/passwd', 'is absolute'],
+      ['C:/repo/x', 'is absolute'],
+      ['../outside/**', 'contains `..`'],
+      ['secrets\\x.pem', 'escapes nothing'],
+    ])('refuses the glob %s, naming it', (glob, reason) => {
+      const issues = issuesOf({ paths: { protected: ['AGENTS.md', glob] } });
+      expect(issues).toEqual([expect.objectContaining({ path: 'paths.protected.1' })]);
+      expect(issues[0]?.message).toContain(`\`${glob}\``);
+      expect(issues[0]?.message).toContain(reason);
+    });
+
+    it.each([
+      'secrets/*.{pem,key}',
+      '[ab].txt',
+      '**/.npmrc',
+      'x/{1..3}/**',
+      'a\\[b\\].txt',
+    ])('accepts the glob %s', (glob) => {
+      expect(issuesOf({ paths: { protected: [glob] } })).toEqual([]);
     });
   });
 });
