@@ -66,6 +66,12 @@ const expectedDefaults: MaestroConfig = {
     [workflowEditsAcknowledgement]: false,
     [unprotectedPathsAcknowledgement]: false,
   },
+  sandbox: {
+    mode: 'auto',
+    network: 'none',
+    hide: [],
+    i_understand_untrusted_code_runs_with_my_secrets: false,
+  },
   planning: { runs_in: 'app', context_budget_tokens: 27_000 },
   github: { workflow: 'maestro.yml' },
   logging: { level: 'info', include_rationale: true, log_to_file: true },

@@ -155,7 +155,7 @@ describe('parseConfigText', () => {
   });
 
   it('names the acknowledgement key when workflow edits are allowed without it', () => {
-    const error = configErrorOf('paths:\n  protected: []\n  allow_workflow_edits: true\n');
+    const error = configErrorOf('paths:\n  protected: [secrets/**]\n  allow_workflow_edits: true\n');
     expect(error.issues).toEqual([
       {
         path: 'paths.allow_workflow_edits',
