@@ -1,22 +1,17 @@
 import type { BlockedAction } from '../../ports/executor-port.js';
+import { gitArgvRefusal } from './git-argv-policy.js';
 
 /**
  * Which argv an agent may run (security.md rule 7). Three layers, none of them the model:
  * 1. the argv must start with one of the configured prefixes, token by token;
- * 2. `git` is read-only whatever the list says — the orchestrator alone commits and pushes — and
- *    git options that run programs, read outside the repository or write files are refused;
+ * 2. `git` is read-only whatever the list says — the orchestrator alone commits and pushes — with
+ *    exact, allow-listed options only and no path outside the work tree (git-argv-policy.ts);
  * 3. interpreters asked to evaluate a string (`sh -c`, `node -e`, `python -c` …) are refused unless
  *    that exact argv is configured: an allowed `node --test` must not become `node -e <anything>`.
  */
 export type CommandDecision =
   | { kind: 'allowed' }
   | { kind: 'refused'; blocked: BlockedAction; reason: string };
-
-const readOnlyGitSubcommands = new Set(['status', 'diff', 'log', 'show', 'ls-files', 'grep', 'blame']);
-
-/** Git arguments that execute programs, read outside the work tree, or write files. */
-const dangerousGitArg =
-  /^(?:-c|-C|-O.*|--open-files-in-pager.*|--upload-pack.*|--receive-pack.*|--exec.*|--config.*|--git-dir.*|--work-tree.*|--output.*|--ext-diff|--no-index|--contents.*)$/;
 
 /** Interpreter → the flags that make it evaluate a string argument. */
 const evalFlags: Record<string, RegExp> = {
@@ -63,7 +58,7 @@ export function checkCommand(
   }
   const name = baseName(program);
   if (name === 'git') {
-    const reason = gitRefusal(argv);
+    const reason = gitArgvRefusal(argv);
     if (reason) return refuse('command-not-allowed', what, reason);
   }
   const exact = allowed.some((entry) => entry.length === argv.length && startsWith(argv, entry));
@@ -79,15 +74,6 @@ export function checkCommand(
 function startsWith(argv: readonly string[], prefix: readonly string[]): boolean {
   // An empty prefix would allow everything: a config slip, never a wildcard.
   return prefix.length > 0 && prefix.length <= argv.length && prefix.every((token, i) => argv[i] === token);
-}
-
-function gitRefusal(argv: readonly string[]): string | undefined {
-  const subcommand = argv[1];
-  if (subcommand === undefined || !readOnlyGitSubcommands.has(subcommand)) {
-    return 'only read-only git commands are allowed (status, diff, log, show, ls-files, grep, blame)';
-  }
-  if (argv.slice(2).some((arg) => dangerousGitArg.test(arg))) return 'this git option is not allowed';
-  return undefined;
 }
 
 function evalsString(name: string, argv: readonly string[]): boolean {
