@@ -1,9 +1,10 @@
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { markInvisibleUnicode } from '../../core/policy/inbound/mark-invisible-unicode.js';
 import type { ToolContext, ToolOutcome } from './tool-context.js';
+import { describeAccess } from './workspace-guard.js';
+import { writeInside } from './write-inside.js';
 
 /**
  * The builtin agent's file tools. Every path goes through the workspace guard first; a refusal is
@@ -108,7 +109,8 @@ export async function writeRepoFile(
   const target = await ctx.allow(input.path, 'write');
   if (target.kind === 'refused') return target.outcome;
   await mkdir(dirname(target.absolute), { recursive: true });
-  await writeNoFollow(target.absolute, input.content);
+  if ((await writeInside(ctx.root, target.absolute, input.content)) === 'escaped')
+    return escaped(ctx, target.relative);
   return { output: `wrote ${target.relative} (${Buffer.byteLength(input.content)} bytes)` };
 }
 
@@ -129,10 +131,9 @@ export async function editRepoFile(
   }
   // indexOf/slice, not String.replace: `$&` in new_string must stay literal.
   const at = text.indexOf(input.old_string);
-  await writeNoFollow(
-    target.absolute,
-    text.slice(0, at) + input.new_string + text.slice(at + input.old_string.length),
-  );
+  const edited = text.slice(0, at) + input.new_string + text.slice(at + input.old_string.length);
+  if ((await writeInside(ctx.root, target.absolute, edited)) === 'escaped')
+    return escaped(ctx, target.relative);
   return { output: `edited ${target.relative}` };
 }
 
@@ -177,15 +178,16 @@ async function readSmallText(file: string): Promise<string | undefined> {
   return bytes.includes(0) ? undefined : bytes.toString('utf8');
 }
 
-/** O_NOFOLLOW: a symlink swapped in after the guard's check is not written through. */
-async function writeNoFollow(path: string, content: string): Promise<void> {
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
-  const handle = await open(path, flags, 0o644);
-  try {
-    await handle.writeFile(content, 'utf8');
-  } finally {
-    await handle.close();
-  }
+/** The file moved out of the repository between the guard's check and the write. */
+function escaped(ctx: ToolContext, path: string): ToolOutcome {
+  ctx.record({
+    kind: 'path-escape',
+    what: `${describeAccess('write', path)} (left the repository during the write)`,
+  });
+  return {
+    output: 'refused: the path left the repository during the write. This was recorded.',
+    isError: true,
+  };
 }
 
 function toRepoPath(root: string, absolute: string): string {
