@@ -25,7 +25,7 @@ export async function startNetworkProxy(allow: readonly string[]): Promise<Netwo
   const socket = join(dir, 'proxy.sock');
   const refused = new Set<string>();
   const permits = (host: string, port: number) => {
-    const ok = allowedPorts.has(port) && hostAllowed(host, allow);
+    const ok = hostAllowed(host, port, allow);
     if (!ok) refused.add(host.slice(0, 100));
     return ok;
   };
@@ -54,14 +54,19 @@ export async function startNetworkProxy(allow: readonly string[]): Promise<Netwo
   };
 }
 
-/** `registry.npmjs.org` exactly, or `*.example.com` for its subdomains; case-insensitive. */
-export function hostAllowed(host: string, allow: readonly string[]): boolean {
+/**
+ * `registry.npmjs.org` exactly, or `*.example.com` for its subdomains, case-insensitive; on ports 80
+ * and 443 unless the entry names one (`localhost:8080`).
+ */
+export function hostAllowed(host: string, port: number, allow: readonly string[]): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
   return allow.some((entry) => {
-    const rule = entry.toLowerCase();
-    return rule.startsWith('*.')
+    const [rule = '', rulePort] = entry.toLowerCase().split(':');
+    const portOk = rulePort === undefined ? allowedPorts.has(port) : Number(rulePort) === port;
+    const nameOk = rule.startsWith('*.')
       ? name.endsWith(rule.slice(1)) && name.length > rule.length - 1
       : name === rule;
+    return portOk && nameOk;
   });
 }
 

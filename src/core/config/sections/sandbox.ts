@@ -21,12 +21,12 @@ export const sandboxNetworkSchema = z
           .array(
             z.string().regex(hostPattern, {
               message:
-                'must be a host name such as registry.npmjs.org or *.pythonhosted.org (no scheme, port or path)',
+                'must be a host name such as registry.npmjs.org or *.pythonhosted.org, optionally with :port (no scheme or path)',
             }),
           )
           .min(1)
           .describe(
-            'Host names the sandboxed processes may reach over HTTP(S) through a filtering proxy, e.g. ["registry.npmjs.org"]; `*.example.com` also allows its subdomains.',
+            'Host names the sandboxed processes may reach over HTTP(S) through a filtering proxy, e.g. ["registry.npmjs.org"]; `*.example.com` also allows its subdomains; ports 80 and 443 unless one is given (`host:8080`).',
           ),
       })
       .strict(),
