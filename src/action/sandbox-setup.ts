@@ -5,6 +5,7 @@ import {
 } from '../adapters/sandbox/open-sandbox.js';
 import type { SandboxConfig } from '../core/config/config-schema.js';
 import type { Logger } from '../ports/logger-port.js';
+import type { Shell } from '../ports/shell-port.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,7 +17,11 @@ type Env = Record<string, string | undefined>;
  */
 export async function openActionSandbox(
   config: SandboxConfig,
-  options: OpenSandboxOptions & { logger: Logger },
+  options: OpenSandboxOptions & {
+    logger: Logger;
+    /** Runs the fix (sudo sysctl / apt-get); the plain runner unless a test stands in for sudo. */
+    setupRunner?: Shell;
+  },
 ): Promise<SandboxOpening> {
   const first = await openSandbox(config, options);
   if (first.kind === 'ready' || !first.probe || !isGitHubHosted(options.env)) return first;
@@ -25,7 +30,12 @@ export async function openActionSandbox(
   options.logger.info(`Sandbox: ${fix.why}; running \`${fix.steps.map((s) => s.join(' ')).join(' && ')}\``);
   for (const step of fix.steps) {
     const [command, ...args] = step as [string, ...string[]];
-    const result = await options.runner.run({ command, args, cwd: '/', timeoutMs: 180_000 });
+    const result = await (options.setupRunner ?? options.runner).run({
+      command,
+      args,
+      cwd: '/',
+      timeoutMs: 180_000,
+    });
     if (result.kind !== 'exited' || result.exitCode !== 0) {
       options.logger.warn(`Sandbox setup step \`${step.join(' ')}\` failed; ${first.message}`);
       return first;

@@ -19,6 +19,8 @@ export interface OpenSandboxOptions {
   /** More directories to hide (the runner's temp directory). */
   hide?: readonly string[];
   platform?: NodeJS.Platform;
+  /** Where the kernel says whether AppArmor restricts user namespaces (a test plants its own). */
+  appArmorSysctlPath?: string;
 }
 
 export type SandboxOpening =
@@ -43,7 +45,9 @@ export async function openSandbox(
     };
   }
   const bwrap = findOnPath('bwrap', options.env.PATH);
-  const probe: BubblewrapProbe = bwrap ? await probeBubblewrap(bwrap, options.runner) : { kind: 'missing' };
+  const probe: BubblewrapProbe = bwrap
+    ? await probeBubblewrap(bwrap, options.runner, options.appArmorSysctlPath)
+    : { kind: 'missing' };
   if (probe.kind !== 'ok' || !bwrap) {
     return {
       kind: 'unavailable',

@@ -15,7 +15,11 @@ export type BubblewrapProbe =
 export const appArmorUsernsSysctl = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
 
 /** Starts `true` in the same kind of sandbox every command gets. */
-export async function probeBubblewrap(bwrap: string, runner: Shell): Promise<BubblewrapProbe> {
+export async function probeBubblewrap(
+  bwrap: string,
+  runner: Shell,
+  sysctlPath = appArmorUsernsSysctl,
+): Promise<BubblewrapProbe> {
   const dir = await mkdtemp(join(tmpdir(), 'maestro-sandbox-probe-'));
   try {
     const args = bubblewrapArgs(
@@ -28,7 +32,7 @@ export async function probeBubblewrap(bwrap: string, runner: Shell): Promise<Bub
     if (result.kind !== 'exited') return failed(`bwrap did not finish (${result.kind})`);
     if (result.exitCode === 0) return { kind: 'ok' };
     const detail = result.stderr.trim().split('\n')[0] ?? `exit code ${result.exitCode}`;
-    if ((await readFile(appArmorUsernsSysctl, 'utf8').catch(() => '0')).trim() === '1') {
+    if ((await readFile(sysctlPath, 'utf8').catch(() => '0')).trim() === '1') {
       return { kind: 'userns-restricted', detail };
     }
     return failed(detail);
