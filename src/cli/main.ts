@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError } from 'commander';
 import { errorMessage, MaestroError } from '../core/errors.js';
+import { redactingIo } from './cli-secrets.js';
 import type { CommandContext } from './command-context.js';
 import { configCommand } from './commands/config.js';
 import { contextCommand } from './commands/context.js';
@@ -35,7 +36,9 @@ export function buildProgram(ctx: CommandContext): Command {
 }
 
 /** Runs the CLI and returns the exit code (never calls process.exit, so tests can drive it). */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Everything the CLI prints passes the secret redactor with the environment's keys and tokens.
+  const io = redactingIo(rawIo);
   let code = 0;
   const ctx: CommandContext = {
     io,

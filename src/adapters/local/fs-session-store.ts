@@ -2,6 +2,7 @@ import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { MaestroError } from '../../core/errors.js';
 import { parseOrThrow } from '../../core/parse.js';
+import { redactSecrets } from '../../core/policy/outbound/redact-secrets.js';
 import {
   SESSION_ID_RE,
   type SessionMetadata,
@@ -11,12 +12,20 @@ import type { SessionStore } from '../../ports/session-store-port.js';
 
 const NAME_RE = /^[a-z0-9][a-z0-9._-]*$/;
 
-/** Sessions under `<repo>/.maestro/sessions/<id>/`, excluded from git through `.git/info/exclude`. */
+/**
+ * Sessions under `<repo>/.maestro/sessions/<id>/`, excluded from git through `.git/info/exclude`.
+ * Everything written passes the secret redactor — the run's `secrets` in every encoding and the
+ * well-known token shapes — because plans, summaries and logs hold model-written text, and a
+ * session directory is exactly what a user zips up and attaches to a bug report.
+ */
 export class FsSessionStore implements SessionStore {
   readonly #root: string;
+  readonly #redact: (text: string) => string;
 
-  constructor(repoRoot: string) {
+  constructor(repoRoot: string, options: { secrets?: readonly string[] } = {}) {
     this.#root = join(repoRoot, '.maestro', 'sessions');
+    const redact = redactSecrets(options.secrets ?? []);
+    this.#redact = (text) => redact(text).text;
   }
 
   /** Keeps `.maestro/` out of `git status` without touching the repository's own .gitignore. */
@@ -43,7 +52,13 @@ export class FsSessionStore implements SessionStore {
   }
 
   async writeJson(sessionId: string, name: string, value: unknown): Promise<void> {
-    await this.writeText(sessionId, name, `${JSON.stringify(value, null, 2)}\n`);
+    // Strings are redacted one by one first, so a redaction never cuts across JSON syntax.
+    const text = JSON.stringify(
+      value,
+      (_key, v: unknown) => (typeof v === 'string' ? this.#redact(v) : v),
+      2,
+    );
+    await this.writeText(sessionId, name, `${text}\n`);
   }
 
   async readJson(sessionId: string, name: string): Promise<unknown | undefined> {
@@ -65,12 +80,12 @@ export class FsSessionStore implements SessionStore {
     await mkdir(this.#dir(sessionId), { recursive: true });
     // Write-then-rename would be atomic; a torn write here only loses a log line, and the
     // metadata is rewritten on every transition, so a plain write is enough for the CLI.
-    await writeFile(this.#file(sessionId, name), text);
+    await writeFile(this.#file(sessionId, name), this.#redact(text));
   }
 
   async appendLog(sessionId: string, line: string): Promise<void> {
     await mkdir(this.#dir(sessionId), { recursive: true });
-    await appendFile(this.#file(sessionId, 'execution-log.md'), `${line}\n`);
+    await appendFile(this.#file(sessionId, 'execution-log.md'), `${this.#redact(line)}\n`);
   }
 
   async list(): Promise<string[]> {

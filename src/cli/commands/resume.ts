@@ -9,6 +9,7 @@ import type { RunState } from '../../core/state/run-state.js';
 import { discover } from '../../discovery/discover.js';
 import { describeInstructions, repositoryContextOf } from '../../engine/describe-discovery.js';
 import { systemClock } from '../../ports/clock-port.js';
+import { cliSecretValues } from '../cli-secrets.js';
 import type { CommandContext } from '../command-context.js';
 import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
@@ -36,7 +37,7 @@ export function resumeCommand(ctx: CommandContext): Command {
         const repo = await GitRepositoryReader.open(
           options.repo.startsWith('/') ? options.repo : `${io.cwd}/${options.repo}`,
         );
-        const store = new FsSessionStore(repo.root);
+        const store = new FsSessionStore(repo.root, { secrets: cliSecretValues(io.env) });
         const saved = await loadSession(store, sessionId);
         const id = saved.metadata.session_id;
         if (!saved.approval)
