@@ -7,9 +7,9 @@ export const sandboxOffAcknowledgement = 'i_understand_untrusted_code_runs_with_
 
 export const sandboxModes = ['auto', 'bubblewrap', 'off'] as const;
 
-// A host name or `*.domain`: no scheme, port, path or wildcard in the middle.
+// A host name or `*.domain`, optionally `:port`: no scheme, path or wildcard in the middle.
 const hostPattern =
-  /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+  /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/i;
 
 export const sandboxNetworkSchema = z
   .union([
