@@ -45,6 +45,23 @@ export interface IssueData {
   isPullRequest: boolean;
 }
 
+/** One change to an issue's title or body: who made it (undefined for a deleted account) and when. */
+export interface IssueEdit {
+  part: 'title' | 'body';
+  editor: string | undefined;
+  at: string;
+}
+
+/**
+ * The edits of an issue's title (`renamed` events) and body (GraphQL `userContentEdits`), oldest
+ * first. GitHub keeps the newest body edits only up to a page: `olderThan` is the time of the oldest
+ * one returned when there are more before it (so nothing is known of edits before that time).
+ */
+export interface IssueEdits {
+  edits: IssueEdit[];
+  olderThan?: string;
+}
+
 export interface PullRequestData {
   number: number;
   url: string;
@@ -147,6 +164,8 @@ export interface IssueHost {
   /** Opens the PR, or updates the open one from the same branch ("already exists" is success). */
   createOrUpdatePullRequest(draft: PullRequestDraft): Promise<PullRequestResult>;
   requestReview(pr: number, logins: string[]): Promise<void>;
+  /** Who changed the issue's title and body, and when (for pinning the plan's input to its trigger). */
+  issueEdits(issue: number): Promise<IssueEdits>;
   /** Who last added this label to the issue, and when (issue events API), if anyone did. */
   lastLabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined>;
   /** Open issues carrying a label (the reconciliation sweep). */

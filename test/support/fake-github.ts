@@ -32,7 +32,16 @@ interface FakeIssue {
   labels: string[];
   state: 'open' | 'closed';
   pull?: { head: string; base: string; draft: boolean; requested: string[] };
-  events: Array<{ event: string; label: string; actor: FakeActor; created_at: string }>;
+  events: Array<{
+    event: string;
+    label?: string;
+    rename?: { from: string; to: string };
+    actor: FakeActor;
+    created_at: string;
+  }>;
+  /** GraphQL `userContentEdits` of the body: the creation, then each edit (empty until edited). */
+  bodyEdits: Array<{ editedAt: string; editor: FakeActor | null }>;
+  created_at: string;
   reactions: string[];
 }
 
@@ -103,10 +112,49 @@ export class FakeGitHub {
       labels: input.labels ?? [],
       state: 'open',
       events: [],
+      bodyEdits: [],
+      created_at: this.#now(),
       reactions: [],
     };
     this.issues.set(number, issue);
     return issue;
+  }
+
+  /**
+   * Someone edits the issue (GitHub's web UI or API): a body change lands in the GraphQL edit
+   * history (with the creation as its first entry, as GitHub does), a title change is a `renamed`
+   * event. `at` defaults to now.
+   */
+  editIssue(
+    issue: number,
+    change: { title?: string; body?: string },
+    editor: FakeActor,
+    at = this.#now(),
+  ): void {
+    this.#applyEdit(this.#issue(issue), change, editor, at);
+  }
+
+  #applyEdit(
+    issue: FakeIssue,
+    change: { title?: string; body?: string },
+    editor: FakeActor,
+    at: string,
+  ): void {
+    if (change.body !== undefined && change.body !== issue.body) {
+      if (issue.bodyEdits.length === 0)
+        issue.bodyEdits.push({ editedAt: issue.created_at, editor: issue.user });
+      issue.bodyEdits.push({ editedAt: at, editor });
+      issue.body = change.body;
+    }
+    if (change.title !== undefined && change.title !== issue.title) {
+      issue.events.push({
+        event: 'renamed',
+        rename: { from: issue.title, to: change.title },
+        actor: editor,
+        created_at: at,
+      });
+      issue.title = change.title;
+    }
   }
 
   label(issue: number, label: string, actor: FakeActor): string {
@@ -180,6 +228,20 @@ export class FakeGitHub {
         : [403, { message: 'Resource not accessible by integration' }];
     if (is('POST', /^\/graphql$/)) {
       const query = String(body.query ?? '');
+      if (query.includes('userContentEdits')) {
+        const number = Number((body.variables as { number?: unknown })?.number ?? body.number);
+        const issue = this.issues.get(number);
+        if (!issue) return [200, { data: { repository: { issue: null } }, errors: [{ type: 'NOT_FOUND' }] }];
+        const nodes = issue.bodyEdits.slice(-100).map((e) => ({
+          editedAt: e.editedAt,
+          editor: e.editor ? { login: e.editor.login } : null,
+        }));
+        const hasPreviousPage = issue.bodyEdits.length > 100;
+        return [
+          200,
+          { data: { repository: { issue: { userContentEdits: { pageInfo: { hasPreviousPage }, nodes } } } } },
+        ];
+      }
       if (query.includes('viewer'))
         return [200, { data: { viewer: { login: sender.login, databaseId: sender.id } } }];
       const pr = [...this.issues.values()].find(
@@ -229,8 +291,15 @@ export class FakeGitHub {
       return this.#found(this.issues.get(n(1)), (i) => this.#issueJson(i));
     if (is('PATCH', new RegExp(`^${base}/issues/(\\d+)$`))) {
       const issue = this.#issue(n(1));
-      if (typeof body.title === 'string') issue.title = body.title;
-      if (typeof body.body === 'string') issue.body = body.body;
+      this.#applyEdit(
+        issue,
+        {
+          ...(typeof body.title === 'string' ? { title: body.title } : {}),
+          ...(typeof body.body === 'string' ? { body: body.body } : {}),
+        },
+        sender,
+        this.#now(),
+      );
       return [200, this.#issueJson(issue)];
     }
     if (is('GET', new RegExp(`^${base}/issues/(\\d+)/events$`)))
@@ -239,7 +308,8 @@ export class FakeGitHub {
         this.#issue(n(1)).events.map((e, i) => ({
           id: i + 1,
           event: e.event,
-          label: { name: e.label },
+          ...(e.label !== undefined ? { label: { name: e.label } } : {}),
+          ...(e.rename ? { rename: e.rename } : {}),
           actor: e.actor,
           created_at: e.created_at,
         })),

@@ -5,6 +5,7 @@ import type {
   CommentKey,
   IssueComment,
   IssueData,
+  IssueEdits,
   IssueHost,
   OwnComment,
   PullRequestData,
@@ -19,6 +20,7 @@ import { type Logger, silentLogger } from '../../ports/logger-port.js';
 import type { RedactSettings } from './comment-bodies.js';
 import type { GitHubContext, GitHubRequester } from './github-client.js';
 import { toPullRequest } from './github-schemas.js';
+import { issueEdits } from './issue-edits.js';
 import * as issues from './issues.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './octokit.js';
 import * as own from './own-comments.js';
@@ -153,6 +155,10 @@ export class OctokitIssueHost implements IssueHost {
 
   requestReview(pr: number, logins: string[]): Promise<void> {
     return pulls.requestReview(this.#ctx, pr, logins);
+  }
+
+  issueEdits(issue: number): Promise<IssueEdits> {
+    return issueEdits(this.#ctx, issue);
   }
 
   lastLabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined> {

@@ -7,6 +7,7 @@ import { renderPlanningComment } from '../../core/plan/render-planning-comment.j
 import { findPrice, priceTable } from '../../core/usage/usage-ledger.js';
 import type { Progress } from '../../ports/progress-port.js';
 import { planIssue } from '../plan-issue.js';
+import { checkEditsSinceTrigger } from './edits-since-trigger.js';
 import type { GitHubDeps } from './github-deps.js';
 import type { Handled } from './issue-events.js';
 import { trustedSnapshot } from './issue-snapshot.js';
@@ -25,7 +26,8 @@ export interface PlanRequest {
 }
 
 /**
- * Phase 1 on GitHub: the trusted issue snapshot (pinned to the trigger time) → `planIssue` →
+ * Phase 1 on GitHub: the trusted issue snapshot (pinned to the trigger time: comments by their
+ * timestamps, the title and body by their edit history, `checkEditsSinceTrigger`) → `planIssue` →
  * the planning comment (edited in place, older revisions folded) with its record → status label.
  * Called only after the requester's permission was checked; a model or discovery failure becomes
  * one comment saying what to do, and the label `maestro:failed`.
@@ -46,6 +48,14 @@ export async function planOnGitHub(
       host.getIssue(request.issue),
       host.listComments(request.issue),
     ]);
+    // The title and body are read before their edit history, so no edit lands unseen in between.
+    const edits = await checkEditsSinceTrigger(host, request.issue, triggeredAt);
+    if (edits.kind === 'refused') {
+      deps.logger.warn(`Not planning #${request.issue}: ${edits.reason}`);
+      await host.reply(request.issue, `plan-refused:${request.commentId ?? request.at}`, edits.comment);
+      await host.setStatus(request.issue, existing ? statusOf(existing) : 'maestro:failed');
+      return { kind: 'replied', reason: `issue ${edits.reason}` };
+    }
     const snapshot = await trustedSnapshot(host, issue, comments, triggeredAt);
     const opened = await deps.openModel(config);
     const repo = await deps.checkout();
