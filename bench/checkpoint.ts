@@ -92,7 +92,13 @@ async function measure(files: number): Promise<Row> {
       writeFileSync(join(root, file(run)), `export const value${run} = ${-run};\n`);
       checkpoint++;
       samples.commitAll.push(
-        await time(() => ws.commitAll(`fix: run ${run}`, { session, task: `fix-${run}`, checkpoint })),
+        await time(() =>
+          ws.commitAll(
+            `fix: run ${run}`,
+            { session, task: `fix-${run}`, checkpoint },
+            { protectedPaths: [] },
+          ),
+        ),
       );
       writeFileSync(join(root, file(run)), `export const value${run} = ${run + 0.5};\n`);
       samples.gitCommit.push(
@@ -111,11 +117,12 @@ async function measure(files: number): Promise<Row> {
       checkpoint++;
       samples.integrate.push(
         await time(async () => {
-          const result = await ws.integrate(worktree!, `feat: task ${run}`, {
-            session,
-            task: `T${run}`,
-            checkpoint,
-          });
+          const result = await ws.integrate(
+            worktree!,
+            `feat: task ${run}`,
+            { session, task: `T${run}`, checkpoint },
+            { protectedPaths: [] },
+          );
           if (result.kind !== 'integrated') throw new Error(`expected a commit, got ${result.kind}`);
         }),
       );

@@ -13,6 +13,7 @@ import { openConfiguredModel } from '../adapters/model/open-configured-model.js'
 import { SpawnShell } from '../adapters/shell/spawn-shell.js';
 import type { MaestroConfig } from '../core/config/config-schema.js';
 import { MaestroError } from '../core/errors.js';
+import { secretsFromEnvironment } from '../core/policy/commit-scan/secrets-from-environment.js';
 import type { ExecutionDeps, GitHubDeps } from '../engine/github/github-deps.js';
 import { systemClock } from '../ports/clock-port.js';
 import type { IssueHost } from '../ports/issue-host-port.js';
@@ -97,8 +98,13 @@ export async function executionDeps(
   const { inputs, gh, env } = ctx;
   // Pushes authenticate with a header passed to each git process through its environment; the
   // token never lands in .git/config or a remote URL (push-auth.ts).
+  // Pushes go to the repository this event is for (GITHUB_SERVER_URL/GITHUB_REPOSITORY), never to
+  // whatever `origin` .git/config names by then; the header is scoped to that URL. Commits and
+  // pushes are scanned for the inputs' token and keys (and any key-like variable) in every encoding.
   const workspace = await SimpleGitWorkspace.open(gh.workspace, {
     pushAuth: { header: basicAuthHeader(inputs.pushToken ?? inputs.githubToken) },
+    pushUrl: `${gh.serverUrl}/${gh.repo.owner}/${gh.repo.repo}.git`,
+    secrets: [...secretValues(inputs), ...secretsFromEnvironment(env)],
     worktreeRoot: join(ctx.tempDir, 'worktrees'),
   });
   // Untrusted processes start from `env` scrubbed to an allow-list (no token, no key) — and inside a

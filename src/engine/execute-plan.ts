@@ -3,6 +3,7 @@ import { BudgetExceededError, errorMessage, MaestroError } from '../core/errors.
 import type { GateReport, GateSpec } from '../core/gates/gate-schema.js';
 import type { Approval } from '../core/plan/approval.js';
 import { type PlanRevision, verifyRevisionHash } from '../core/plan/plan-revision.js';
+import { CommitRefusedError } from '../core/policy/commit-scan/commit-refused-error.js';
 import type { RunOutcome } from '../core/report/final-report-input.js';
 import type { RecoveryCounts, RunState, RunStop } from '../core/state/run-state.js';
 import type { Task } from '../core/tasks/task-schema.js';
@@ -165,7 +166,17 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
   state.stop = stop;
   if (!stop) state.phase = 'done';
   await save().catch(() => undefined);
-  await pushIfConfigured(deps, state, 'phase');
+  try {
+    await pushIfConfigured(deps, state, 'phase');
+  } catch (error) {
+    // A refused push (a secret in a commit, git config changed) is a security stop even now.
+    if (!(error instanceof CommitRefusedError)) throw error;
+    stop = stopFor(error);
+    progress.warn(`Stopping: ${stop.detail}`);
+    state.stop = stop;
+    state.phase = 'handoff';
+    await save().catch(() => undefined);
+  }
   const { markdown, outcome } = await buildFinalReport(
     {
       revision: input.revision,
@@ -264,6 +275,8 @@ async function pushIfConfigured(
   const pushed = await deps.workspace
     .push(state.branch)
     .catch((error: unknown) => ({ kind: 'rejected' as const, reason: errorMessage(error) }));
+  // Nothing was pushed and nothing may be: the run stops (a security stop) with the reason.
+  if (pushed.kind === 'refused') throw new CommitRefusedError(pushed.reason, []);
   if (pushed.kind === 'rejected')
     deps.progress.warn(
       `Push of ${state.branch} was rejected (${pushed.reason}); the checkpoints are safe locally. Maestro never force-pushes.`,
@@ -281,6 +294,7 @@ class StopRun extends Error {
 
 function stopFor(error: unknown): RunStop {
   if (error instanceof StopRun) return error.stop;
+  if (error instanceof CommitRefusedError) return { reason: 'security', detail: error.message };
   if (error instanceof BudgetExceededError) return { reason: 'budget', detail: error.message };
   return { reason: 'error', detail: errorMessage(error) };
 }

@@ -1,9 +1,12 @@
 /**
  * The git operations of an execution run (phases 3–5), on a real checkout. Checkpoints are real
  * commits on the run branch with trailers; history is never rewritten and nothing is force-pushed
- * (architecture decision 5).
+ * (architecture decision 5). Every commit and push is checked first (security.md rules 7, 11, 12):
+ * git's configuration must be what it was when the workspace opened, and what would be recorded
+ * must carry no secret, touch no protected path, add no escaping symlink and no submodule.
  */
 import type { CheckpointTrailers } from '../core/state/checkpoint-trailers.js';
+import type { BlockedAction } from './executor-port.js';
 
 export type { CheckpointTrailers };
 
@@ -19,12 +22,23 @@ export interface TaskWorktree {
   base: string;
 }
 
+/** What a commit may not record, beyond the rules that always hold (secrets, symlinks, submodules). */
+export interface CommitPolicy {
+  /** Globs no change may touch: `protectedPaths(config)`. */
+  protectedPaths: readonly string[];
+}
+
 export type IntegrationResult =
   | { kind: 'integrated'; sha: string }
   /** The task changed nothing: no commit was made. */
   | { kind: 'empty' }
   /** The task's changes do not apply on the current run-branch head; nothing was changed. */
-  | { kind: 'conflict'; files: string[] };
+  | { kind: 'conflict'; files: string[] }
+  /**
+   * A security refusal: nothing was committed and the run branch is unchanged. `reason` names the
+   * files and lines, never the values; `kept` is a local ref (never pushed) holding the work.
+   */
+  | { kind: 'refused'; reason: string; blocked: BlockedAction[]; kept?: string };
 
 export interface FileChange {
   path: string;
@@ -36,7 +50,12 @@ export interface FileChange {
 /** A run branch fetched from origin: there, not there, or no origin at all (a local run). */
 export type FetchResult = { kind: 'fetched'; sha: string } | { kind: 'absent' } | { kind: 'no-remote' };
 
-export type PushResult = { kind: 'pushed' } | { kind: 'no-remote' } | { kind: 'rejected'; reason: string };
+export type PushResult =
+  | { kind: 'pushed' }
+  | { kind: 'no-remote' }
+  | { kind: 'rejected'; reason: string }
+  /** A security refusal (a secret in a commit, git's config changed): nothing was pushed. */
+  | { kind: 'refused'; reason: string };
 
 export interface GitWorkspace {
   readonly root: string;
@@ -49,17 +68,21 @@ export interface GitWorkspace {
   removeWorktree(worktree: TaskWorktree): Promise<void>;
   /**
    * Applies everything the task changed in its worktree (relative to its base) onto the run
-   * branch head as ONE commit with `message` and the checkpoint trailers. On conflict the run
-   * branch is left exactly as it was.
+   * branch head as ONE commit with `message` and the checkpoint trailers. On conflict or refusal
+   * the run branch is left exactly as it was.
    */
   integrate(
     worktree: TaskWorktree,
     message: string,
     trailers: CheckpointTrailers,
+    policy: CommitPolicy,
   ): Promise<IntegrationResult>;
   /** Commits whatever is in the main checkout's working tree (fix tasks run there, and WIP on SIGINT). */
-  commitAll(message: string, trailers: CheckpointTrailers): Promise<IntegrationResult>;
-  /** A new commit whose tree is `targetSha`'s tree (rollback without rewriting history). */
+  commitAll(message: string, trailers: CheckpointTrailers, policy: CommitPolicy): Promise<IntegrationResult>;
+  /**
+   * A new commit whose tree is `targetSha`'s tree (rollback without rewriting history); throws a
+   * `CommitRefusedError` on a security refusal.
+   */
   restoreTree(targetSha: string, message: string, trailers: CheckpointTrailers): Promise<string>;
   /** Checkpoint commits of `session` on the current branch, oldest first, read from trailers. */
   checkpoints(session: string): Promise<CheckpointCommit[]>;
@@ -68,6 +91,9 @@ export interface GitWorkspace {
   diffText(from: string, to: string, maxBytes: number): Promise<string>;
   /** Fetches the run branch from origin and creates it locally when missing (resume on a fresh runner). */
   fetchRunBranch(branch: string): Promise<FetchResult>;
-  /** Pushes the run branch when a remote exists; never with force, never to another branch. */
+  /**
+   * Pushes the run branch to the URL fixed when the workspace opened; never with force, never to
+   * another branch. Every commit not yet on the remote is scanned first.
+   */
   push(branch: string): Promise<PushResult>;
 }

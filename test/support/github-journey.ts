@@ -68,6 +68,9 @@ export function startJourney(options: { session?: unknown; config?: string } = {
   const origin = bareOrigin(root);
 
   const fake = new FakeGitHub().start();
+  // The Action pushes to https://github.com/<owner>/<repo>.git, built from the event, never to the
+  // checkout's origin; the runner's (trusted, pre-run) git config sends that URL to the bare origin.
+  git(root, 'config', `url.${origin.path}.insteadOf`, `https://github.com/${fake.owner}/${fake.repo}.git`);
   fake.tokens.set(APP_TOKEN, appBot);
   fake.permissions.set(ALICE.login, 'admin');
   fake.permissions.set(MALLORY.login, 'read');

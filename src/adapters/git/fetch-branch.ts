@@ -1,37 +1,36 @@
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
 import type { FetchResult } from '../../ports/git-workspace-port.js';
-import { gitClient, tryRaw } from './git-client.js';
-import type { GitIdentity } from './git-env.js';
-import { authHeaderEnv, redactGitMessage } from './push-auth.js';
+import { tryRaw } from './git-client.js';
+import { redactGitMessage } from './push-auth.js';
+import type { GitRemoteTarget } from './push-branch.js';
 
 /**
  * Brings a run branch that exists on origin into this checkout (a resumed run or a fix iteration
- * on a fresh runner): fetched into `refs/remotes/origin/<branch>`, and the local branch created
- * from it when it does not exist yet. The token, as for a push, travels only as an HTTP header.
+ * on a fresh runner): fetched from the explicit URL into `refs/remotes/origin/<branch>`, and the
+ * local branch created from it when it does not exist yet. The token, as for a push, travels only
+ * as an HTTP header scoped to that URL.
  */
 export async function fetchBranch(
-  root: string,
   git: SimpleGit,
-  identity: GitIdentity,
+  target: GitRemoteTarget,
   branch: string,
-  auth: { header: string } | undefined,
 ): Promise<FetchResult> {
-  const remotes = (await git.raw(['remote'])).split('\n').map((r) => r.trim());
-  if (!remotes.includes('origin')) return { kind: 'no-remote' };
-  const fetcher = auth ? gitClient(root, identity, authHeaderEnv(auth.header)) : git;
   const remoteRef = `refs/remotes/origin/${branch}`;
-  const fetched = await tryRaw(fetcher, [
+  const fetched = await tryRaw(target.git, [
     'fetch',
     '--no-tags',
+    '--no-recurse-submodules',
+    '--no-write-fetch-head',
     '--quiet',
-    'origin',
+    '--',
+    target.url,
     `+refs/heads/${branch}:${remoteRef}`,
   ]);
   if (!fetched.ok) {
     if (/couldn't find remote ref|no such ref/i.test(fetched.message)) return { kind: 'absent' };
     throw new MaestroError(
-      `Fetching ${branch} from origin failed: ${redactGitMessage(fetched.message, auth?.header).trim()}. Check that the token may read this repository.`,
+      `Fetching ${branch} from ${redactGitMessage(target.url)} failed: ${redactGitMessage(fetched.message, target.header).trim()}. Check that the token may read this repository.`,
       { code: 'git.fetch-failed' },
     );
   }

@@ -4,17 +4,19 @@ import { ALLOWED_UNSAFE, type GitIdentity, gitConfig, gitEnvironment } from './g
 
 /**
  * One configured simple-git instance per working directory: argument arrays only (`raw([...])`,
- * never a shell), fixed identity and safety config, and a scrubbed environment. `extraEnv` is for
- * one-call additions such as a worktree's `GIT_DIR` or the push header.
+ * never a shell), fixed identity and safety config, and an allow-listed environment. `extraEnv`
+ * is for one-call additions such as a worktree's `GIT_DIR` or the push header; `disabledFilters`
+ * are the filter drivers the configuration defines (see `gitConfig`).
  */
 export function gitClient(
   cwd: string,
   identity: GitIdentity,
   extraEnv: Record<string, string> = {},
+  disabledFilters: readonly string[] = [],
 ): SimpleGit {
   return simpleGit({
     baseDir: cwd,
-    config: gitConfig(identity),
+    config: gitConfig(identity, disabledFilters),
     unsafe: ALLOWED_UNSAFE,
     maxConcurrentProcesses: 8,
   }).env({

@@ -9,54 +9,112 @@ export interface GitIdentity {
 }
 
 /**
- * Variables that would silently redirect git to another repository or index (set when Maestro
- * itself runs inside a git hook), change the commit identity, print command lines with secrets
- * (`GIT_TRACE`), inject config, or start an editor or pager in a non-interactive process.
+ * The only variables git gets from the orchestrator's environment. Everything else (model keys,
+ * `GITHUB_TOKEN`, the Action's inputs, any `GIT_*` that would redirect git to another repository,
+ * index or config, or trace command lines) stays out: whatever git starts — a filter, a hook, an
+ * ssh or credential helper the user configured — inherits this environment. What is kept is what
+ * a push genuinely needs: where to find programs and the user's own config (`PATH`, `HOME`,
+ * `XDG_CONFIG_HOME`, the chosen global config), the locale, the temp directory, the user's ssh
+ * agent and ssh command (a local user's ssh remote), proxies and certificates.
  */
-const DROPPED = [
-  /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|COMMON_DIR|NAMESPACE|PREFIX|EXEC_PATH|TEMPLATE_DIR)$/,
-  /^GIT_(AUTHOR|COMMITTER)_/,
-  /^GIT_TRACE/,
-  /^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS)$/,
-  /^GIT_(EDITOR|SEQUENCE_EDITOR|PAGER|EXTERNAL_DIFF)$/,
-  /^(EDITOR|VISUAL|PAGER)$/,
-];
+const ALLOWED = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'LANG',
+  'LANGUAGE',
+  'TZ',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'XDG_CONFIG_HOME',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+  'SSH_AUTH_SOCK',
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_SSH_VARIANT',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  // Windows: git and its helpers do not start without these.
+  'SYSTEMROOT',
+  'SystemRoot',
+  'WINDIR',
+  'COMSPEC',
+  'PATHEXT',
+  'USERPROFILE',
+  'HOMEDRIVE',
+  'HOMEPATH',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'PROGRAMDATA',
+]);
+const ALLOWED_PREFIX = /^LC_[A-Z]+$/;
 
 /**
- * The orchestrator's environment for git (it may hold the push credentials the user configured,
- * e.g. `GIT_SSH_COMMAND`; the coding agent never runs with it), minus `DROPPED`, with prompts off
- * so a missing credential fails fast instead of hanging a runner.
+ * Git's environment: the allow-list above from `base`, with prompts off so a missing credential
+ * fails fast instead of hanging a runner, and no optional locks (a read such as `status` never
+ * rewrites the index behind a concurrent command).
  */
 export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
-    if (value === undefined || DROPPED.some((re) => re.test(key))) continue;
+    if (value === undefined || !(ALLOWED.has(key) || ALLOWED_PREFIX.test(key))) continue;
     env[key] = value;
   }
   env.GIT_TERMINAL_PROMPT = '0';
+  env.GIT_OPTIONAL_LOCKS = '0';
   return env;
 }
 
 /**
- * `-c` options on every call. Hooks are off (`core.hooksPath`): a husky hook is repository
- * content the coding agent can edit, and the orchestrator's process holds the tokens. fsmonitor
- * and rerere are off so results never depend on state outside the repository.
+ * `-c` options on every call; command-line config wins over every config file. Hooks are off
+ * (`core.hooksPath`): a husky hook is repository content the coding agent can edit. fsmonitor,
+ * rerere and the `ext::` transport are off so no command runs a program named in the
+ * repository, and results never depend on state outside it. `disabledFilters` names the filter
+ * drivers the configuration defined when the workspace opened: each is emptied, so `add` and
+ * `checkout` store and write files byte for byte (no clean/smudge program runs).
  */
-export function gitConfig(identity: GitIdentity): string[] {
+export function gitConfig(identity: GitIdentity, disabledFilters: readonly string[] = []): string[] {
   return [
     `user.name=${identity.name}`,
     `user.email=${identity.email}`,
     'commit.gpgsign=false',
+    'tag.gpgsign=false',
     'core.hooksPath=/dev/null',
     'core.fsmonitor=false',
+    'core.untrackedCache=false',
     'rerere.enabled=false',
     'advice.detachedHead=false',
+    'protocol.ext.allow=never',
+    'submodule.recurse=false',
+    'gc.auto=0',
+    'maintenance.auto=false',
+    ...disabledFilters.flatMap((name) => [
+      `filter.${name}.clean=`,
+      `filter.${name}.smudge=`,
+      `filter.${name}.process=`,
+      `filter.${name}.required=false`,
+    ]),
   ];
 }
 
 /**
  * simple-git blocks some options and variables by default; these are the ones Maestro sets on
- * purpose (hooks off, the one-call auth header) or passes through from the user's own environment.
+ * purpose (hooks off, `protocol.ext.allow=never`, the one-call auth header) or passes through from the user's own environment.
  */
 export const ALLOWED_UNSAFE: NonNullable<SimpleGitOptions['unsafe']> = {
   allowUnsafeHooksPath: true,
@@ -66,4 +124,5 @@ export const ALLOWED_UNSAFE: NonNullable<SimpleGitOptions['unsafe']> = {
   allowUnsafeAskPass: true,
   allowUnsafeConfigPaths: true,
   allowUnsafeGitProxy: true,
+  allowUnsafeProtocolOverride: true,
 };

@@ -10,16 +10,32 @@ export function basicAuthHeader(token: string, user = 'x-access-token'): string 
  * The header as git configuration for ONE process, through `GIT_CONFIG_COUNT` variables rather than
  * `-c` on the command line: a process's argv is readable by every user of the machine
  * (`/proc/<pid>/cmdline`, `ps`), its environment only by its owner. Never in the remote URL, never
- * in `.git/config`. The first, empty value resets any `http.extraHeader` from config files so git
- * does not send two `Authorization` headers.
+ * in `.git/config`. With `url`, the header is scoped to it (`http.<url>.extraHeader`): git sends
+ * it only to requests under that URL, whatever else a config or a redirect names. The empty values
+ * first reset any `extraHeader` from config files (the generic one, then everything matching the
+ * URL), so git does not send two `Authorization` headers.
  */
-export function authHeaderEnv(header: string): Record<string, string> {
+export function authHeaderEnv(header: string, url?: string): Record<string, string> {
+  if (url === undefined) {
+    return {
+      GIT_CONFIG_COUNT: '2',
+      GIT_CONFIG_KEY_0: 'http.extraHeader',
+      GIT_CONFIG_VALUE_0: '',
+      GIT_CONFIG_KEY_1: 'http.extraHeader',
+      GIT_CONFIG_VALUE_1: header,
+    };
+  }
   return {
-    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_COUNT: '4',
     GIT_CONFIG_KEY_0: 'http.extraHeader',
     GIT_CONFIG_VALUE_0: '',
-    GIT_CONFIG_KEY_1: 'http.extraHeader',
-    GIT_CONFIG_VALUE_1: header,
+    GIT_CONFIG_KEY_1: `http.${url}.extraHeader`,
+    GIT_CONFIG_VALUE_1: '',
+    GIT_CONFIG_KEY_2: `http.${url}.extraHeader`,
+    GIT_CONFIG_VALUE_2: header,
+    // A redirect would take the request (and, for some curl versions, the header) elsewhere.
+    GIT_CONFIG_KEY_3: 'http.followRedirects',
+    GIT_CONFIG_VALUE_3: 'false',
   };
 }
 

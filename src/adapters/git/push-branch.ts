@@ -1,41 +1,42 @@
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
 import type { PushResult } from '../../ports/git-workspace-port.js';
-import { gitClient, tryRaw } from './git-client.js';
-import type { GitIdentity } from './git-env.js';
-import { authHeaderEnv, redactGitMessage } from './push-auth.js';
+import { tryRaw } from './git-client.js';
+import { redactGitMessage } from './push-auth.js';
+
+/** Where pushes and fetches go: a URL fixed before any untrusted code ran, with its client. */
+export interface GitRemoteTarget {
+  url: string;
+  /** A client whose environment carries the auth header scoped to `url` (or none). */
+  git: SimpleGit;
+  header?: string;
+}
 
 /**
- * `git push origin refs/heads/<b>:refs/heads/<b>`: the same branch on both sides, spelled out so
- * no `push.default`, tag or submodule setting can widen it, and never `--force` — a rejected
- * push is reported for the engine to decide (architecture decision 5).
+ * `git push <url> refs/heads/<b>:refs/heads/<b>`: to an explicit URL, never to a remote name
+ * looked up in the repository's config (which code the run executed could have rewritten); the
+ * same branch on both sides, spelled out so no `push.default`, tag or submodule setting can widen
+ * it, and never `--force` — a rejected push is reported for the engine to decide (architecture
+ * decision 5).
  */
-export async function pushBranch(
-  root: string,
-  git: SimpleGit,
-  identity: GitIdentity,
-  branch: string,
-  auth: { header: string } | undefined,
-): Promise<PushResult> {
-  const remotes = (await git.raw(['remote'])).split('\n').map((r) => r.trim());
-  if (!remotes.includes('origin')) return { kind: 'no-remote' };
+export async function pushBranch(target: GitRemoteTarget, branch: string): Promise<PushResult> {
   const ref = `refs/heads/${branch}`;
-  const pusher = auth ? gitClient(root, identity, authHeaderEnv(auth.header)) : git;
-  const result = await tryRaw(pusher, [
+  const result = await tryRaw(target.git, [
     'push',
     '--porcelain',
     '--no-follow-tags',
     '--recurse-submodules=no',
     '--no-verify',
-    'origin',
+    '--',
+    target.url,
     `${ref}:${ref}`,
   ]);
   if (result.ok) return { kind: 'pushed' };
-  const message = redactGitMessage(result.message, auth?.header);
+  const message = redactGitMessage(result.message, target.header);
   const rejected = /^!\t[^\t]*\t\[(?:remote )?rejected\] ?(.*)$/m.exec(message);
   if (rejected) return { kind: 'rejected', reason: rejectionReason(rejected[1] ?? '') };
   throw new MaestroError(
-    `Pushing ${branch} to origin failed: ${message.trim()}. Check the remote URL and that the token may push to this repository.`,
+    `Pushing ${branch} to ${redactGitMessage(target.url)} failed: ${message.trim()}. Check the remote URL and that the token may push to this repository.`,
     {
       code: 'git.push-failed',
     },

@@ -1,6 +1,12 @@
 import { mkdir, realpath } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
+import type { CommitCandidate } from '../../core/policy/commit-scan/commit-candidate.js';
+import type { CommitFinding } from '../../core/policy/commit-scan/commit-finding.js';
+import { CommitRefusedError, refusalReason } from '../../core/policy/commit-scan/commit-refused-error.js';
+import { scanCommit } from '../../core/policy/commit-scan/scan-commit.js';
+import { redactSecrets } from '../../core/policy/outbound/redact-secrets.js';
 import {
   type CheckpointTrailers,
   formatCheckpointMessage,
@@ -8,8 +14,10 @@ import {
   parseCheckpointTrailers,
   TRAILER_KEYS,
 } from '../../core/state/checkpoint-trailers.js';
+import type { BlockedAction } from '../../ports/executor-port.js';
 import type {
   CheckpointCommit,
+  CommitPolicy,
   FetchResult,
   FileChange,
   GitWorkspace,
@@ -18,44 +26,92 @@ import type {
   TaskWorktree,
 } from '../../ports/git-workspace-port.js';
 import { applyTaskCommit } from './apply-task-commit.js';
+import { ConfigGuard } from './config-guard.js';
 import { fetchBranch } from './fetch-branch.js';
 import { gitClient, mustRaw, tryRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
 import { capDiff, parseDiff, splitNul } from './parse-diff.js';
-import { pushBranch } from './push-branch.js';
+import { authHeaderEnv } from './push-auth.js';
+import { type GitRemoteTarget, pushBranch } from './push-branch.js';
+import { candidateBetween, candidateOfCommit } from './read-commit-candidate.js';
 import { assertRunBranchName, RUN_BRANCH_PREFIX } from './run-branch-name.js';
 import { SerialQueue } from './serial-queue.js';
 import { TaskWorktrees } from './task-worktrees.js';
+import { sanitiseLabel } from './worktree-location.js';
 
 export interface SimpleGitWorkspaceOptions {
   /** Where task worktrees are created; default `os.tmpdir()/maestro-worktrees/<repo-hash>`. */
   worktreeRoot?: string;
   /** Author and committer of every checkpoint; default `Maestro <maestro@users.noreply.github.com>`. */
   author?: GitIdentity;
-  /** A full HTTP header line for pushes, e.g. from `basicAuthHeader(token)`; used for that one call only. */
+  /** A full HTTP header line for pushes, e.g. from `basicAuthHeader(token)`; sent only to `pushUrl`. */
   pushAuth?: { header: string };
+  /**
+   * Where pushes and fetches go, built from the trusted repository (the Action and the App:
+   * `https://<server>/<owner>/<repo>.git`). Default: origin's URL as the repository's config
+   * names it when the workspace opens — before any code of the run executed — or no remote.
+   */
+  pushUrl?: string;
+  /** The run's secret values (tokens, keys): no commit message or added line may contain one. */
+  secrets?: readonly string[];
+}
+
+interface OpenedRepository {
+  top: string;
+  guard: ConfigGuard;
+  /** The checkout's own git directory, pinned with `GIT_DIR`: a replaced `.git` is never followed. */
+  gitDir: string;
+  pushUrl: string | undefined;
+  /** Commits the remote already had when the workspace opened (remote-tracking refs). */
+  onRemote: string[];
 }
 
 /**
- * `GitWorkspace` on a real checkout with simple-git. Checkpoints are commits made with
- * `commit-tree` + `update-ref` (old value checked), so the commit message is one argument and never
- * passes through an editor, a hook or a shell, and the user's git config is never written.
+ * `GitWorkspace` on a real checkout with simple-git. Checkpoints are `git commit`s with hooks off
+ * and the message as one argument (no editor, hook or shell). Security.md rules 11 and 12: git
+ * runs with an allow-listed environment, no hooks, filters or fsmonitor, and refuses to stage,
+ * commit, check out, fetch or push once its configuration differs from what it was at `open`;
+ * every commit and push is scanned (`scanCommit`) first; pushes go to a URL fixed at `open`.
  */
 export class SimpleGitWorkspace implements GitWorkspace {
   readonly root: string;
   readonly #git: SimpleGit;
   readonly #identity: GitIdentity;
   readonly #pushAuth: { header: string } | undefined;
+  readonly #pushUrl: string | undefined;
+  readonly #secrets: readonly string[];
+  readonly #guard: ConfigGuard;
   readonly #worktrees: TaskWorktrees;
+  /** Commits known to be on the remote (at open, fetched, pushed): not scanned again before a push. */
+  readonly #onRemote: Set<string>;
+  /** Commits this workspace scanned when it made them, with rules at least as strict as a push's. */
+  readonly #scanned = new Set<string>();
   /** Everything that moves HEAD or touches the main checkout's index runs through this. */
   readonly #serial = new SerialQueue();
+  readonly #gitDirPinned: string;
 
-  private constructor(root: string, options: SimpleGitWorkspaceOptions) {
-    this.root = root;
+  private constructor(opened: OpenedRepository, options: SimpleGitWorkspaceOptions) {
+    this.root = opened.top;
     this.#identity = options.author ?? DEFAULT_AUTHOR;
     this.#pushAuth = options.pushAuth;
-    this.#git = gitClient(root, this.#identity);
-    this.#worktrees = new TaskWorktrees(root, this.#git, this.#identity, options.worktreeRoot);
+    this.#pushUrl = opened.pushUrl;
+    this.#secrets = options.secrets ?? [];
+    this.#guard = opened.guard;
+    this.#onRemote = new Set(opened.onRemote);
+    this.#gitDirPinned = opened.gitDir;
+    this.#git = gitClient(
+      opened.top,
+      this.#identity,
+      { GIT_DIR: opened.gitDir, GIT_WORK_TREE: opened.top },
+      opened.guard.filters,
+    );
+    this.#worktrees = new TaskWorktrees(
+      opened.top,
+      this.#git,
+      this.#identity,
+      opened.guard,
+      options.worktreeRoot,
+    );
   }
 
   static async open(root: string, options: SimpleGitWorkspaceOptions = {}): Promise<SimpleGitWorkspace> {
@@ -73,7 +129,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       );
     }
     if (options.worktreeRoot) await mkdir(options.worktreeRoot, { recursive: true });
-    return new SimpleGitWorkspace(top, options);
+    return new SimpleGitWorkspace(await openRepository(top, options), options);
   }
 
   async head(): Promise<string> {
@@ -90,6 +146,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async checkoutRunBranch(name: string, from?: string): Promise<void> {
     return this.#serial.run(async () => {
       assertRunBranchName(name);
+      await this.#guard.verify(`check out ${name}`);
       await mustRaw(
         this.#git,
         ['check-ref-format', '--branch', name],
@@ -130,37 +187,60 @@ export class SimpleGitWorkspace implements GitWorkspace {
     worktree: TaskWorktree,
     message: string,
     trailers: CheckpointTrailers,
+    policy: CommitPolicy,
   ): Promise<IntegrationResult> {
     const text = formatCheckpointMessage(message, trailers);
     // Queued at once, so checkpoints land in the order the engine calls this (completion order).
-    return this.#serial.run(async () => {
-      // Snapshot the task's whole working tree (tracked, new and deleted files; ignored ones stay
-      // out) as a commit on its base — whatever HEAD the agent may have moved the worktree to.
-      const taskCommit = await this.#worktrees.snapshot(
-        worktree,
-        `maestro: changes of task ${trailers.task}`,
-      );
-      if (taskCommit === undefined) return { kind: 'empty' };
-      const { head } = await this.#runBranchState('integrate a task');
-      return applyTaskCommit(this.#git, head, taskCommit, () => this.#commitIndex(text));
-    });
+    return this.#serial.run(() =>
+      this.#refusable(async (keep) => {
+        // Snapshot the task's whole working tree (tracked, new and deleted files; ignored ones stay
+        // out) as a commit on its base — whatever HEAD the agent may have moved the worktree to.
+        const taskCommit = await this.#worktrees.snapshot(
+          worktree,
+          `maestro: changes of task ${trailers.task}`,
+        );
+        if (taskCommit === undefined) return { kind: 'empty' };
+        keep.ref = () => this.#keepRefused(trailers, taskCommit);
+        const { head } = await this.#runBranchState('integrate a task');
+        return applyTaskCommit(this.#git, head, taskCommit, async () => {
+          const tree = (await this.#git.raw(['write-tree'])).trim();
+          return this.#commitIndex(await this.#checked(head, tree, text, policy));
+        });
+      }),
+    );
   }
 
-  async commitAll(message: string, trailers: CheckpointTrailers): Promise<IntegrationResult> {
+  async commitAll(
+    message: string,
+    trailers: CheckpointTrailers,
+    policy: CommitPolicy,
+  ): Promise<IntegrationResult> {
     const text = formatCheckpointMessage(message, trailers);
-    return this.#serial.run(async () => {
-      const { head } = await this.#runBranchState();
-      // `--verbose` only so that simple-git sees output and does not wait 50 ms for a silent process.
-      await mustRaw(
-        this.#git,
-        ['add', '-A', '--verbose'],
-        'stage the working tree',
-        'Check file permissions in the checkout.',
-      );
-      const tree = (await this.#git.raw(['write-tree'])).trim();
-      if (tree === (await this.#treeOf(head))) return { kind: 'empty' };
-      return { kind: 'integrated', sha: await this.#commitIndex(text) };
-    });
+    return this.#serial.run(() =>
+      this.#refusable(async (keep) => {
+        const { head } = await this.#runBranchState();
+        await this.#guard.verify('stage the working tree');
+        // `--verbose` only so that simple-git sees output and does not wait 50 ms for a silent process.
+        await mustRaw(
+          this.#git,
+          ['add', '-A', '--verbose'],
+          'stage the working tree',
+          'Check file permissions in the checkout.',
+        );
+        const tree = (await this.#git.raw(['write-tree'])).trim();
+        if (tree === (await this.#treeOf(head))) return { kind: 'empty' };
+        keep.ref = async () => {
+          // The staged work is kept as a commit under refs/maestro/ and left in the working tree, unstaged.
+          const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', text])).trim();
+          await tryRaw(this.#git, ['reset', '-q']);
+          return this.#keepRefused(trailers, commit);
+        };
+        return {
+          kind: 'integrated',
+          sha: await this.#commitIndex(await this.#checked(head, tree, text, policy)),
+        };
+      }),
+    );
   }
 
   async restoreTree(targetSha: string, message: string, trailers: CheckpointTrailers): Promise<string> {
@@ -168,9 +248,15 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return this.#serial.run(async () => {
       const { head } = await this.#runBranchState('roll back');
       const target = await this.#resolveCommit(targetSha);
-      const commit = (
-        await this.#git.raw(['commit-tree', await this.#treeOf(target), '-p', head, '-m', text])
-      ).trim();
+      const tree = await this.#treeOf(target);
+      const checked = await this.#checked(
+        head,
+        tree,
+        text,
+        { protectedPaths: [] },
+        `restore the tree of ${target}`,
+      );
+      const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', checked])).trim();
       // `reset --keep` to a child of HEAD is a fast-forward: history is untouched, and it refuses
       // (changing nothing) rather than overwrite an untracked file in the way.
       await mustRaw(
@@ -179,6 +265,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         `restore the tree of ${target}`,
         'Move untracked files that are in the way, then retry.',
       );
+      this.#scanned.add(commit);
       return commit;
     });
   }
@@ -227,6 +314,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       'diff',
       '-M',
       '--no-ext-diff',
+      '--no-textconv',
       '--no-color',
       '--no-relative',
       ...range,
@@ -237,12 +325,147 @@ export class SimpleGitWorkspace implements GitWorkspace {
 
   async fetchRunBranch(branch: string): Promise<FetchResult> {
     assertRunBranchName(branch);
-    return this.#serial.run(() => fetchBranch(this.root, this.#git, this.#identity, branch, this.#pushAuth));
+    return this.#serial.run(async () => {
+      const target = this.#remote();
+      if (!target) return { kind: 'no-remote' };
+      await this.#guard.verify(`fetch ${branch}`);
+      const fetched = await fetchBranch(this.#git, target, branch);
+      if (fetched.kind === 'fetched' && fetched.sha) this.#onRemote.add(fetched.sha);
+      return fetched;
+    });
   }
 
   async push(branch: string): Promise<PushResult> {
     assertRunBranchName(branch);
-    return pushBranch(this.root, this.#git, this.#identity, branch, this.#pushAuth);
+    const target = this.#remote();
+    if (!target) return { kind: 'no-remote' };
+    try {
+      await this.#guard.verify(`push ${branch}`);
+      const tip = await this.#resolveCommit(`refs/heads/${branch}`);
+      await this.#scanUnpushed(tip, branch);
+      const pushed = await pushBranch(target, branch);
+      if (pushed.kind === 'pushed') this.#onRemote.add(tip);
+      return pushed;
+    } catch (error) {
+      if (error instanceof CommitRefusedError) return { kind: 'refused', reason: error.message };
+      throw error;
+    }
+  }
+
+  #remote(): GitRemoteTarget | undefined {
+    const url = this.#pushUrl;
+    if (url === undefined) return undefined;
+    const header = this.#pushAuth?.header;
+    const env = header ? authHeaderEnv(header, url) : {};
+    return {
+      url,
+      header,
+      git: gitClient(this.root, this.#identity, { ...this.#pinnedEnv(), ...env }, this.#guard.filters),
+    };
+  }
+
+  #pinnedEnv(): Record<string, string> {
+    return { GIT_DIR: this.#gitDirPinned, GIT_WORK_TREE: this.root };
+  }
+
+  /**
+   * Every commit of the branch the remote does not have yet, oldest first, scanned for secrets,
+   * escaping symlinks and submodules (protected paths were checked when each checkpoint was made);
+   * commits this workspace made were scanned then and are skipped.
+   */
+  async #scanUnpushed(tip: string, branch: string): Promise<void> {
+    const known = [...this.#onRemote].filter((sha) => /^[0-9a-f]{40,64}$/.test(sha));
+    const listed = await this.#git.raw([
+      'rev-list',
+      '--reverse',
+      `--max-count=${MAX_UNPUSHED + 1}`,
+      tip,
+      ...(known.length > 0 ? ['--not', ...known] : []),
+      '--',
+    ]);
+    const commits = listed.split('\n').filter(Boolean);
+    if (commits.length > MAX_UNPUSHED) {
+      throw new CommitRefusedError(
+        `Security stop: refused to push ${branch}: more than ${MAX_UNPUSHED} of its commits are not on the remote, too many to scan. Push the base branch first, or fetch so Maestro knows what the remote has.`,
+        [{ kind: 'secret', what: `${branch}: too many unpushed commits to scan` }],
+      );
+    }
+    const findings: CommitFinding[] = [];
+    for (const commit of commits) {
+      if (this.#scanned.has(commit)) continue;
+      for (const f of this.#scan(await candidateOfCommit(this.#git, commit), { protectedPaths: [] }))
+        findings.push({ kind: f.kind, what: `${commit.slice(0, 7)}: ${f.what}` });
+    }
+    if (findings.length > 0) {
+      throw new CommitRefusedError(
+        `${refusalReason(`push ${branch}`, findings)}. Nothing was pushed; the commits stay on the local branch ${branch}.`,
+        findings,
+      );
+    }
+  }
+
+  #scan(candidate: CommitCandidate, policy: CommitPolicy): CommitFinding[] {
+    return scanCommit(candidate, { secrets: this.#secrets, protectedPaths: policy.protectedPaths });
+  }
+
+  /**
+   * The commit message to use for `tree` on top of `head`, once git's config is verified and the
+   * commit policy finds nothing; throws a `CommitRefusedError` otherwise. The message also passes
+   * through the redactor (defence in depth: a hit has already refused).
+   */
+  async #checked(
+    head: string,
+    tree: string,
+    text: string,
+    policy: CommitPolicy,
+    doing = 'commit',
+  ): Promise<string> {
+    await this.#guard.verify(doing);
+    const findings = this.#scan(
+      await candidateBetween(this.#git, await this.#treeOf(head), tree, text),
+      policy,
+    );
+    if (findings.length > 0) throw new CommitRefusedError(refusalReason(doing, findings), findings);
+    return redactSecrets(this.#secrets)(text).text;
+  }
+
+  /**
+   * Runs a commit step; a `CommitRefusedError` becomes a `refused` result (after the step has
+   * undone its changes to the checkout), with the work kept under `refs/maestro/refused/` when
+   * the step says how.
+   */
+  async #refusable(
+    step: (keep: { ref?: () => Promise<string> }) => Promise<IntegrationResult>,
+  ): Promise<IntegrationResult> {
+    const keep: { ref?: () => Promise<string> } = {};
+    try {
+      const result = await step(keep);
+      if (result.kind === 'integrated') this.#scanned.add(result.sha);
+      return result;
+    } catch (error) {
+      if (!(error instanceof CommitRefusedError)) throw error;
+      const kept = keep.ref ? await keep.ref().catch(() => undefined) : undefined;
+      const where = kept
+        ? `the work is kept locally as ${kept} (never pushed)`
+        : 'the checkpoints so far stay on the local branch';
+      return {
+        kind: 'refused',
+        reason: `${error.message.replace(/\.?$/, '')}. Nothing was committed or pushed; ${where}.`,
+        blocked: error.findings.map(blockedAction),
+        ...(kept ? { kept } : {}),
+      };
+    }
+  }
+
+  async #keepRefused(trailers: CheckpointTrailers, commit: string): Promise<string> {
+    const ref = `refs/maestro/refused/${sanitiseLabel(trailers.task)}-${trailers.checkpoint}`;
+    await mustRaw(
+      this.#git,
+      ['update-ref', ref, commit],
+      `keep the refused work as ${ref}`,
+      'Check the repository.',
+    );
+    return ref;
   }
 
   /**
@@ -328,4 +551,44 @@ export class SimpleGitWorkspace implements GitWorkspace {
       { code: 'git.dirty-checkout' },
     );
   }
+}
+
+/** More unpushed commits than this are not scanned one by one: the push is refused instead. */
+const MAX_UNPUSHED = 500;
+
+/**
+ * What `open` records before any code of the run executes: the git directories, the config
+ * fingerprint, the push URL and the commits the remote already has.
+ */
+async function openRepository(top: string, options: SimpleGitWorkspaceOptions): Promise<OpenedRepository> {
+  const identity = options.author ?? DEFAULT_AUTHOR;
+  const probe = gitClient(top, identity);
+  const absolute = (dir: string) => (isAbsolute(dir) ? dir : join(top, dir));
+  const gitDir = absolute((await probe.raw(['rev-parse', '--absolute-git-dir'])).trim());
+  const commonDir = absolute((await probe.raw(['rev-parse', '--git-common-dir'])).trim());
+  const pinned = gitClient(top, identity, { GIT_DIR: gitDir, GIT_WORK_TREE: top });
+  const guard = await ConfigGuard.capture(pinned, [gitDir, commonDir]);
+  const pushUrl = options.pushUrl ?? (await originUrl(pinned));
+  const refs = await tryRaw(pinned, ['for-each-ref', '--format=%(objectname)', 'refs/remotes/']);
+  const onRemote = refs.ok ? refs.stdout.split('\n').filter(Boolean) : [];
+  return { top, guard, gitDir, pushUrl, onRemote };
+}
+
+/** origin's push URL as configured (`pushurl`, else `url`), or undefined when there is no origin. */
+async function originUrl(git: SimpleGit): Promise<string | undefined> {
+  for (const key of ['remote.origin.pushurl', 'remote.origin.url']) {
+    const value = await tryRaw(git, ['config', '--get', key]);
+    if (value.ok && value.stdout.trim()) return value.stdout.trim();
+  }
+  return undefined;
+}
+
+function blockedAction(finding: CommitFinding): BlockedAction {
+  const kind =
+    finding.kind === 'protected-path' || finding.kind === 'submodule'
+      ? 'protected-path'
+      : finding.kind === 'symlink-escape'
+        ? 'path-escape'
+        : 'other';
+  return { kind, what: finding.what };
 }

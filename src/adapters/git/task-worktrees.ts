@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
 import type { TaskWorktree } from '../../ports/git-workspace-port.js';
+import type { ConfigGuard } from './config-guard.js';
 import { gitClient, mustRaw, tryRaw } from './git-client.js';
 import type { GitIdentity } from './git-env.js';
 import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
@@ -13,18 +14,22 @@ import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
  * (inside the main `.git`, recorded when the worktree is created) with `GIT_DIR`/`GIT_WORK_TREE`,
  * never discovered from the worktree: the agent can rewrite the worktree's `.git` file to point at
  * a repository it made, whose config (`core.fsmonitor`, …) would run commands in this process.
+ * Each administrative directory is recorded by the config guard when it is created and checked
+ * before the worktree's changes are staged (a rewritten `commondir` or `config.worktree` refuses).
  */
 export class TaskWorktrees {
   readonly #repoRoot: string;
   readonly #git: SimpleGit;
   readonly #identity: GitIdentity;
   readonly #root: string;
+  readonly #guard: ConfigGuard;
   readonly #gitDirs = new Map<string, string>();
 
-  constructor(repoRoot: string, git: SimpleGit, identity: GitIdentity, root?: string) {
+  constructor(repoRoot: string, git: SimpleGit, identity: GitIdentity, guard: ConfigGuard, root?: string) {
     this.#repoRoot = repoRoot;
     this.#git = git;
     this.#identity = identity;
+    this.#guard = guard;
     this.#root = root ?? defaultWorktreeRoot(repoRoot);
   }
 
@@ -42,13 +47,18 @@ export class TaskWorktrees {
       await rm(path, { recursive: true, force: true });
       throw error;
     }
-    const gitDir = (await gitClient(path, this.#identity).raw(['rev-parse', '--absolute-git-dir'])).trim();
+    const gitDir = (
+      await gitClient(path, this.#identity, {}, this.#guard.filters).raw(['rev-parse', '--absolute-git-dir'])
+    ).trim();
+    await this.#guard.track(gitDir);
     this.#gitDirs.set(path, gitDir);
     return { path, base };
   }
 
   /** Never throws for a worktree that is already gone: removal runs in `finally` blocks. */
   async remove(worktree: TaskWorktree): Promise<void> {
+    const gitDir = this.#gitDirs.get(worktree.path);
+    if (gitDir) this.#guard.untrack(gitDir);
     const removed = await tryRaw(this.#git, ['worktree', 'remove', '--force', '--force', worktree.path]);
     if (removed.ok) {
       this.#gitDirs.delete(worktree.path);
@@ -67,40 +77,35 @@ export class TaskWorktrees {
    * tree equals the base's. `add -A` honours `.gitignore`, so build output stays out.
    */
   async snapshot(worktree: TaskWorktree, message: string): Promise<string | undefined> {
-    const git = gitClient(worktree.path, this.#identity, {
-      GIT_DIR: await this.#gitDirOf(worktree),
-      GIT_WORK_TREE: worktree.path,
-    });
+    const gitDir = this.#gitDirOf(worktree);
+    await this.#guard.verify("stage the task's changes", gitDir);
+    const git = gitClient(
+      worktree.path,
+      this.#identity,
+      { GIT_DIR: gitDir, GIT_WORK_TREE: worktree.path },
+      this.#guard.filters,
+    );
     await mustRaw(
       git,
       ['add', '-A', '--verbose'],
       `stage the changes in ${worktree.path}`,
       'Check that the worktree still exists.',
     );
+    // Again after: a change made while `add` ran is refused before anything is committed.
+    await this.#guard.verify("stage the task's changes", gitDir);
     const tree = (await git.raw(['write-tree'])).trim();
     const baseTree = (await this.#git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`])).trim();
     if (tree === baseTree) return undefined;
     return (await this.#git.raw(['commit-tree', tree, '-p', worktree.base, '-m', message])).trim();
   }
 
-  async #gitDirOf(worktree: TaskWorktree): Promise<string> {
+  /** Only worktrees this workspace created: their administrative directories are the recorded ones. */
+  #gitDirOf(worktree: TaskWorktree): string {
     const known = this.#gitDirs.get(worktree.path);
     if (known) return known;
-    // A worktree made by an earlier process (resume): find it from the main repository's side.
-    const common = (await this.#git.raw(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
-    const admin = join(common, 'worktrees');
-    for (const name of existsSync(admin) ? await readdir(admin) : []) {
-      const pointer = await readFile(join(admin, name, 'gitdir'), 'utf8').catch(() => '');
-      if (pointer.trim() === join(worktree.path, '.git')) {
-        this.#gitDirs.set(worktree.path, join(admin, name));
-        return join(admin, name);
-      }
-    }
     throw new MaestroError(
-      `${worktree.path} is not a worktree of ${this.#repoRoot}; it may have been removed — re-run the task.`,
-      {
-        code: 'git.unknown-worktree',
-      },
+      `${worktree.path} is not a worktree Maestro created for ${this.#repoRoot} in this run; it may have been removed — re-run the task.`,
+      { code: 'git.unknown-worktree' },
     );
   }
 

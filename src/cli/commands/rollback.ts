@@ -3,6 +3,7 @@ import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js
 import { SimpleGitWorkspace } from '../../adapters/git/simple-git-workspace.js';
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { ValidationError } from '../../core/errors.js';
+import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
 import type { CommandContext } from '../command-context.js';
 import { loadSession } from '../local/load-session.js';
 
@@ -27,7 +28,9 @@ export function rollbackCommand(ctx: CommandContext): Command {
           sessionId,
           'this session never started executing, so it has no checkpoints',
         );
-      const workspace = await SimpleGitWorkspace.open(repo.root);
+      const workspace = await SimpleGitWorkspace.open(repo.root, {
+        secrets: secretsFromEnvironment(ctx.io.env),
+      });
       await workspace.checkoutRunBranch(saved.state.branch);
       const checkpoints = await workspace.checkpoints(sessionId);
       const last = checkpoints.at(-1)?.checkpoint ?? 0;

@@ -6,6 +6,7 @@ import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import type { Approval } from '../../core/plan/approval.js';
 import type { PlanRevision } from '../../core/plan/plan-revision.js';
+import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
 import { runBranchName } from '../../core/state/branch-name.js';
 import type { RunState } from '../../core/state/run-state.js';
 import type { SessionMetadata } from '../../core/state/session-metadata.js';
@@ -41,7 +42,11 @@ export interface LocalExecutionInput {
  */
 export async function runLocalExecution(input: LocalExecutionInput): Promise<ExecutionResult> {
   const { config, store, clock, metadata } = input;
-  const workspace = await SimpleGitWorkspace.open(input.repo.root);
+  // Opened before any code of the run executes: origin's URL and git's config are fixed here, and
+  // the model keys and tokens of this environment may appear in no commit.
+  const workspace = await SimpleGitWorkspace.open(input.repo.root, {
+    secrets: secretsFromEnvironment(process.env),
+  });
   // Gates and the agent's commands run in the sandbox; without one (and no acknowledged
   // `sandbox.mode: off`) this throws with what to install, before the first execution model call.
   const sandbox = await requireSandbox(config.sandbox, {

@@ -52,6 +52,18 @@ export async function runTask(
   let conflictReruns = 0;
   const blocked: BlockedAction[] = [];
   const base: TaskResult = { id: task.id, status: 'failed', attempts: 0, summary: '', hints: '', blocked };
+  // Checked on what the commit would record, whichever executor made the change (rule 7).
+  const policy = { protectedPaths: protectedPaths(config) };
+  const refusedStop = (refused: Extract<IntegrationResult, { kind: 'refused' }>): TaskRun => {
+    blocked.push(...refused.blocked);
+    progress.warn(`${task.id}: ${refused.reason}`);
+    return {
+      kind: 'stop',
+      reason: 'security',
+      detail: refused.reason,
+      result: { ...base, attempts, status: 'blocked', error: refused.reason },
+    };
+  };
 
   while (attempts < maxAttempts) {
     if (deps.signal.aborted)
@@ -67,7 +79,7 @@ export async function runTask(
         instructions: deps.instructions(task),
         context: deps.context(task, { previousFailure }),
         allowedCommands: deps.allowedCommands,
-        protectedPaths: protectedPaths(config),
+        protectedPaths: policy.protectedPaths,
         timeoutMs: config.orchestrator.max_task_duration * 1000,
         maxTurns: config.executor.max_turns,
         signal: deps.signal,
@@ -77,12 +89,14 @@ export async function runTask(
         // Cancelled mid-task: keep what the agent did as a work-in-progress checkpoint, so nothing is
         // lost; the task stays pending and `resume` runs it again on top of it.
         const wip = await deps.checkpoint(task, (n) =>
-          deps.workspace.integrate(worktree, `wip: ${task.id} interrupted`, {
-            session: deps.session,
-            task: 'wip',
-            checkpoint: n,
-          }),
+          deps.workspace.integrate(
+            worktree,
+            `wip: ${task.id} interrupted`,
+            { session: deps.session, task: 'wip', checkpoint: n },
+            policy,
+          ),
         );
+        if (wip.kind === 'refused') return refusedStop(wip);
         if (wip.kind === 'integrated')
           progress.warn(
             `Work in progress of ${task.id} kept as checkpoint ${wip.n} (${wip.sha.slice(0, 7)})`,
@@ -99,8 +113,12 @@ export async function runTask(
               task: task.id,
               checkpoint: n,
             },
+            policy,
           ),
         );
+        // A secret, a protected path, an escaping symlink or changed git config: nothing was
+        // committed; the run stops before any push, with what was refused in the report.
+        if (integrated.kind === 'refused') return refusedStop(integrated);
         if (integrated.kind === 'conflict') {
           if (options.alone) {
             // Nothing else ran meanwhile, so the conflict is the task's own doing: a failure, not a retry loop.

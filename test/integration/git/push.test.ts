@@ -7,6 +7,7 @@ import { bareOrigin } from '../../support/bare-origin.js';
 import { git, tempDir, tempRepo } from '../../support/temp-repo.js';
 
 const cleanups: Array<() => void> = [];
+const policy = { protectedPaths: ['.github/workflows/**'] };
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
@@ -29,7 +30,7 @@ async function setup(options: { origin?: boolean; token?: string } = {}) {
   });
   await ws.checkoutRunBranch('maestro/issue-1');
   writeFileSync(join(ws.root, 'a.txt'), 'changed\n');
-  await ws.commitAll('change', trailers(1));
+  await ws.commitAll('change', trailers(1), policy);
   return { ws, root: ws.root, origin };
 }
 
@@ -60,7 +61,7 @@ describe('push', () => {
     const theirs = git(other, 'rev-parse', 'HEAD');
 
     writeFileSync(join(ws.root, 'a.txt'), 'ours\n');
-    await ws.commitAll('ours', trailers(2));
+    await ws.commitAll('ours', trailers(2), policy);
     const result = await ws.push('maestro/issue-1');
     expect(result).toMatchObject({
       kind: 'rejected',

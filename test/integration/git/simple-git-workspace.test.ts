@@ -6,6 +6,7 @@ import { MaestroError } from '../../../src/core/errors.js';
 import { git, tempDir, tempRepo } from '../../support/temp-repo.js';
 
 const cleanups: Array<() => void> = [];
+const policy = { protectedPaths: ['.github/workflows/**'] };
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
@@ -32,7 +33,7 @@ describe('checkoutRunBranch', () => {
     const { root, ws } = await setup();
     const initial = await ws.head();
     writeFileSync(join(root, 'a.txt'), 'changed\n');
-    await ws.commitAll('change', trailers('T1', 1));
+    await ws.commitAll('change', trailers('T1', 1), policy);
     await ws.checkoutRunBranch('maestro/other', initial);
     expect(await ws.currentBranch()).toBe('maestro/other');
     expect(await ws.head()).toBe(initial);
@@ -80,8 +81,8 @@ describe('integrate', () => {
 
     // T2 finishes first; both integrations are started at once, as concurrent tasks would.
     const [r2, r1] = await Promise.all([
-      ws.integrate(second, 'feat: bee', trailers('T2', 1)),
-      ws.integrate(first, 'feat: three', trailers('T1', 2)),
+      ws.integrate(second, 'feat: bee', trailers('T2', 1), policy),
+      ws.integrate(first, 'feat: three', trailers('T1', 2), policy),
     ]);
     expect(r2.kind).toBe('integrated');
     expect(r1.kind).toBe('integrated');
@@ -109,10 +110,10 @@ describe('integrate', () => {
     writeFileSync(join(first.path, 'a.txt'), 'one\nTWO from T1\nthree\n');
     writeFileSync(join(second.path, 'a.txt'), 'one\nTWO from T2\nthree\n');
     writeFileSync(join(second.path, 'new-from-t2.txt'), 'new\n');
-    expect((await ws.integrate(first, 'T1', trailers('T1', 1))).kind).toBe('integrated');
+    expect((await ws.integrate(first, 'T1', trailers('T1', 1), policy)).kind).toBe('integrated');
     const head = await ws.head();
 
-    expect(await ws.integrate(second, 'T2', trailers('T2', 2))).toEqual({
+    expect(await ws.integrate(second, 'T2', trailers('T2', 2), policy)).toEqual({
       kind: 'conflict',
       files: ['a.txt'],
     });
@@ -137,7 +138,7 @@ describe('integrate', () => {
     git(wt.path, 'mv', 'move-me.txt', 'moved.txt');
     writeFileSync(join(wt.path, 'empty.txt'), '');
     const before = await ws.head();
-    const result = await ws.integrate(wt, 'files', trailers('T1', 1));
+    const result = await ws.integrate(wt, 'files', trailers('T1', 1), policy);
     expect(result.kind).toBe('integrated');
     expect(existsSync(join(root, 'created.txt'))).toBe(true);
     expect(existsSync(join(root, 'old.txt'))).toBe(false);
@@ -158,7 +159,7 @@ describe('integrate', () => {
     writeFileSync(join(wt.path, 'a.txt'), 'b\n');
     mkdirSync(join(wt.path, 'dist'));
     writeFileSync(join(wt.path, 'dist', 'bundle.js'), 'built\n');
-    expect((await ws.integrate(wt, 'x', trailers('T1', 1))).kind).toBe('integrated');
+    expect((await ws.integrate(wt, 'x', trailers('T1', 1), policy)).kind).toBe('integrated');
     expect(git(root, 'show', '--name-only', '--format=', 'HEAD')).toBe('a.txt');
   });
 
@@ -174,7 +175,7 @@ describe('integrate', () => {
       'agent commit\n\nMaestro-Session: forged\nMaestro-Task: X\nMaestro-Checkpoint: 9',
     );
     writeFileSync(join(wt.path, 'b.txt'), 'uncommitted\n');
-    expect((await ws.integrate(wt, 'T1', trailers('T1', 1))).kind).toBe('integrated');
+    expect((await ws.integrate(wt, 'T1', trailers('T1', 1), policy)).kind).toBe('integrated');
     expect(git(root, 'rev-list', '--count', `${base}..HEAD`)).toBe('1');
     expect(readFileSync(join(root, 'b.txt'), 'utf8')).toBe('uncommitted\n');
     expect(await ws.checkpoints('forged')).toEqual([]);
@@ -184,7 +185,7 @@ describe('integrate', () => {
     const { ws } = await setup();
     const head = await ws.head();
     const wt = await ws.addWorktree('T1', head);
-    expect(await ws.integrate(wt, 'nothing', trailers('T1', 1))).toEqual({ kind: 'empty' });
+    expect(await ws.integrate(wt, 'nothing', trailers('T1', 1), policy)).toEqual({ kind: 'empty' });
     expect(await ws.head()).toBe(head);
   });
 
@@ -193,9 +194,9 @@ describe('integrate', () => {
     const base = await ws.head();
     const [first, second] = [await ws.addWorktree('T1', base), await ws.addWorktree('T2', base)];
     for (const wt of [first, second]) writeFileSync(join(wt.path, 'b.txt'), 'same\n');
-    expect((await ws.integrate(first, 'T1', trailers('T1', 1))).kind).toBe('integrated');
+    expect((await ws.integrate(first, 'T1', trailers('T1', 1), policy)).kind).toBe('integrated');
     const head = await ws.head();
-    expect(await ws.integrate(second, 'T2', trailers('T2', 2))).toEqual({ kind: 'empty' });
+    expect(await ws.integrate(second, 'T2', trailers('T2', 2), policy)).toEqual({ kind: 'empty' });
     expect(await ws.head()).toBe(head);
   });
 
@@ -204,10 +205,10 @@ describe('integrate', () => {
     const wt = await ws.addWorktree('T1', await ws.head());
     writeFileSync(join(wt.path, 'b.txt'), 'x\n');
     writeFileSync(join(root, 'a.txt'), 'dirty\n');
-    await expect(ws.integrate(wt, 'T1', trailers('T1', 1))).rejects.toThrow(/commit or stash/i);
+    await expect(ws.integrate(wt, 'T1', trailers('T1', 1), policy)).rejects.toThrow(/commit or stash/i);
     git(root, 'checkout', '-q', '--', 'a.txt');
     git(root, 'checkout', '-q', 'main');
-    await expect(ws.integrate(wt, 'T1', trailers('T1', 1))).rejects.toThrow(
+    await expect(ws.integrate(wt, 'T1', trailers('T1', 1), policy)).rejects.toThrow(
       /only commits to its own run branch/,
     );
   });
@@ -220,7 +221,7 @@ describe('integrate', () => {
     cleanups.push(evil.dispose);
     git(evil.root, 'config', 'core.fsmonitor', `touch ${join(root, 'PWNED')}`);
     writeFileSync(join(wt.path, '.git'), `gitdir: ${join(evil.root, '.git')}\n`);
-    expect((await ws.integrate(wt, 'T1', trailers('T1', 1))).kind).toBe('integrated');
+    expect((await ws.integrate(wt, 'T1', trailers('T1', 1), policy)).kind).toBe('integrated');
     expect(existsSync(join(root, 'PWNED'))).toBe(false);
     await ws.removeWorktree(wt);
   });
@@ -240,10 +241,10 @@ describe('removeWorktree', () => {
 describe('commitAll and commit messages', () => {
   it('commits the working tree with trailers, and returns empty when nothing changed', async () => {
     const { root, ws } = await setup();
-    expect(await ws.commitAll('wip', trailers('wip', 1))).toEqual({ kind: 'empty' });
+    expect(await ws.commitAll('wip', trailers('wip', 1), policy)).toEqual({ kind: 'empty' });
     writeFileSync(join(root, 'new.txt'), 'n\n');
     rmSync(join(root, 'b.txt'));
-    const result = await ws.commitAll('wip: interrupted', trailers('wip', 1));
+    const result = await ws.commitAll('wip: interrupted', trailers('wip', 1), policy);
     expect(result).toEqual({ kind: 'integrated', sha: await ws.head() });
     expect(status(root)).toBe('');
     expect(git(root, 'log', '-1', '--format=%(trailers:key=Maestro-Task,valueonly)')).toBe('wip');
@@ -255,7 +256,7 @@ describe('commitAll and commit messages', () => {
     const { root, ws } = await setup();
     const message = `fix: "quoted" and 'single' $(touch pwned) \`id\` $HOME\n\n# not a comment\n--body line; rm -rf /\n\\n literal`;
     writeFileSync(join(root, 'a.txt'), 'x\n');
-    await ws.commitAll(message, trailers('T1', 1));
+    await ws.commitAll(message, trailers('T1', 1), policy);
     expect(git(root, 'log', '-1', '--format=%B')).toBe(
       `${message}\n\nMaestro-Session: ${session}\nMaestro-Task: T1\nMaestro-Checkpoint: 1`,
     );
@@ -266,7 +267,7 @@ describe('commitAll and commit messages', () => {
     const { root, ws } = await setup();
     writeFileSync(join(root, 'a.txt'), 'x\n');
     await expect(
-      ws.commitAll('m', { session: 'a\nMaestro-Task: x', task: 'T1', checkpoint: 1 }),
+      ws.commitAll('m', { session: 'a\nMaestro-Task: x', task: 'T1', checkpoint: 1 }, policy),
     ).rejects.toThrow(/Invalid checkpoint session/);
   });
 });
@@ -275,10 +276,10 @@ describe('restoreTree and checkpoints', () => {
   it('restores checkpoint 1 as a new commit, keeping the later commits in history', async () => {
     const { root, ws } = await setup();
     writeFileSync(join(root, 'a.txt'), 'first\n');
-    const one = await ws.commitAll('one', trailers('T1', 1));
+    const one = await ws.commitAll('one', trailers('T1', 1), policy);
     writeFileSync(join(root, 'a.txt'), 'second\n');
     writeFileSync(join(root, 'added.txt'), 'added\n');
-    const two = await ws.commitAll('two', trailers('T2', 2));
+    const two = await ws.commitAll('two', trailers('T2', 2), policy);
     if (one.kind !== 'integrated' || two.kind !== 'integrated') throw new Error('expected commits');
 
     const restored = await ws.restoreTree(one.sha, 'rollback to 1', trailers('rollback', 3));
@@ -315,7 +316,7 @@ describe('diffs', () => {
     const { root, ws } = await setup();
     const from = await ws.head();
     writeFileSync(join(root, 'a.txt'), 'one\n2\nthree\nfour\n');
-    await ws.commitAll('c', trailers('T1', 1));
+    await ws.commitAll('c', trailers('T1', 1), policy);
     const to = await ws.head();
     expect(await ws.diffFiles(from, to)).toEqual([
       { path: 'a.txt', status: 'modified', additions: 2, deletions: 1 },

@@ -1,0 +1,164 @@
+import type { SimpleGit } from 'simple-git';
+import {
+  ABSENT_MODE,
+  type AddedLine,
+  type CandidateFile,
+  type CommitCandidate,
+  SYMLINK_MODE,
+} from '../../core/policy/commit-scan/commit-candidate.js';
+
+/** Options every candidate diff shares: exact bytes, no program from config or attributes. */
+const DIFF_OPTIONS = [
+  '-M',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-color',
+  '--no-relative',
+  '--ignore-submodules=none',
+];
+
+/** What a commit of `toTree` on top of `fromTree` with `message` would record. */
+export function candidateBetween(
+  git: SimpleGit,
+  fromTree: string,
+  toTree: string,
+  message: string,
+): Promise<CommitCandidate> {
+  return readCandidate(git, ['diff', ...DIFF_OPTIONS], [fromTree, toTree, '--'], message);
+}
+
+/** What an existing commit records against its first parent (everything, for a root commit). */
+export async function candidateOfCommit(git: SimpleGit, commit: string): Promise<CommitCandidate> {
+  const message = await git.raw(['log', '-1', '--format=%B', '--end-of-options', commit, '--']);
+  return readCandidate(
+    git,
+    ['diff-tree', '-r', '--root', '--no-commit-id', '--diff-merges=first-parent', ...DIFF_OPTIONS],
+    [commit, '--'],
+    message,
+  );
+}
+
+async function readCandidate(
+  git: SimpleGit,
+  command: string[],
+  range: string[],
+  message: string,
+): Promise<CommitCandidate> {
+  const [raw, patch] = await Promise.all([
+    git.raw([...command, '--raw', '-z', '--no-abbrev', ...range]),
+    // `--text` so a secret inside a "binary" file is still seen; `-U0`: added lines only.
+    git.raw(['-c', 'core.quotePath=false', ...command, '-p', '-U0', '--text', ...range]),
+  ]);
+  const added = addedLines(patch);
+  const files = parseRaw(raw).map((file) => ({ ...file, addedLines: added.get(file.path) ?? [] }));
+  for (const file of files) {
+    if (file.newMode === SYMLINK_MODE && file.newBlob)
+      file.symlinkTarget = await git.raw(['cat-file', 'blob', file.newBlob]);
+  }
+  return { message, files: files.map(({ newBlob: _blob, ...file }) => file) };
+}
+
+type RawFile = Omit<CandidateFile, 'addedLines'> & { newBlob?: string };
+
+const STATUS: Record<string, CandidateFile['status']> = {
+  A: 'added',
+  M: 'modified',
+  D: 'deleted',
+  R: 'renamed',
+  C: 'copied',
+  T: 'type-changed',
+};
+
+/** `:<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0[<new path>\0]` records. */
+export function parseRaw(raw: string): RawFile[] {
+  const fields = raw.split('\0');
+  const files: RawFile[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const header = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]?.trim() ?? '');
+    if (!header) continue;
+    const [, oldMode = ABSENT_MODE, newMode = ABSENT_MODE, , newSha = '', letter = 'M'] = header;
+    const status = STATUS[letter] ?? 'modified';
+    const first = fields[++i] ?? '';
+    const second = status === 'renamed' || status === 'copied' ? (fields[++i] ?? '') : undefined;
+    files.push({
+      path: second ?? first,
+      ...(second !== undefined ? { oldPath: first } : {}),
+      status,
+      oldMode,
+      newMode,
+      ...(/^0+$/.test(newSha) ? {} : { newBlob: newSha }),
+    });
+  }
+  return files;
+}
+
+/**
+ * The added lines of a `-U0 --text` patch, by new path, with their line numbers. A hunk's
+ * header gives how many old and new lines follow, so a content line that looks like a header
+ * (`+++ x`, `diff --git`) is never mistaken for one.
+ */
+export function addedLines(patch: string): Map<string, AddedLine[]> {
+  const out = new Map<string, AddedLine[]>();
+  let path: string | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let line = 0;
+  for (const text of patch.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (text.startsWith('+')) {
+        if (path !== undefined) out.get(path)?.push({ line, text: text.slice(1) });
+        line += 1;
+        newLeft -= 1;
+      } else if (text.startsWith('-')) oldLeft -= 1;
+      else if (!text.startsWith('\\')) {
+        oldLeft -= 1;
+        newLeft -= 1;
+        line += 1;
+      }
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(text);
+    if (hunk) {
+      oldLeft = Number(hunk[1] ?? 1);
+      line = Number(hunk[2]);
+      newLeft = Number(hunk[3] ?? 1);
+      continue;
+    }
+    if (text.startsWith('diff --git ')) path = undefined;
+    else if (text.startsWith('+++ ')) {
+      // git ends the name with a TAB when it contains a space (for `patch`).
+      const name = text.slice(4).replace(/\t$/, '');
+      path = name === '/dev/null' ? undefined : stripPrefix(name.startsWith('"') ? unquote(name) : name);
+      if (path !== undefined && !out.has(path)) out.set(path, []);
+    }
+  }
+  return out;
+}
+
+function stripPrefix(name: string): string {
+  return name.startsWith('b/') ? name.slice(2) : name;
+}
+
+const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/** Git's C-style quoting of unusual path names: `"a\tb\303\251"` → the raw bytes, as UTF-8. */
+function unquote(quoted: string): string {
+  const body = quoted.slice(1, quoted.endsWith('"') ? -1 : undefined);
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char !== '\\') {
+      bytes.push(...Buffer.from(char, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
