@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -59,6 +59,42 @@ describe('maestro demo (the README main command)', () => {
     expect(report.length).toBeLessThan(65_536);
     expect(report).toContain('| `test` | `npm test` | ✅ passed · 2 passed');
     expect(report).toContain('✅ met');
+  }, 90_000);
+
+  it('runs its bundled sample without a sandbox where none can be made, and says so', async () => {
+    tmp = tempDir();
+    // A PATH with everything of /usr/bin but bubblewrap: the machine a newcomer may have.
+    const bin = join(tmp.path, 'bin');
+    mkdirSync(bin);
+    for (const name of readdirSync('/usr/bin')) {
+      if (name !== 'bwrap') symlinkSync(join('/usr/bin', name), join(bin, name));
+    }
+    const path = [
+      bin,
+      ...(process.env.PATH ?? '').split(':').filter((d) => !['/usr/bin', '/bin'].includes(d)),
+    ].join(':');
+    const dir = join(tmp.path, 'demo');
+    const run = fakeIo({ cwd: tmp.path, env: { PATH: path, HOME: process.env.HOME } });
+
+    const code = await main(['demo', '--dir', dir], run.io);
+
+    expect(code).toBe(0);
+    expect(run.stdout).toContain('NO SANDBOX on this machine');
+    expect(run.stdout).toContain('bubblewrap (`bwrap`) is not installed');
+    const [session] = readdirSync(join(dir, '.maestro', 'sessions'));
+    const report = readFileSync(join(dir, '.maestro', 'sessions', session!, 'final-report.md'), 'utf8');
+    expect(report).toContain('⚠️ No sandbox');
+  }, 90_000);
+
+  it('says in the report which sandbox ran the gates', async () => {
+    tmp = tempDir();
+    const dir = join(tmp.path, 'demo');
+    const run = fakeIo({ cwd: tmp.path, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    expect(await main(['demo', '--dir', dir], run.io)).toBe(0);
+    expect(run.stdout).not.toContain('NO SANDBOX');
+    const [session] = readdirSync(join(dir, '.maestro', 'sessions'));
+    const report = readFileSync(join(dir, '.maestro', 'sessions', session!, 'final-report.md'), 'utf8');
+    expect(report).toContain('**Sandbox:** bubblewrap: own PID namespace, no network');
   }, 90_000);
 
   it('refuses a directory that is not empty', async () => {

@@ -1,15 +1,42 @@
-import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { initRepository } from '../../adapters/git/init-repository.js';
+import { openSandbox } from '../../adapters/sandbox/open-sandbox.js';
+import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
+import { defaultConfig, sandboxOffAcknowledgement } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
 import type { CommandContext } from '../command-context.js';
 import { runAction } from './run.js';
 
 /** The demo's assets ship in the package: `demo/sample/` (a project with real tests), the issue, the recording. */
 const DEMO_ROOT = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+/**
+ * The demo runs its gates in the sandbox like any run. Where none can be made (no bubblewrap, or
+ * not Linux), the bundled sample — Maestro's own code and a recorded session, nothing untrusted —
+ * runs without one, and the banner says so and why; a real `maestro run` would refuse.
+ */
+async function demoSandbox(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const opened = await openSandbox(defaultConfig().sandbox, { runner: new SpawnShell(), env });
+  if (opened.kind === 'ready') {
+    await opened.sandbox.close();
+    return [];
+  }
+  await mkdir(join(dir, '.github'), { recursive: true });
+  await writeFile(
+    join(dir, '.github', 'maestro.yml'),
+    `# Written by \`maestro demo\`: no sandbox could be made on this machine.\nsandbox:\n  mode: off\n  ${sandboxOffAcknowledgement}: true\n`,
+  );
+  return [
+    'NO SANDBOX on this machine, so the demo runs its bundled sample without one (it is',
+    "Maestro's own code and a recorded session). A real `maestro run` refuses until this is fixed:",
+    opened.message,
+    '',
+  ];
+}
 
 /**
  * `maestro demo [--dir DIR]`: the whole lifecycle offline on the bundled sample project, with a
@@ -37,6 +64,7 @@ export function demoCommand(ctx: CommandContext): Command {
       }
       await mkdir(dir, { recursive: true });
       await cp(join(DEMO_ROOT, 'sample'), dir, { recursive: true });
+      const sandboxNote = await demoSandbox(dir, io.env);
       await initRepository(dir, 'textstats: count words');
       io.stdout(
         [
@@ -46,6 +74,7 @@ export function demoCommand(ctx: CommandContext): Command {
           '│ else is real: discovery, git worktrees, checkpoint commits, and the       │',
           "│ sample project's own tests run as the gates.                              │",
           '╰──────────────────────────────────────────────────────────────────────────╯',
+          ...sandboxNote,
           `Sample repository: ${dir}`,
           '',
         ].join('\n'),

@@ -77,6 +77,7 @@ export function resumeCommand(ctx: CommandContext): Command {
           store,
           clock: systemClock,
           progress,
+          env: io.env,
           context: repositoryContextOf(discovery),
           instructions: describeInstructions(discovery.instructions),
           resume: state,

@@ -31,6 +31,8 @@ export interface LocalExecutionInput {
   /** Repository context and instructions from discovery, for the task prompts. */
   context: string;
   instructions: string;
+  /** The CLI's environment: $HOME and PATH shape the sandbox. */
+  env: NodeJS.ProcessEnv;
   /** A saved state to continue from (`maestro resume`). */
   resume?: RunState;
 }
@@ -51,7 +53,7 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
   // `sandbox.mode: off`) this throws with what to install, before the first execution model call.
   const sandbox = await requireSandbox(config.sandbox, {
     runner: new SpawnShell(),
-    env: process.env,
+    env: input.env,
     gitDir: await gitCommonDir(input.repo.root),
   });
   const executor = createExecutor(config.executor, { model: input.local.model, shell: sandbox.shell, clock });

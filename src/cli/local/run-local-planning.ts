@@ -173,6 +173,7 @@ async function planAndApprove(
     progress,
     context: repositoryContextOf(planned.discovery),
     instructions: describeInstructions(planned.discovery.instructions),
+    env: io.env,
   });
   io.stdout(`\n${result.report}\n`);
   return result.outcome.kind === 'completed' ? 0 : 1;
