@@ -4,15 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { fakeIo } from '../../support/fake-io.js';
 import { draft } from '../../support/plan-fixtures.js';
-import {
-  checkEntry,
-  NO_GATES,
-  type RunFixture,
-  runFixture,
-  tasksEntry,
-  turn,
-  usage,
-} from './run-kit.js';
+import { checkEntry, NO_GATES, type RunFixture, runFixture, tasksEntry, turn, usage } from './run-kit.js';
 
 /**
  * Break 4 (CLI side): an obedient model told to leak the user's key writes it, in several
