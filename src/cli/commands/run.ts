@@ -80,11 +80,11 @@ export async function runAction(
       );
     }
   }
+  // The model is checked first: a missing key is reported before any work is done.
+  const local = await openLocalModel(config, io, options.replay);
   // A run that will execute needs a sandbox for the gates and the agent's commands: checked now,
   // before the first model call, so a missing bubblewrap costs nothing.
   if (!options.dryRun) await checkSandbox(config, repo.root, io.env);
-  // The model is checked first: a missing key is reported before any work is done.
-  const local = await openLocalModel(config, io, options.replay);
 
   const store = new FsSessionStore(repo.root, { secrets: cliSecretValues(io.env) });
   await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -153,8 +153,13 @@ async function waitForCheckpoints(
 
 function setup(): { replay: string; marker: string } {
   tmp = tempDir();
-  const agent = join(tmp.path, 'agent.cjs');
-  const marker = join(tmp.path, 'slow');
+  // The agent runs in the sandbox, whose /tmp is private: its script and marker live where the
+  // sandbox can read them (the project's own directory, read-only inside).
+  const visible = mkdtempSync(join(process.cwd(), 'node_modules', '.maestro-agent-'));
+  const dispose = tmp.dispose;
+  tmp = { path: tmp.path, dispose: () => (dispose(), rmSync(visible, { recursive: true, force: true })) };
+  const agent = join(visible, 'agent.cjs');
+  const marker = join(visible, 'slow');
   writeFileSync(agent, AGENT);
   writeFileSync(marker, '');
   repo = tempRepo({
