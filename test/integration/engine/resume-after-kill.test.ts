@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -153,24 +153,28 @@ async function waitForCheckpoints(
 
 function setup(): { replay: string; marker: string } {
   tmp = tempDir();
-  // The agent runs in the sandbox, whose /tmp is private: its script and marker live where the
-  // sandbox can read them (the project's own directory, read-only inside).
-  const visible = mkdtempSync(join(process.cwd(), 'node_modules', '.maestro-agent-'));
-  const dispose = tmp.dispose;
-  tmp = { path: tmp.path, dispose: () => (dispose(), rmSync(visible, { recursive: true, force: true })) };
-  const agent = join(visible, 'agent.cjs');
-  const marker = join(visible, 'slow');
-  writeFileSync(agent, AGENT);
-  writeFileSync(marker, '');
   repo = tempRepo({
     'package.json': JSON.stringify({ name: 'x', scripts: { test: 'node --test' } }),
     'test/ok.test.js': "require('node:test')('ok', () => {});\n",
-    '.github/maestro.yml': [
+  });
+  // The agent runs in the sandbox, whose /tmp is private; the repository's git directory is bound
+  // into it read-only, so the agent script and the marker the test removes live there.
+  const gitDir = join(repo.root, '.git');
+  const agent = join(gitDir, 'maestro-test-agent.cjs');
+  const marker = join(gitDir, 'maestro-test-slow');
+  writeFileSync(agent, AGENT);
+  writeFileSync(marker, '');
+  mkdirSync(join(repo.root, '.github'));
+  writeFileSync(
+    join(repo.root, '.github', 'maestro.yml'),
+    [
       'orchestrator: { max_parallel: 1 }',
       `executor: { kind: command, command: ["node", ${JSON.stringify(agent)}, "{prompt_file}", ${JSON.stringify(marker)}] }`,
       'validation: { validate_prd: true }',
     ].join('\n'),
-  });
+  );
+  git(repo.root, 'add', '-A');
+  git(repo.root, 'commit', '-q', '-m', 'maestro config');
   const replay = join(tmp.path, 'session.json');
   writeFileSync(
     replay,
