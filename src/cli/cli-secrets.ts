@@ -1,23 +1,12 @@
+import { secretsFromEnvironment } from '../core/policy/commit-scan/secrets-from-environment.js';
 import { redactSecrets } from '../core/policy/outbound/redact-secrets.js';
 import type { CliIo } from './io.js';
 
-/** Names whose values are credentials: the model key variables and any token in the environment. */
-const SECRET_NAME = /^(GITHUB_TOKEN|GH_TOKEN)$|_API_KEY$|_TOKEN$/;
-
 /**
- * The run's secrets in the CLI: the values of GITHUB_TOKEN, GH_TOKEN and every `*_API_KEY` /
- * `*_TOKEN` variable. That covers the model key whatever `model.api_key_env` names, since the
- * config schema only accepts `*_API_KEY` names there.
- */
-export function cliSecretValues(env: Record<string, string | undefined>): string[] {
-  return Object.entries(env)
-    .filter(([name, value]) => SECRET_NAME.test(name) && value !== undefined && value.trim() !== '')
-    .map(([, value]) => value as string);
-}
-
-/** Text redaction with the CLI's secrets (every encoding) and the well-known token shapes. */
+ * Text redaction with the CLI's secrets — the same environment values the commit scan uses
+ * (`secretsFromEnvironment`) — in every encoding, and the well-known token shapes. */
 export function cliRedactor(env: Record<string, string | undefined>): (text: string) => string {
-  const redact = redactSecrets(cliSecretValues(env));
+  const redact = redactSecrets(secretsFromEnvironment(env));
   return (text) => redact(text).text;
 }
 

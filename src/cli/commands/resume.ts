@@ -5,11 +5,11 @@ import { consoleProgress } from '../../adapters/local/console-progress.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { MaestroError } from '../../core/errors.js';
+import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
 import type { RunState } from '../../core/state/run-state.js';
 import { discover } from '../../discovery/discover.js';
 import { describeInstructions, repositoryContextOf } from '../../engine/describe-discovery.js';
 import { systemClock } from '../../ports/clock-port.js';
-import { cliSecretValues } from '../cli-secrets.js';
 import type { CommandContext } from '../command-context.js';
 import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
@@ -37,7 +37,7 @@ export function resumeCommand(ctx: CommandContext): Command {
         const repo = await GitRepositoryReader.open(
           options.repo.startsWith('/') ? options.repo : `${io.cwd}/${options.repo}`,
         );
-        const store = new FsSessionStore(repo.root, { secrets: cliSecretValues(io.env) });
+        const store = new FsSessionStore(repo.root, { secrets: secretsFromEnvironment(io.env) });
         const saved = await loadSession(store, sessionId);
         const id = saved.metadata.session_id;
         if (!saved.approval)

@@ -8,8 +8,8 @@ import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
 import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
+import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
 import { systemClock } from '../../ports/clock-port.js';
-import { cliSecretValues } from '../cli-secrets.js';
 import type { CommandContext } from '../command-context.js';
 import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
@@ -86,7 +86,7 @@ export async function runAction(
   // before the first model call, so a missing bubblewrap costs nothing.
   if (!options.dryRun) await checkSandbox(config, repo.root, io.env);
 
-  const store = new FsSessionStore(repo.root, { secrets: cliSecretValues(io.env) });
+  const store = new FsSessionStore(repo.root, { secrets: secretsFromEnvironment(io.env) });
   await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));
   return runLocalPlanning({
     io,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cliRedactor, cliSecretValues } from '../../../src/cli/cli-secrets.js';
+import { cliRedactor } from '../../../src/cli/cli-secrets.js';
+import { secretsFromEnvironment } from '../../../src/core/policy/commit-scan/secrets-from-environment.js';
 
-describe('cliSecretValues', () => {
+describe('secretsFromEnvironment', () => {
   it('takes GITHUB_TOKEN, GH_TOKEN and every *_API_KEY / *_TOKEN value, nothing else', () => {
     const env = {
       GITHUB_TOKEN: 'gh-token-value',
@@ -13,7 +14,7 @@ describe('cliSecretValues', () => {
       TOKENIZER: 'not-a-secret',
       EMPTY_TOKEN: '  ',
     };
-    expect(cliSecretValues(env).sort()).toEqual(
+    expect(secretsFromEnvironment(env).sort()).toEqual(
       ['any-key-value', 'auth-token-value', 'gh-cli-value', 'gh-token-value'].sort(),
     );
   });
