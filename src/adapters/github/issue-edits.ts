@@ -4,6 +4,7 @@ import type { IssueEdit, IssueEdits } from '../../ports/issue-host-port.js';
 import type { GitHubContext } from './github-client.js';
 import { toGitHubApiError } from './github-errors.js';
 import { labelEvents } from './github-schemas.js';
+import { issueEvents } from './issues.js';
 
 /*
  * Who changed an issue's text since it was opened. Body edits come from GraphQL
@@ -60,16 +61,7 @@ async function bodyEdits(ctx: GitHubContext, issue: number): Promise<IssueEdits>
 }
 
 async function titleEdits(ctx: GitHubContext, issue: number): Promise<IssueEdit[]> {
-  let items: unknown[];
-  try {
-    items = await ctx.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
-      ...ctx.repo,
-      issue_number: issue,
-      per_page: 100,
-    });
-  } catch (error) {
-    throw toGitHubApiError(ctx, error, `read the events of issue #${issue}`, ISSUES_READ);
-  }
+  const items = await issueEvents(ctx, issue);
   return labelEvents(items, `GitHub events of issue #${issue}`)
     .filter((e) => e.event === 'renamed')
     .map((e) => ({ part: 'title', editor: e.actor?.login, at: e.created_at }));

@@ -113,16 +113,7 @@ export async function lastLabeled(
   issue: number,
   label: string,
 ): Promise<{ actor: Actor; at: string } | undefined> {
-  let items: unknown[];
-  try {
-    items = await ctx.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
-      ...ctx.repo,
-      issue_number: issue,
-      per_page: 100,
-    });
-  } catch (error) {
-    throw toGitHubApiError(ctx, error, `read the events of issue #${issue}`, ISSUES_READ);
-  }
+  const items = await issueEvents(ctx, issue);
   const wanted = label.toLowerCase();
   const labelings = labelEvents(items, `GitHub events of issue #${issue}`).filter(
     (e) => e.event === 'labeled' && e.label?.name.toLowerCase() === wanted && e.actor,
@@ -153,5 +144,18 @@ export async function react(
   } catch (error) {
     const where = 'commentId' in target ? `comment ${target.commentId}` : `issue #${target.issue}`;
     ctx.logger.warn(`Couldn't react ${reaction} to ${where} (HTTP ${statusOf(error) ?? '?'}); continuing.`);
+  }
+}
+
+/** Every event of an issue (labels, renames, …), unparsed: callers validate what they read. */
+export async function issueEvents(ctx: GitHubContext, issue: number): Promise<unknown[]> {
+  try {
+    return await ctx.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', {
+      ...ctx.repo,
+      issue_number: issue,
+      per_page: 100,
+    });
+  } catch (error) {
+    throw toGitHubApiError(ctx, error, `read the events of issue #${issue}`, ISSUES_READ);
   }
 }
