@@ -193,6 +193,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     // Queued at once, so checkpoints land in the order the engine calls this (completion order).
     return this.#serial.run(() =>
       this.#refusable(async (keep) => {
+        await this.#guard.verify('integrate a task');
         // Snapshot the task's whole working tree (tracked, new and deleted files; ignored ones stay
         // out) as a commit on its base — whatever HEAD the agent may have moved the worktree to.
         const taskCommit = await this.#worktrees.snapshot(
@@ -219,7 +220,6 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return this.#serial.run(() =>
       this.#refusable(async (keep) => {
         const { head } = await this.#runBranchState();
-        await this.#guard.verify('stage the working tree');
         // `--verbose` only so that simple-git sees output and does not wait 50 ms for a silent process.
         await mustRaw(
           this.#git,
@@ -512,6 +512,8 @@ export class SimpleGitWorkspace implements GitWorkspace {
    * uncommitted changes to tracked files.
    */
   async #runBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
+    // Before `status`: it refreshes the index and can run a clean filter planted since open.
+    await this.#guard.verify(cleanFor ?? 'stage the working tree');
     const out = await this.#git.raw([
       'status',
       '--porcelain=v2',
