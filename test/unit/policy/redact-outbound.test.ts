@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/core/commands/parse-command.js';
+import { liveRuns } from '../../../src/core/policy/outbound/live-text.js';
 import { secretEncodings } from '../../../src/core/policy/outbound/secret-encodings.js';
 import { redactOutbound } from '../../../src/core/policy/redact-outbound.js';
 
@@ -87,6 +88,12 @@ const noiseArb = fc.oneof(
         '![a](https://e.x/p.png)',
         '[l](javascript:x)',
         ' ',
+        '@a',
+        '\\',
+        '&#64;',
+        '<div>\n',
+        '> ',
+        '<https://github.com/o/r/issues/3>',
       ),
       { maxLength: 20 },
     )
@@ -128,6 +135,24 @@ describe('redactOutbound properties', () => {
     );
   });
 
+  // Counterexamples the property once found: each neutralised mention or keyword made the next one
+  // live (it then started a text of its own), one per round, more than the redactor's rounds.
+  it.each([
+    ['six adjacent mentions', '@a@a@a@a@a@a'],
+    ['adjacent team mentions', '@o/t@o/t@o/t@o/t@o/t@o/t@o/t'],
+    ['adjacent closing keywords', 'Fixes #3Fixes #3Fixes #3Fixes #3Fixes #3Fixes #3'],
+    ['mentions after code spans', '`x`@a`y`@b`z`@c`w`@d`v`@e'],
+    ['an escaped backtick pair', '\\`@org/team\\`'],
+    ['mentions around a cut', `${'@a'.repeat(30)} ${'b'.repeat(50)}`],
+  ])('is idempotent on %s (fixed regression)', (_name, body) => {
+    for (const maxLength of [40, 64, 100, 65_536]) {
+      const once = redactOutbound(body, { ...options, maxLength }).text;
+      expect(redactOutbound(once, { ...options, maxLength }).text).toBe(once);
+      const liveText = liveRuns(once).runs.map((run) => run.value);
+      expect(liveText.join('\n')).not.toMatch(/(?:^|[^A-Za-z0-9_/.])@[a-z]/m);
+    }
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(
@@ -138,7 +163,7 @@ describe('redactOutbound properties', () => {
           expect(redactOutbound(once, { ...options, maxLength }).text).toBe(once);
         },
       ),
-      { numRuns: 1_000 },
+      { numRuns: 2_000 },
     );
   });
 });

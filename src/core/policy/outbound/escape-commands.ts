@@ -1,25 +1,20 @@
 import type { PassResult } from '../text-pass.js';
-import { mapProse } from './markdown-code.js';
+import { neutralizeLiveText } from './live-text.js';
 
-/** `/maestro` at the start of a line, after any indentation or quote markers. */
-const COMMAND = /^([ \t>]*)(\/maestro)(?![A-Za-z0-9])/gim;
+const COMMAND = /\/maestro(?![A-Za-z0-9])/gi;
+/** What may stand before a command on its line: indentation and quote markers. */
+const LINE_START = /^[ \t>]*$/;
+const HINT = /maestro|&/i;
 
 /**
  * Puts `/maestro` at the start of a line into a code span, so text Maestro posts never reads as a
  * command: not to Maestro (which also ignores its own comments), and not to anyone copying it.
- * Fenced code is left alone: nothing in a fence is a command, and it is where the caller shows the
+ * Code is left alone: nothing in code is a command, and a fence is where the caller shows the
  * real approve command.
  */
 export function escapeCommands(text: string): PassResult {
-  let count = 0;
-  const out = mapProse(
-    text,
-    (prose, codeSpan) =>
-      prose.replace(COMMAND, (_whole: string, lead: string, word: string, offset: number) => {
-        count += 1;
-        return lead + codeSpan(word, offset + lead.length, word.length);
-      }),
-    { spans: false },
+  if (!HINT.test(text)) return { text, count: 0 };
+  return neutralizeLiveText(text, COMMAND, ({ match, lineBefore }) =>
+    LINE_START.test(lineBefore) ? match[0] : undefined,
   );
-  return { text: out, count };
 }

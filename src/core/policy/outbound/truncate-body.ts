@@ -1,5 +1,5 @@
 import type { PassResult } from '../text-pass.js';
-import { openFenceAtEnd } from './markdown-code.js';
+import { parseMarkdown } from './parse-markdown.js';
 
 /** GitHub rejects comment, issue and PR bodies longer than this (HTTP 422). */
 export const GITHUB_BODY_LIMIT = 65_536;
@@ -41,4 +41,20 @@ function closingFence(head: string): string {
   const fence = openFenceAtEnd(head);
   if (fence === undefined) return '';
   return `${head.endsWith('\n') ? '' : '\n'}${fence}`;
+}
+
+/**
+ * The fence (e.g. ```` ``` ```` or `~~~~`) of a fenced code block still open at the end of `text`.
+ * Only a top-level block needs closing: one inside a list item or quote ends with its container,
+ * which the notice's blank line and unindented text end.
+ */
+function openFenceAtEnd(text: string): string | undefined {
+  const last = parseMarkdown(text).tree.children.at(-1);
+  if (last?.type !== 'code' || last.position?.start.offset === undefined) return undefined;
+  const source = text.slice(last.position.start.offset, last.position.end.offset);
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
+  if (fence === undefined) return undefined;
+  const lines = source.split(/\r\n|\r|\n/);
+  const closer = new RegExp(`^ {0,3}\\${fence[0]}{${fence.length},}[ \\t]*$`);
+  return lines.length > 1 && closer.test(lines.at(-1) ?? '') ? undefined : fence;
 }
