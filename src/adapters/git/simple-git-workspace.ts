@@ -1,12 +1,8 @@
 import { mkdir, realpath } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
-import type { CommitCandidate } from '../../core/policy/commit-scan/commit-candidate.js';
 import type { CommitFinding } from '../../core/policy/commit-scan/commit-finding.js';
-import { CommitRefusedError, refusalReason } from '../../core/policy/commit-scan/commit-refused-error.js';
-import { scanCommit } from '../../core/policy/commit-scan/scan-commit.js';
-import { redactSecrets } from '../../core/policy/outbound/redact-secrets.js';
+import { CommitRefusedError } from '../../core/policy/commit-scan/commit-refused-error.js';
 import {
   type CheckpointTrailers,
   formatCheckpointMessage,
@@ -26,14 +22,15 @@ import type {
   TaskWorktree,
 } from '../../ports/git-workspace-port.js';
 import { applyTaskCommit } from './apply-task-commit.js';
-import { ConfigGuard } from './config-guard.js';
+import { CommitGate } from './commit-gate.js';
+import type { ConfigGuard } from './config-guard.js';
 import { fetchBranch } from './fetch-branch.js';
 import { gitClient, mustRaw, tryRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
+import { type OpenedRepository, openRepository } from './open-repository.js';
 import { capDiff, parseDiff, splitNul } from './parse-diff.js';
 import { authHeaderEnv } from './push-auth.js';
 import { type GitRemoteTarget, pushBranch } from './push-branch.js';
-import { candidateBetween, candidateOfCommit } from './read-commit-candidate.js';
 import { assertRunBranchName, RUN_BRANCH_PREFIX } from './run-branch-name.js';
 import { SerialQueue } from './serial-queue.js';
 import { TaskWorktrees } from './task-worktrees.js';
@@ -56,16 +53,6 @@ export interface SimpleGitWorkspaceOptions {
   secrets?: readonly string[];
 }
 
-interface OpenedRepository {
-  top: string;
-  guard: ConfigGuard;
-  /** The checkout's own git directory, pinned with `GIT_DIR`: a replaced `.git` is never followed. */
-  gitDir: string;
-  pushUrl: string | undefined;
-  /** Commits the remote already had when the workspace opened (remote-tracking refs). */
-  onRemote: string[];
-}
-
 /**
  * `GitWorkspace` on a real checkout with simple-git. Checkpoints are `git commit`s with hooks off
  * and the message as one argument (no editor, hook or shell). Security.md rules 11 and 12: git
@@ -79,13 +66,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
   readonly #identity: GitIdentity;
   readonly #pushAuth: { header: string } | undefined;
   readonly #pushUrl: string | undefined;
-  readonly #secrets: readonly string[];
   readonly #guard: ConfigGuard;
+  readonly #gate: CommitGate;
   readonly #worktrees: TaskWorktrees;
-  /** Commits known to be on the remote (at open, fetched, pushed): not scanned again before a push. */
-  readonly #onRemote: Set<string>;
-  /** Commits this workspace scanned when it made them, with rules at least as strict as a push's. */
-  readonly #scanned = new Set<string>();
   /** Everything that moves HEAD or touches the main checkout's index runs through this. */
   readonly #serial = new SerialQueue();
   readonly #gitDirPinned: string;
@@ -95,9 +78,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     this.#identity = options.author ?? DEFAULT_AUTHOR;
     this.#pushAuth = options.pushAuth;
     this.#pushUrl = opened.pushUrl;
-    this.#secrets = options.secrets ?? [];
     this.#guard = opened.guard;
-    this.#onRemote = new Set(opened.onRemote);
     this.#gitDirPinned = opened.gitDir;
     this.#git = gitClient(
       opened.top,
@@ -105,6 +86,12 @@ export class SimpleGitWorkspace implements GitWorkspace {
       { GIT_DIR: opened.gitDir, GIT_WORK_TREE: opened.top },
       opened.guard.filters,
     );
+    this.#gate = new CommitGate({
+      git: this.#git,
+      guard: opened.guard,
+      secrets: options.secrets ?? [],
+      onRemote: opened.onRemote,
+    });
     this.#worktrees = new TaskWorktrees(
       opened.top,
       this.#git,
@@ -205,7 +192,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         const { head } = await this.#runBranchState('integrate a task');
         return applyTaskCommit(this.#git, head, taskCommit, async () => {
           const tree = (await this.#git.raw(['write-tree'])).trim();
-          return this.#commitIndex(await this.#checked(head, tree, text, policy));
+          return this.#commitIndex(await this.#gate.message(head, tree, text, policy));
         });
       }),
     );
@@ -237,7 +224,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         };
         return {
           kind: 'integrated',
-          sha: await this.#commitIndex(await this.#checked(head, tree, text, policy)),
+          sha: await this.#commitIndex(await this.#gate.message(head, tree, text, policy)),
         };
       }),
     );
@@ -249,7 +236,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       const { head } = await this.#runBranchState('roll back');
       const target = await this.#resolveCommit(targetSha);
       const tree = await this.#treeOf(target);
-      const checked = await this.#checked(
+      const checked = await this.#gate.message(
         head,
         tree,
         text,
@@ -265,7 +252,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         `restore the tree of ${target}`,
         'Move untracked files that are in the way, then retry.',
       );
-      this.#scanned.add(commit);
+      this.#gate.scanned(commit);
       return commit;
     });
   }
@@ -330,7 +317,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       if (!target) return { kind: 'no-remote' };
       await this.#guard.verify(`fetch ${branch}`);
       const fetched = await fetchBranch(this.#git, target, branch);
-      if (fetched.kind === 'fetched' && fetched.sha) this.#onRemote.add(fetched.sha);
+      if (fetched.kind === 'fetched' && fetched.sha) this.#gate.onRemote(fetched.sha);
       return fetched;
     });
   }
@@ -342,9 +329,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
     try {
       await this.#guard.verify(`push ${branch}`);
       const tip = await this.#resolveCommit(`refs/heads/${branch}`);
-      await this.#scanUnpushed(tip, branch);
+      await this.#gate.beforePush(tip, branch);
       const pushed = await pushBranch(target, branch);
-      if (pushed.kind === 'pushed') this.#onRemote.add(tip);
+      if (pushed.kind === 'pushed') this.#gate.onRemote(tip);
       return pushed;
     } catch (error) {
       if (error instanceof CommitRefusedError) return { kind: 'refused', reason: error.message };
@@ -369,67 +356,6 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   /**
-   * Every commit of the branch the remote does not have yet, oldest first, scanned for secrets,
-   * escaping symlinks and submodules (protected paths were checked when each checkpoint was made);
-   * commits this workspace made were scanned then and are skipped.
-   */
-  async #scanUnpushed(tip: string, branch: string): Promise<void> {
-    const known = [...this.#onRemote].filter((sha) => /^[0-9a-f]{40,64}$/.test(sha));
-    const listed = await this.#git.raw([
-      'rev-list',
-      '--reverse',
-      `--max-count=${MAX_UNPUSHED + 1}`,
-      tip,
-      ...(known.length > 0 ? ['--not', ...known] : []),
-      '--',
-    ]);
-    const commits = listed.split('\n').filter(Boolean);
-    if (commits.length > MAX_UNPUSHED) {
-      throw new CommitRefusedError(
-        `Security stop: refused to push ${branch}: more than ${MAX_UNPUSHED} of its commits are not on the remote, too many to scan. Push the base branch first, or fetch so Maestro knows what the remote has.`,
-        [{ kind: 'secret', what: `${branch}: too many unpushed commits to scan` }],
-      );
-    }
-    const findings: CommitFinding[] = [];
-    for (const commit of commits) {
-      if (this.#scanned.has(commit)) continue;
-      for (const f of this.#scan(await candidateOfCommit(this.#git, commit), { protectedPaths: [] }))
-        findings.push({ kind: f.kind, what: `${commit.slice(0, 7)}: ${f.what}` });
-    }
-    if (findings.length > 0) {
-      throw new CommitRefusedError(
-        `${refusalReason(`push ${branch}`, findings)}. Nothing was pushed; the commits stay on the local branch ${branch}.`,
-        findings,
-      );
-    }
-  }
-
-  #scan(candidate: CommitCandidate, policy: CommitPolicy): CommitFinding[] {
-    return scanCommit(candidate, { secrets: this.#secrets, protectedPaths: policy.protectedPaths });
-  }
-
-  /**
-   * The commit message to use for `tree` on top of `head`, once git's config is verified and the
-   * commit policy finds nothing; throws a `CommitRefusedError` otherwise. The message also passes
-   * through the redactor (defence in depth: a hit has already refused).
-   */
-  async #checked(
-    head: string,
-    tree: string,
-    text: string,
-    policy: CommitPolicy,
-    doing = 'commit',
-  ): Promise<string> {
-    await this.#guard.verify(doing);
-    const findings = this.#scan(
-      await candidateBetween(this.#git, await this.#treeOf(head), tree, text),
-      policy,
-    );
-    if (findings.length > 0) throw new CommitRefusedError(refusalReason(doing, findings), findings);
-    return redactSecrets(this.#secrets)(text).text;
-  }
-
-  /**
    * Runs a commit step; a `CommitRefusedError` becomes a `refused` result (after the step has
    * undone its changes to the checkout), with the work kept under `refs/maestro/refused/` when
    * the step says how.
@@ -440,7 +366,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     const keep: { ref?: () => Promise<string> } = {};
     try {
       const result = await step(keep);
-      if (result.kind === 'integrated') this.#scanned.add(result.sha);
+      if (result.kind === 'integrated') this.#gate.scanned(result.sha);
       return result;
     } catch (error) {
       if (!(error instanceof CommitRefusedError)) throw error;
@@ -553,36 +479,6 @@ export class SimpleGitWorkspace implements GitWorkspace {
       { code: 'git.dirty-checkout' },
     );
   }
-}
-
-/** More unpushed commits than this are not scanned one by one: the push is refused instead. */
-const MAX_UNPUSHED = 500;
-
-/**
- * What `open` records before any code of the run executes: the git directories, the config
- * fingerprint, the push URL and the commits the remote already has.
- */
-async function openRepository(top: string, options: SimpleGitWorkspaceOptions): Promise<OpenedRepository> {
-  const identity = options.author ?? DEFAULT_AUTHOR;
-  const probe = gitClient(top, identity);
-  const absolute = (dir: string) => (isAbsolute(dir) ? dir : join(top, dir));
-  const gitDir = absolute((await probe.raw(['rev-parse', '--absolute-git-dir'])).trim());
-  const commonDir = absolute((await probe.raw(['rev-parse', '--git-common-dir'])).trim());
-  const pinned = gitClient(top, identity, { GIT_DIR: gitDir, GIT_WORK_TREE: top });
-  const guard = await ConfigGuard.capture(pinned, [gitDir, commonDir]);
-  const pushUrl = options.pushUrl ?? (await originUrl(pinned));
-  const refs = await tryRaw(pinned, ['for-each-ref', '--format=%(objectname)', 'refs/remotes/']);
-  const onRemote = refs.ok ? refs.stdout.split('\n').filter(Boolean) : [];
-  return { top, guard, gitDir, pushUrl, onRemote };
-}
-
-/** origin's push URL as configured (`pushurl`, else `url`), or undefined when there is no origin. */
-async function originUrl(git: SimpleGit): Promise<string | undefined> {
-  for (const key of ['remote.origin.pushurl', 'remote.origin.url']) {
-    const value = await tryRaw(git, ['config', '--get', key]);
-    if (value.ok && value.stdout.trim()) return value.stdout.trim();
-  }
-  return undefined;
 }
 
 function blockedAction(finding: CommitFinding): BlockedAction {
