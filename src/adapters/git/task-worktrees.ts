@@ -24,6 +24,9 @@ export class TaskWorktrees {
   readonly #root: string;
   readonly #guard: ConfigGuard;
   readonly #gitDirs = new Map<string, string>();
+  // Git's worktree add/remove/prune read every worktree's administrative directory, and fail
+  // ("failed to read …/commondir") when another add is half-way through writing one: they run one at a time.
+  #adminQueue: Promise<unknown> = Promise.resolve();
 
   constructor(repoRoot: string, git: SimpleGit, identity: GitIdentity, guard: ConfigGuard, root?: string) {
     this.#repoRoot = repoRoot;
@@ -33,7 +36,22 @@ export class TaskWorktrees {
     this.#root = root ?? defaultWorktreeRoot(repoRoot);
   }
 
-  async add(label: string, base: string): Promise<TaskWorktree> {
+  add(label: string, base: string): Promise<TaskWorktree> {
+    return this.#oneAtATime(() => this.#add(label, base));
+  }
+
+  /** Never throws for a worktree that is already gone: removal runs in `finally` blocks. */
+  remove(worktree: TaskWorktree): Promise<void> {
+    return this.#oneAtATime(() => this.#remove(worktree));
+  }
+
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#adminQueue.then(work, work);
+    this.#adminQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  async #add(label: string, base: string): Promise<TaskWorktree> {
     await mkdir(this.#root, { recursive: true });
     const path = await realpath(await mkdtemp(join(this.#root, `${sanitiseLabel(label)}-`)));
     try {
@@ -55,8 +73,7 @@ export class TaskWorktrees {
     return { path, base };
   }
 
-  /** Never throws for a worktree that is already gone: removal runs in `finally` blocks. */
-  async remove(worktree: TaskWorktree): Promise<void> {
+  async #remove(worktree: TaskWorktree): Promise<void> {
     const gitDir = this.#gitDirs.get(worktree.path);
     if (gitDir) this.#guard.untrack(gitDir);
     const removed = await tryRaw(this.#git, ['worktree', 'remove', '--force', '--force', worktree.path]);

@@ -227,6 +227,21 @@ describe('integrate', () => {
   });
 });
 
+describe('addWorktree', () => {
+  // Git reads every worktree's administrative files on add; a concurrent add used to fail with
+  // "failed to read …/commondir" (seen in CI with two parallel tasks).
+  it('creates and removes many worktrees at once without racing git', async () => {
+    const { root, ws } = await setup();
+    const base = await ws.head();
+    for (let round = 0; round < 3; round++) {
+      const created = await Promise.all(Array.from({ length: 6 }, (_, i) => ws.addWorktree(`T${i}`, base)));
+      expect(new Set(created.map((wt) => wt.path)).size).toBe(6);
+      await Promise.all(created.map((wt) => ws.removeWorktree(wt)));
+    }
+    expect(git(root, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+  });
+});
+
 describe('removeWorktree', () => {
   it('never throws for a worktree that is already gone', async () => {
     const { root, ws } = await setup();
