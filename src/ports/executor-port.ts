@@ -1,4 +1,17 @@
+import type { ReviewFinding } from '../core/chains/review-finding.js';
 import type { Task } from '../core/tasks/task-schema.js';
+
+/**
+ * What the agent may change, set by the chain's step (never by the model):
+ * - `read-write`: anything in the worktree outside the protected paths (feature, fix, refactor);
+ * - `only`: only paths matching these picomatch globs (the test chain's test files, a release's
+ *   version and changelog files); any other write is refused and listed as blocked;
+ * - `read-only`: no write, edit, delete or command that changes files (review).
+ */
+export type ExecutorAccess =
+  | { mode: 'read-write' }
+  | { mode: 'only'; paths: readonly string[]; why: string }
+  | { mode: 'read-only' };
 
 /**
  * A coding agent that carries out one task inside one directory (a task's worktree). `builtin` is
@@ -17,6 +30,8 @@ export interface ExecutorRequest {
   allowedCommands: string[][];
   /** Globs the agent may not create, edit or delete (workflows, agent config, install scripts). */
   protectedPaths: string[];
+  /** Absent means `read-write`. */
+  access?: ExecutorAccess;
   timeoutMs: number;
   maxTurns: number;
   signal?: AbortSignal;
@@ -38,6 +53,8 @@ export type ExecutorOutcome =
       qualityScore?: number;
       /** Guidance for the tasks that depend on this one (the seed's `hints_for_next`). */
       hints: string;
+      /** Review findings, when the agent reported any (the review chain asks for them). */
+      findings?: ReviewFinding[];
       blocked: BlockedAction[];
     }
   | { kind: 'failed'; reason: string; transient: boolean; blocked: BlockedAction[] }
