@@ -1,3 +1,4 @@
+import { type ChainDefinition, chains, resolveChainName } from '../core/chains/chains.js';
 import type { MaestroConfig } from '../core/config/config-schema.js';
 import { BudgetExceededError, errorMessage, MaestroError } from '../core/errors.js';
 import type { GateReport, GateSpec } from '../core/gates/gate-schema.js';
@@ -7,23 +8,24 @@ import { CommitRefusedError } from '../core/policy/commit-scan/commit-refused-er
 import type { RunOutcome } from '../core/report/final-report-input.js';
 import type { RecoveryCounts, RunState, RunStop } from '../core/state/run-state.js';
 import type { Task } from '../core/tasks/task-schema.js';
-import { buildTaskGraph } from '../core/tasks/validate-task-graph.js';
 import type { UsageLedger } from '../core/usage/usage-ledger.js';
 import type { Clock } from '../ports/clock-port.js';
-import type { Executor } from '../ports/executor-port.js';
+import type { Executor, ExecutorAccess } from '../ports/executor-port.js';
 import type { GitWorkspace, IntegrationResult } from '../ports/git-workspace-port.js';
 import type { ModelPort } from '../ports/model-port.js';
 import type { Progress } from '../ports/progress-port.js';
+import type { RepositoryReader } from '../ports/repository-port.js';
 import type { Sandbox } from '../ports/sandbox-port.js';
 import type { SessionStore } from '../ports/session-store-port.js';
-import { generateTasks } from './phases/generate-tasks.js';
 import { buildFinalReport } from './phases/handoff.js';
-import { implementTasks } from './phases/implement-tasks.js';
 import type { TaskRunnerDeps } from './phases/task-runner.js';
-import { type Validation, validate } from './phases/validate.js';
 import { taskContext, taskInstructions } from './prompts/task-context.js';
+import { pushIfConfigured } from './push-checkpoints.js';
 import { budgetGuard } from './run-budget.js';
 import { runGates } from './run-gates.js';
+import { stepHandlers } from './steps/handlers.js';
+import type { StepContext } from './steps/step-context.js';
+import { describeSteps, runSteps } from './steps/step-runner.js';
 
 export interface ExecuteDeps {
   model: ModelPort;
@@ -37,6 +39,8 @@ export interface ExecuteDeps {
   clock: Clock;
   store: SessionStore;
   gates: GateSpec[];
+  /** The checkout's files (test paths, coverage and release conventions are detected from them). */
+  repo: RepositoryReader;
   signal: AbortSignal;
 }
 
@@ -100,9 +104,20 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
     state,
     signal: deps.signal,
   });
-  const runner = runnerDeps(input, deps);
+  const chain = chainOf(input.revision.chain);
   let stop: RunStop | undefined;
-  let validation: Validation = { requirements: [], iterations: state.iteration };
+  const context: Omit<StepContext, 'step'> = {
+    input,
+    deps,
+    state,
+    chain,
+    save,
+    shouldStop,
+    runner: (access) => runnerDeps(input, deps, access, () => describeSteps(state.steps)),
+    previousSteps: () => describeSteps(state.steps),
+    records: () => state.steps,
+    last: { validation: { requirements: [], iterations: state.iteration } },
+  };
 
   try {
     if (state.baseline === undefined) {
@@ -115,51 +130,14 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
       });
       await save();
     }
-    stop = shouldStop();
-    if (stop) throw new StopRun(stop);
-    if (!state.tasks) {
-      progress.phase(2, 'Task Generation');
-      state.phase = 'task-generation';
-      state.tasks = (
-        await generateTasks(input.revision, { model: deps.model, progress, context: input.context })
-      ).plan;
-      await save();
-    }
-    const graph = buildTaskGraph(state.tasks);
-    if (state.phase === 'task-generation' || state.phase === 'implementation') {
-      progress.phase(3, 'Implementation');
-      state.phase = 'implementation';
-      stop = await implementTasks(graph, {
-        ...runner,
-        maxParallel: config.orchestrator.parallel_execution ? config.orchestrator.max_parallel : 1,
-        results: state.results,
-        save,
-        shouldStop,
-      });
-      if (!stop) state.phase = 'validation';
-      await save();
-      await pushIfConfigured(deps, state, 'group');
-    }
-    if (!stop && state.phase === 'validation') {
-      progress.phase(4, 'Validation');
-      validation = await validate({
-        ...runner,
-        model: deps.model,
-        shell: deps.sandbox.shell,
-        gates: deps.gates,
-        revision: input.revision,
-        state,
-        save,
-        shouldStop,
-      });
-      stop = validation.stop;
-      if (!stop) state.phase = 'handoff';
-      await save();
-    }
+    stop = shouldStop() ?? (await runSteps(chain, stepHandlers, context, () => deps.clock.now()));
   } catch (error) {
     stop = stopFor(error);
+    for (const record of state.steps.filter((r) => r.status === 'running'))
+      Object.assign(record, { status: 'failed', summary: stop.detail.slice(0, 500) });
     progress.warn(`Stopping: ${stop.detail}`);
   }
+  const validation = context.last.validation;
 
   progress.phase(5, 'Handoff');
   progress.step('Generating implementation report...');
@@ -167,7 +145,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
   if (!stop) state.phase = 'done';
   await save().catch(() => undefined);
   try {
-    await pushIfConfigured(deps, state, 'phase');
+    if (chain.changesCode) await pushIfConfigured(deps, state, 'phase');
   } catch (error) {
     // A refused push (a secret in a commit, git config changed) is a security stop even now.
     if (!(error instanceof CommitRefusedError)) throw error;
@@ -207,6 +185,19 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
   return { outcome, report: markdown, state, branch: state.branch, gates: validation.report };
 }
 
+/** The revision's chain; a revision names a chain Maestro knows, or it was not made by this version. */
+function chainOf(name: string): ChainDefinition {
+  const chain = resolveChainName(name);
+  if (chain === undefined)
+    throw new MaestroError(
+      `E002: the plan names the chain "${name}", which this version of Maestro does not know; re-plan.`,
+      {
+        code: 'chain.unknown',
+      },
+    );
+  return chains[chain];
+}
+
 /** The approval must name this exact revision, and the revision must still hash to what was approved. */
 function verifyApproval(revision: PlanRevision, approval: Approval): void {
   if (approval.revisionHash !== revision.hash || !verifyRevisionHash(revision)) {
@@ -217,7 +208,12 @@ function verifyApproval(revision: PlanRevision, approval: Approval): void {
   }
 }
 
-function runnerDeps(input: ExecuteInput, deps: ExecuteDeps): TaskRunnerDeps {
+function runnerDeps(
+  input: ExecuteInput,
+  deps: ExecuteDeps,
+  access: ExecutorAccess,
+  previousSteps: () => string,
+): TaskRunnerDeps {
   const { state } = input;
   let lock: Promise<unknown> = Promise.resolve();
   const checkpoint = (_task: Task, apply: (n: number) => Promise<IntegrationResult>) => {
@@ -244,7 +240,12 @@ function runnerDeps(input: ExecuteInput, deps: ExecuteDeps): TaskRunnerDeps {
     allowedCommands: allowedCommands(deps.gates),
     signal: deps.signal,
     instructions: (task) => taskInstructions(task, input.repositoryInstructions),
-    context: (task, extra) => taskContext(task, input.revision, state.results, extra),
+    access,
+    context: (task, extra) => {
+      const steps = previousSteps();
+      const note = [extra?.note, steps].filter(Boolean).join('\n\n');
+      return taskContext(task, input.revision, state.results, { ...extra, ...(note ? { note } : {}) });
+    },
     checkpoint,
     recovered: (kind: keyof RecoveryCounts) => {
       state.recoveries[kind] += 1;
@@ -262,25 +263,6 @@ function allowedCommands(gates: GateSpec[]): string[][] {
     ['git', 'show'],
     ['ls'],
   ];
-}
-
-async function pushIfConfigured(
-  deps: ExecuteDeps,
-  state: RunState,
-  when: 'task' | 'group' | 'phase',
-): Promise<void> {
-  const frequency = deps.config.orchestrator.checkpoint_frequency;
-  const order = { task: 0, group: 1, phase: 2 } as const;
-  if (order[when] < order[frequency]) return;
-  const pushed = await deps.workspace
-    .push(state.branch)
-    .catch((error: unknown) => ({ kind: 'rejected' as const, reason: errorMessage(error) }));
-  // Nothing was pushed and nothing may be: the run stops (a security stop) with the reason.
-  if (pushed.kind === 'refused') throw new CommitRefusedError(pushed.reason, []);
-  if (pushed.kind === 'rejected')
-    deps.progress.warn(
-      `Push of ${state.branch} was rejected (${pushed.reason}); the checkpoints are safe locally. Maestro never force-pushes.`,
-    );
 }
 
 /** Ends the phases early with a reason that is already a `RunStop`. */

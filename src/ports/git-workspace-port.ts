@@ -26,6 +26,8 @@ export interface TaskWorktree {
 export interface CommitPolicy {
   /** Globs no change may touch: `protectedPaths(config)`. */
   protectedPaths: readonly string[];
+  /** When set, a change outside these globs is refused too (the chain step's access, e.g. tests only). */
+  onlyPaths?: { readonly paths: readonly string[]; readonly why: string };
 }
 
 export type IntegrationResult =

@@ -101,6 +101,10 @@ export class CommitGate {
   }
 
   #scan(candidate: Parameters<typeof scanCommit>[0], policy: CommitPolicy): CommitFinding[] {
-    return scanCommit(candidate, { secrets: this.#secrets, protectedPaths: policy.protectedPaths });
+    return scanCommit(candidate, {
+      secrets: this.#secrets,
+      protectedPaths: policy.protectedPaths,
+      ...(policy.onlyPaths ? { onlyPaths: policy.onlyPaths } : {}),
+    });
   }
 }

@@ -70,6 +70,7 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
       phase: 'task-generation',
       iteration: 0,
       results: {},
+      steps: [],
       checkpoints: 0,
       recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
       usage: [],
@@ -120,6 +121,7 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
         clock,
         store,
         gates,
+        repo: input.repo,
         signal: controller.signal,
       },
     );

@@ -12,6 +12,7 @@ export type ChainStepId =
   | 'validate'
   | 'handoff'
   | 'analyse'
+  | 'inspect'
   | 'verify'
   | 'write-tests'
   | 'gates-before'
@@ -20,10 +21,19 @@ export type ChainStepId =
   | 'verify-default-branch'
   | 'prepare-release';
 
+/**
+ * What the agents of a step may change: anything outside the protected paths, only the
+ * repository's test files (`chains.test.paths`), only the release files the release proposal
+ * names, or nothing at all. The path guard and the commit policy enforce it, not the prompt.
+ */
+export type StepWrites = 'code' | 'tests' | 'release-files' | 'nothing';
+
 export interface ChainStep {
   readonly id: ChainStepId;
   /** What the step does, for the planning comment and `--dry-run`. */
   readonly summary: string;
+  /** For steps that run agents (their fix iterations included). */
+  readonly writes: StepWrites;
 }
 
 export interface ChainDefinition {
@@ -38,7 +48,11 @@ export interface ChainDefinition {
   readonly requiresBaselineGreen: boolean;
 }
 
-const step = (id: ChainStepId, summary: string): ChainStep => ({ id, summary });
+const step = (id: ChainStepId, summary: string, writes: StepWrites = 'code'): ChainStep => ({
+  id,
+  summary,
+  writes,
+});
 
 export const chains: Readonly<Record<ChainName, ChainDefinition>> = {
   feature: {
@@ -58,7 +72,7 @@ export const chains: Readonly<Record<ChainName, ChainDefinition>> = {
     name: 'fix',
     description: 'Reproduce the bug with a failing test, fix it, and verify the test and the gates pass.',
     steps: [
-      step('analyse', 'find the cause and reproduce it with a failing test where possible'),
+      step('analyse', 'find the cause and reproduce it with a test that fails on the base commit', 'tests'),
       step('implement', 'make the fix'),
       step('verify', 'the reproducing test passes and no gate got worse'),
       step('handoff', 'open the pull request with the final report'),
@@ -71,8 +85,8 @@ export const chains: Readonly<Record<ChainName, ChainDefinition>> = {
     name: 'test',
     description: 'Add or improve tests only; production code stays as it is.',
     steps: [
-      step('write-tests', 'write the missing tests, touching test files only'),
-      step('verify', 'the new tests pass against the current code'),
+      step('write-tests', 'write the missing tests, touching test files only', 'tests'),
+      step('verify', 'the new tests pass against the unchanged code; coverage before and after', 'tests'),
       step('handoff', 'open the pull request with the final report'),
     ],
     changesCode: true,
@@ -95,8 +109,8 @@ export const chains: Readonly<Record<ChainName, ChainDefinition>> = {
     name: 'review',
     description: 'Analyse the code the issue points at and post a report as a comment; no code changes.',
     steps: [
-      step('analyse', 'read the code and run the gates'),
-      step('report', 'post the findings as a comment on the issue'),
+      step('inspect', 'read the code with the gates’ results, read-only', 'nothing'),
+      step('report', 'post the findings as one comment on the issue', 'nothing'),
     ],
     changesCode: false,
     requiresBaselineGreen: false,
@@ -107,7 +121,11 @@ export const chains: Readonly<Record<ChainName, ChainDefinition>> = {
       'Verify the default branch, then prepare the version bump and changelog as a pull request with a readiness report.',
     steps: [
       step('verify-default-branch', 'run the gates on the default branch'),
-      step('prepare-release', "follow the repository's documented release steps: version bump, changelog"),
+      step(
+        'prepare-release',
+        "follow the repository's own release convention: version bump, changelog",
+        'release-files',
+      ),
       step('handoff', 'open the pull request with the readiness report'),
     ],
     // Maestro prepares releases but never deploys with credentials of its own (product.md §4).

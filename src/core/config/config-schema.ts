@@ -13,6 +13,7 @@
 
 import { z } from 'zod';
 import { budgetSchema } from './sections/budget.js';
+import { chainsSchema } from './sections/chains.js';
 import { decisionEngineSchema } from './sections/decision-engine.js';
 import { errorRecoverySchema } from './sections/error-recovery.js';
 import { executorSchema } from './sections/executor.js';
@@ -29,6 +30,7 @@ import { validationSchema } from './sections/validation.js';
 
 export { argvSchema } from './sections/argv.js';
 export { type BudgetConfig, budgetSchema } from './sections/budget.js';
+export { type ChainsConfig, chainsSchema } from './sections/chains.js';
 export { type DecisionEngineConfig, decisionEngineSchema } from './sections/decision-engine.js';
 export { type ErrorRecoveryConfig, errorRecoverySchema } from './sections/error-recovery.js';
 export { type ExecutorConfig, executorKinds, executorSchema } from './sections/executor.js';
@@ -85,6 +87,8 @@ export const configSchema = z
     error_recovery: errorRecoverySchema.prefault({}),
     /** The checks a change must pass. */
     validation: validationSchema.prefault({}),
+    /** What the chains other than `feature` need to know. */
+    chains: chainsSchema.prefault({}),
     /** Which language models plan and execute. */
     model: modelSchema.prefault({}),
     /** What carries out each task. */

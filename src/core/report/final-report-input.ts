@@ -1,4 +1,6 @@
+import type { PlanDrift } from '../plan/compare-task-preview.js';
 import type { Decision } from '../plan/decision.js';
+import type { StepRecord } from '../state/step-record.js';
 import type { UsageTotals } from '../usage/usage-ledger.js';
 import type { GateComparisonStatus, RequirementTrace } from './requirement-check.js';
 
@@ -9,7 +11,14 @@ import type { GateComparisonStatus, RequirementTrace } from './requirement-check
  */
 
 /** Why a run ended before finishing its work. */
-export type StopReason = 'budget' | 'wall-clock' | 'cancelled' | 'security' | 'error';
+export type StopReason =
+  | 'budget'
+  | 'wall-clock'
+  | 'cancelled'
+  | 'security'
+  | 'step-failed'
+  | 'plan-changed'
+  | 'error';
 
 export type RunOutcome =
   | { kind: 'completed' }
@@ -133,6 +142,10 @@ export interface FinalReportInput {
   };
   /** How to continue, e.g. "`maestro resume abc123` locally, or `/maestro resume` on the issue". */
   readonly resumeHint: string;
+  /** The chain's steps and what each did (absent in reports of older runs). */
+  readonly steps?: readonly StepRecord[];
+  /** How the executed tasks differ from the approved preview. */
+  readonly planDrift?: PlanDrift;
   /** Where gates and agent commands ran (`off` is warned about in Known gaps). */
   readonly sandbox?: { readonly kind: 'bubblewrap' | 'off'; readonly summary: string };
 }

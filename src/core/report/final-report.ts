@@ -1,5 +1,6 @@
 import { GITHUB_BODY_LIMIT, truncateBody } from '../policy/outbound/truncate-body.js';
 import type { FinalReportInput } from './final-report-input.js';
+import { renderChainSteps } from './render-chain-steps.js';
 import { renderChanges } from './render-changes.js';
 import { renderCheckpoints } from './render-checkpoints.js';
 import { renderCost } from './render-cost.js';
@@ -51,6 +52,7 @@ export function renderFinalReport(input: FinalReportInput, options: FinalReportO
 
 function renderMiddle(input: FinalReportInput, limits: ReportLimits): string {
   return [
+    renderChainSteps(input.steps, input.planDrift),
     renderTraceability(input.requirements, limits),
     renderReportDecisions(input.decisions, input.includeRationale ?? true, limits),
     renderTaskSection(input.plan, input.tasks, limits),

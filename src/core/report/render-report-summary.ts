@@ -14,6 +14,8 @@ const stopWords: Readonly<Record<StopReason, string>> = {
   'wall-clock': 'the wall-clock limit was reached',
   cancelled: 'the run was cancelled',
   security: 'a security rule stopped the run',
+  'step-failed': 'a step of the chain could not keep its promise',
+  'plan-changed': 'the tasks no longer match the approved plan; re-approve it',
   error: 'an error stopped the run',
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskPlanSchema } from '../tasks/task-schema.js';
+import { stepRecordSchema } from './step-record.js';
 
 const blockedSchema = z.object({
   kind: z.enum(['path-escape', 'protected-path', 'command-not-allowed', 'command-timeout', 'other']),
@@ -39,6 +40,10 @@ export const stopSchema = z.object({
     'cancelled',
     'security',
     'needs-human',
+    /** A chain step could not do what the chain promises (a red baseline for refactor, …). */
+    'step-failed',
+    /** Task generation dropped work the approved plan had: re-approve before anything runs. */
+    'plan-changed',
     'error',
   ]),
   detail: z.string(),
@@ -59,7 +64,11 @@ export const runStateSchema = z.object({
   iteration: z.number().int().default(0),
   tasks: taskPlanSchema.optional(),
   results: z.record(z.string(), taskResultSchema).default({}),
+  /** The chain's steps in order, with what each did; filled in as they run. */
+  steps: z.array(stepRecordSchema).default([]),
   checkpoints: z.number().int().default(0),
+  /** How the generated tasks differ from the approved preview (a `PlanDrift`; opaque here). */
+  planDrift: z.unknown().optional(),
   /** Gate results before any change (opaque here; the engine owns their shape). */
   baseline: z.unknown().optional(),
   recoveries: recoveryCountsSchema.prefault({}),

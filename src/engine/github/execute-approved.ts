@@ -143,6 +143,7 @@ export async function executeApproved(
         clock: deps.clock,
         store,
         gates: await detectGates(repo, config.validation),
+        repo,
         signal: cancelled.signal,
       },
     );

@@ -59,6 +59,7 @@ export async function prepareRun(input: {
     phase: 'task-generation',
     iteration: 0,
     results: {},
+    steps: [],
     checkpoints: 0,
     recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
     usage: [],

@@ -13,6 +13,7 @@ import type { RequirementTrace } from '../../core/report/requirement-check.js';
 import type { RunState, RunStop } from '../../core/state/run-state.js';
 import type { UsageLedger } from '../../core/usage/usage-ledger.js';
 import type { GitWorkspace } from '../../ports/git-workspace-port.js';
+import { planDriftOf } from '../steps/plan-drift.js';
 
 export interface HandoffInput {
   revision: PlanRevision;
@@ -82,6 +83,8 @@ export async function buildFinalReport(
     usage: { byPhase: deps.ledger.byPhase(), total: deps.ledger.total() },
     resumeHint: input.resumeHint,
     ...(input.sandbox ? { sandbox: input.sandbox } : {}),
+    steps: state.steps,
+    ...(planDriftOf(state.planDrift) ? { planDrift: planDriftOf(state.planDrift) } : {}),
   };
   return { markdown: renderFinalReport(report), outcome };
 }
@@ -90,7 +93,12 @@ function outcomeOf(input: HandoffInput, someTaskNotDone: boolean): RunOutcome {
   if (input.stop) {
     const reason = input.stop.reason;
     const mapped =
-      reason === 'budget' || reason === 'wall-clock' || reason === 'cancelled' || reason === 'security'
+      reason === 'budget' ||
+      reason === 'wall-clock' ||
+      reason === 'cancelled' ||
+      reason === 'security' ||
+      reason === 'step-failed' ||
+      reason === 'plan-changed'
         ? reason
         : reason === 'files-changed'
           ? 'budget'

@@ -3,8 +3,8 @@ import { checkpointMessage } from '../../core/state/commit-message.js';
 import type { RecoveryCounts, TaskResult } from '../../core/state/run-state.js';
 import type { Task } from '../../core/tasks/task-schema.js';
 import type { Clock } from '../../ports/clock-port.js';
-import type { BlockedAction, Executor, ExecutorOutcome } from '../../ports/executor-port.js';
-import type { GitWorkspace, IntegrationResult } from '../../ports/git-workspace-port.js';
+import type { BlockedAction, Executor, ExecutorAccess, ExecutorOutcome } from '../../ports/executor-port.js';
+import type { CommitPolicy, GitWorkspace, IntegrationResult } from '../../ports/git-workspace-port.js';
 import type { Progress } from '../../ports/progress-port.js';
 
 export interface TaskRunnerDeps {
@@ -16,6 +16,8 @@ export interface TaskRunnerDeps {
   session: string;
   chain: string;
   allowedCommands: string[][];
+  /** What the agents may change, set by the chain step running them (absent: read-write). */
+  access?: ExecutorAccess;
   signal: AbortSignal;
   instructions(task: Task): string;
   context(task: Task, extra?: { previousFailure?: string; note?: string }): string;
@@ -53,7 +55,7 @@ export async function runTask(
   const blocked: BlockedAction[] = [];
   const base: TaskResult = { id: task.id, status: 'failed', attempts: 0, summary: '', hints: '', blocked };
   // Checked on what the commit would record, whichever executor made the change (rule 7).
-  const policy = { protectedPaths: protectedPaths(config) };
+  const policy = commitPolicy(config, deps.access);
   const refusedStop = (refused: Extract<IntegrationResult, { kind: 'refused' }>): TaskRun => {
     blocked.push(...refused.blocked);
     progress.warn(`${task.id}: ${refused.reason}`);
@@ -79,7 +81,8 @@ export async function runTask(
         instructions: deps.instructions(task),
         context: deps.context(task, { previousFailure }),
         allowedCommands: deps.allowedCommands,
-        protectedPaths: policy.protectedPaths,
+        protectedPaths: [...policy.protectedPaths],
+        ...(deps.access ? { access: deps.access } : {}),
         timeoutMs: config.orchestrator.max_task_duration * 1000,
         maxTurns: config.executor.max_turns,
         signal: deps.signal,
@@ -207,6 +210,16 @@ export async function runTask(
   }
   progress.warn(`${task.id} failed after ${attempts} attempt(s): ${previousFailure ?? 'unknown error'}`);
   return { kind: 'finished', result: { ...base, attempts, error: previousFailure } };
+}
+
+/** The protected paths, and for an `only` step its allowed paths: checked on what the commit records. */
+export function commitPolicy(config: MaestroConfig, access: ExecutorAccess | undefined): CommitPolicy {
+  return {
+    protectedPaths: protectedPaths(config),
+    ...(access?.mode === 'only' ? { onlyPaths: { paths: access.paths, why: access.why } } : {}),
+    // A read-only step must not commit anything at all.
+    ...(access?.mode === 'read-only' ? { onlyPaths: { paths: [], why: 'nothing (a read-only step)' } } : {}),
+  };
 }
 
 export function protectedPaths(config: MaestroConfig): string[] {

@@ -14,7 +14,7 @@ describe('chains', () => {
     ['fix', ['analyse', 'implement', 'verify', 'handoff']],
     ['test', ['write-tests', 'verify', 'handoff']],
     ['refactor', ['gates-before', 'implement', 'gates-after', 'handoff']],
-    ['review', ['analyse', 'report']],
+    ['review', ['inspect', 'report']],
     ['release', ['verify-default-branch', 'prepare-release', 'handoff']],
   ] as const)('runs %s as %j', (name, steps) => {
     expect(chains[name].steps.map((step) => step.id)).toEqual(steps);

@@ -32,6 +32,7 @@ const expectedDefaults: MaestroConfig = {
     fail_on_gate_violation: true,
     gate_timeout_seconds: 600,
   },
+  chains: { test: {} },
   model: {
     provider: 'anthropic',
     planner: 'claude-sonnet-4-5',

@@ -15,6 +15,8 @@ export interface CommitPolicyRules {
   secrets: readonly string[];
   /** Globs no change may touch (either side of a rename, a mode change, a deletion). */
   protectedPaths: readonly string[];
+  /** When set, the only paths a change may touch (the test chain's test files), and why. */
+  onlyPaths?: { readonly paths: readonly string[]; readonly why: string };
 }
 
 /** Findings past this many are summarised: one is enough to refuse, and the report stays short. */
@@ -55,6 +57,11 @@ function fileFindings(
   for (const path of paths) {
     if (matchesAnyGlob(path, rules.protectedPaths, { caseInsensitive: true }))
       findings.push({ kind: 'protected-path', what: `${describe(file, path)} (protected path)` });
+    if (rules.onlyPaths && !matchesAnyGlob(path, rules.onlyPaths.paths))
+      findings.push({
+        kind: 'protected-path',
+        what: `${describe(file, path)} (only ${rules.onlyPaths.why} may change)`,
+      });
     if (isGitmodules(path))
       findings.push({ kind: 'submodule', what: `${describe(file, path)} (submodule config)` });
   }
