@@ -40,7 +40,10 @@ export const validateStep: StepHandler = async (ctx) => runValidation(ctx);
 export const gatesAfterStep: StepHandler = async (ctx) => {
   const outcome = await runValidation(ctx);
   if (outcome.kind !== 'done') return outcome;
-  const problems = behaviourProblems(ctx.state.baseline as GateReport | undefined, ctx.last.validation.report);
+  const problems = behaviourProblems(
+    ctx.state.baseline as GateReport | undefined,
+    ctx.last.validation.report,
+  );
   if (problems.length === 0) return outcome;
   return { kind: 'failed', detail: `behaviour not kept: ${problems.join('; ')}`, record: outcome.record };
 };
@@ -79,7 +82,8 @@ async function runValidation(ctx: StepContext): Promise<StepOutcome> {
   await ctx.save();
   const report = ctx.last.validation.report;
   const summary = report?.runs.length ? report.runs.map(gateSummaryLine).join('; ') : 'no gates ran';
-  if (ctx.last.validation.stop) return { kind: 'stopped', stop: ctx.last.validation.stop, record: { summary } };
+  if (ctx.last.validation.stop)
+    return { kind: 'stopped', stop: ctx.last.validation.stop, record: { summary } };
   state.phase = 'handoff';
   return { kind: 'done', record: { summary } };
 }
