@@ -1,8 +1,18 @@
 import { realpath } from 'node:fs/promises';
 import { errorMessage, ModelError } from '../../core/errors.js';
-import { commandsAllowedFor, toolsAllowedFor } from '../../core/tasks/category-instructions.js';
+import {
+  type BuiltinToolName,
+  commandsAllowedFor,
+  toolsAllowedFor,
+} from '../../core/tasks/category-instructions.js';
 import type { Clock } from '../../ports/clock-port.js';
-import type { BlockedAction, Executor, ExecutorOutcome, ExecutorRequest } from '../../ports/executor-port.js';
+import type {
+  BlockedAction,
+  Executor,
+  ExecutorAccess,
+  ExecutorOutcome,
+  ExecutorRequest,
+} from '../../ports/executor-port.js';
 import type {
   ChatMessage,
   ModelPort,
@@ -12,8 +22,10 @@ import type {
   ToolTurnResult,
 } from '../../ports/model-port.js';
 import type { Shell } from '../../ports/shell-port.js';
-import { builtinSystemPrompt, taskPrompt, timeUpNudge } from './builtin-prompts.js';
+import { builtinSystemPromptFor, taskPrompt, timeUpNudge } from './builtin-prompts.js';
 import { runToolCall, toolSpecs } from './builtin-tools.js';
+import { accessStopReason, checkChangedPaths } from './changed-paths.js';
+import { readOnlyCommands } from './command-policy.js';
 import { parseStepReport } from './step-report.js';
 import { createToolContext, type ToolContext, type ToolOutcome } from './tool-context.js';
 import { createWorkspaceGuard } from './workspace-guard.js';
@@ -34,6 +46,11 @@ export const securityStopThreshold = 3;
  * Maestro's own agent: a tool loop on the model port (product.md §8). The model proposes, and
  * non-model layers decide — the workspace guard, the command policy and the scrubbed shell — so an
  * obedient model that follows an injection still cannot leave the workdir, run a shell or push.
+ *
+ * The step's access narrows all three: a `read-only` review is offered no tool that changes files
+ * and only read-only commands; an `only` step's guard refuses writes outside its globs. What the
+ * commands it ran changed is checked when the task ends, and a change the access does not allow is
+ * a security stop.
  */
 export class BuiltinExecutor implements Executor {
   readonly kind = 'builtin' as const;
@@ -51,9 +68,9 @@ export class BuiltinExecutor implements Executor {
 
   async run(request: ExecutorRequest): Promise<ExecutorOutcome> {
     const blocked: BlockedAction[] = [];
+    const access: ExecutorAccess = request.access ?? { mode: 'read-write' };
     const deadline = this.#now() + request.timeoutMs;
     const remaining = () => deadline - this.#now();
-    const permitted = toolsAllowedFor(request.task.category);
     const root = await realpath(request.workdir).catch(() => undefined);
     if (root === undefined) {
       return {
@@ -63,23 +80,42 @@ export class BuiltinExecutor implements Executor {
         blocked,
       };
     }
+    const commands = commandsAllowedFor(request.task.category, request.allowedCommands);
+    const allowedCommands = access.mode === 'read-only' ? readOnlyCommands(commands) : commands;
     const ctx = createToolContext({
       root,
-      guard: createWorkspaceGuard({ workdir: request.workdir, protectedPaths: request.protectedPaths }),
+      guard: createWorkspaceGuard({
+        workdir: request.workdir,
+        protectedPaths: request.protectedPaths,
+        access,
+      }),
       shell: this.#shell,
-      allowedCommands: commandsAllowedFor(request.task.category, request.allowedCommands),
+      access,
+      allowedCommands,
       commandTimeoutMs: () =>
         Math.max(1000, Math.min(this.#options.commandTimeoutMs ?? 600_000, remaining())),
       ...(request.signal ? { signal: request.signal } : {}),
       blocked,
     });
+    const permitted = offeredTools(toolsAllowedFor(request.task.category), access, allowedCommands);
+    const outcome = await this.#loop(request, ctx, permitted, remaining, blocked);
+    return this.#checkCommandChanges(request, ctx, outcome);
+  }
+
+  async #loop(
+    request: ExecutorRequest,
+    ctx: ToolContext,
+    permitted: readonly BuiltinToolName[],
+    remaining: () => number,
+    blocked: BlockedAction[],
+  ): Promise<ExecutorOutcome> {
     const messages: ChatMessage[] = [{ role: 'user', content: taskPrompt(request.task) }];
     const maxTurns = Math.min(request.maxTurns, this.#options.maxTurns ?? request.maxTurns);
 
     for (let turn = 0; turn < maxTurns; turn++) {
       if (request.signal?.aborted) return { kind: 'failed', reason: 'cancelled', transient: true, blocked };
       if (remaining() <= 0) return this.#nudge(request, messages, blocked);
-      const answer = await this.#turn(request, messages, toolSpecs(permitted), remaining());
+      const answer = await this.#turn(request, messages, toolSpecs(permitted, ctx.access), remaining());
       if (answer.kind === 'deadline') return this.#nudge(request, messages, blocked);
       if (answer.kind === 'error') return failure(answer.error, request, blocked);
       const { text, toolCalls, finishReason } = answer.result;
@@ -99,6 +135,7 @@ export class BuiltinExecutor implements Executor {
           summary: report.summary,
           ...quality(report.qualityScore),
           hints: report.hints,
+          ...(report.findings ? { findings: report.findings } : {}),
           blocked,
         };
       }
@@ -119,6 +156,7 @@ export class BuiltinExecutor implements Executor {
           summary: finish.summary,
           qualityScore: finish.qualityScore,
           hints: finish.hints,
+          ...(finish.findings ? { findings: finish.findings } : {}),
           blocked,
         };
     }
@@ -128,6 +166,24 @@ export class BuiltinExecutor implements Executor {
       transient: false,
       blocked,
     };
+  }
+
+  /**
+   * A limited step's commands ran outside the guard (a test run can write anywhere in the worktree),
+   * so when any ran, the work tree is checked like a command agent's: a change the step's access
+   * does not allow — or not being able to check — stops the run, whatever the model reported.
+   */
+  async #checkCommandChanges(
+    request: ExecutorRequest,
+    ctx: ToolContext,
+    outcome: ExecutorOutcome,
+  ): Promise<ExecutorOutcome> {
+    if (ctx.access.mode === 'read-write' || ctx.commandsRun() === 0) return outcome;
+    const check = await checkChangedPaths(this.#shell, ctx.root, request.protectedPaths, ctx.access);
+    const blocked = [...outcome.blocked, ...check.blocked];
+    const reason = accessStopReason(ctx.access, check);
+    if (reason === undefined) return { ...outcome, blocked };
+    return { kind: 'failed', reason, transient: false, blocked };
   }
 
   /** One model turn, cut off at the task's deadline. */
@@ -145,7 +201,7 @@ export class BuiltinExecutor implements Executor {
       const result = await this.#model.toolTurn({
         phase: 'implementation',
         name: `implement:${request.task.id}`,
-        system: `${builtinSystemPrompt}\n\n${request.instructions}`,
+        system: `${builtinSystemPromptFor(request.access)}\n\n${request.instructions}`,
         context: request.context,
         messages: [...messages],
         tools,
@@ -168,7 +224,7 @@ export class BuiltinExecutor implements Executor {
     const answer = await this.#turn(
       request,
       messages,
-      toolSpecs(['finish']),
+      toolSpecs(['finish'], request.access),
       this.#options.nudgeTimeoutMs ?? 120_000,
     );
     if (answer.kind !== 'answer')
@@ -212,6 +268,22 @@ async function runCalls(
     finish = ran.finish;
   }
   return { results, ...(finish ? { finish } : {}) };
+}
+
+/**
+ * The tools offered for the step: a read-only review gets none that changes files, and
+ * `run_command` only when some read-only command is allowed.
+ */
+function offeredTools(
+  tools: readonly BuiltinToolName[],
+  access: ExecutorAccess,
+  allowedCommands: readonly string[][],
+): BuiltinToolName[] {
+  if (access.mode !== 'read-only') return [...tools];
+  const changing: readonly BuiltinToolName[] = ['write_file', 'edit_file', 'delete_file'];
+  return tools.filter(
+    (name) => !changing.includes(name) && (name !== 'run_command' || allowedCommands.length > 0),
+  );
 }
 
 function failure(error: unknown, request: ExecutorRequest, blocked: BlockedAction[]): ExecutorOutcome {

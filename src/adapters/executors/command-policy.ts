@@ -1,5 +1,5 @@
 import type { BlockedAction } from '../../ports/executor-port.js';
-import { gitArgvRefusal } from './git-argv-policy.js';
+import { gitArgvRefusal, readOnlyGitSubcommands } from './git-argv-policy.js';
 
 /**
  * Which argv an agent may run (security.md rule 7). Three layers, none of them the model:
@@ -69,6 +69,20 @@ export function checkCommand(
     return refuse('command-not-allowed', what, 'running a program through a wrapper is not allowed');
   }
   return { kind: 'allowed' };
+}
+
+/**
+ * The allowed commands a read-only step keeps: read-only git (whatever else the list allows, git is
+ * checked by `gitArgvRefusal` too) and `ls`. Gate commands such as `npm test` are dropped: they run
+ * repository code, which can write files.
+ */
+export function readOnlyCommands(allowed: readonly (readonly string[])[]): string[][] {
+  return allowed
+    .filter(
+      ([program, subcommand]) =>
+        program === 'ls' || (program === 'git' && readOnlyGitSubcommands.includes(subcommand ?? '')),
+    )
+    .map((argv) => [...argv]);
 }
 
 function startsWith(argv: readonly string[], prefix: readonly string[]): boolean {

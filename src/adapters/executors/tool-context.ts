@@ -1,4 +1,5 @@
-import type { BlockedAction } from '../../ports/executor-port.js';
+import type { ReviewFinding } from '../../core/chains/review-finding.js';
+import type { BlockedAction, ExecutorAccess } from '../../ports/executor-port.js';
 import type { Shell } from '../../ports/shell-port.js';
 import type { PathAccess, WorkspaceGuard } from './workspace-guard.js';
 
@@ -6,7 +7,7 @@ import type { PathAccess, WorkspaceGuard } from './workspace-guard.js';
 export interface ToolOutcome {
   output: string;
   isError?: boolean;
-  finish?: { summary: string; qualityScore: number; hints: string };
+  finish?: { summary: string; qualityScore: number; hints: string; findings?: ReviewFinding[] };
 }
 
 export type AllowedPath =
@@ -18,6 +19,8 @@ export interface ToolContext {
   /** The workdir's real path; tool output names files relative to it. */
   root: string;
   shell: Shell;
+  /** What the step may change (the guard enforces it; tools use it to explain refusals). */
+  access: ExecutorAccess;
   allowedCommands: string[][];
   /** The timeout for the next command (the per-command limit, clipped to the task's remaining time). */
   commandTimeoutMs(): number;
@@ -25,12 +28,16 @@ export interface ToolContext {
   /** Checks a path with the guard, recording a refusal as a blocked action. */
   allow(path: string, access: PathAccess): Promise<AllowedPath>;
   record(blocked: BlockedAction): void;
+  /** Called before a command starts: what commands change is checked once the task ends. */
+  noteCommandRun(): void;
+  commandsRun(): number;
 }
 
 export function createToolContext(input: {
   root: string;
   guard: WorkspaceGuard;
   shell: Shell;
+  access: ExecutorAccess;
   allowedCommands: string[][];
   commandTimeoutMs: () => number;
   signal?: AbortSignal;
@@ -39,13 +46,19 @@ export function createToolContext(input: {
   const record = (blocked: BlockedAction) => {
     input.blocked.push(blocked);
   };
+  let commands = 0;
   return {
     root: input.root,
     shell: input.shell,
+    access: input.access,
     allowedCommands: input.allowedCommands,
     commandTimeoutMs: input.commandTimeoutMs,
     ...(input.signal ? { signal: input.signal } : {}),
     record,
+    noteCommandRun: () => {
+      commands += 1;
+    },
+    commandsRun: () => commands,
     async allow(path, access) {
       const decision = await input.guard.check(path, access);
       if (decision.kind === 'allowed') return decision;

@@ -23,12 +23,19 @@ const prompt = fs.readFileSync(promptFile, 'utf8');
 const stdin = fs.readFileSync(0, 'utf8');
 const mode = process.env.FAKE_AGENT_MODE ?? 'ok';
 fs.writeFileSync(process.env.FAKE_AGENT_LOG, JSON.stringify({
-  args, cwd: process.cwd(), promptFile, promptMentionsTask: prompt.includes('Add a greeting'), stdinIsPrompt: stdin === prompt,
+  args, cwd: process.cwd(), promptFile, prompt, promptMentionsTask: prompt.includes('Add a greeting'), stdinIsPrompt: stdin === prompt,
   env: Object.keys(process.env),
 }));
+const finding = { file: 'src/greet.js', line: 1, severity: 'high', what: 'says hi', why: 'the issue wants hello' };
 if (mode === 'hang') setInterval(() => {}, 1000);
 else if (mode === 'crash') { process.stderr.write('agent broke'); process.exit(2); }
-else {
+else if (mode === 'review') {
+  console.log('Reviewed.\\n\`\`\`json\\n' + JSON.stringify({ quality_score: 8, summary: 'one real problem', findings: [finding, { file: 'x', severity: 'bad' }], hints_for_next: '' }) + '\\n\`\`\`');
+} else if (mode === 'tests') {
+  fs.mkdirSync('test', { recursive: true });
+  fs.writeFileSync('test/greet.test.js', 'test("greets", () => {});\\n');
+  console.log('\`\`\`json\\n' + JSON.stringify({ quality_score: 7, findings: 'added a test', hints_for_next: '' }) + '\\n\`\`\`');
+} else {
   fs.writeFileSync('src/greet.js', 'exports.greet = () => "hello";\\n');
   if (mode === 'protected') fs.writeFileSync('.github/workflows/evil.yml', 'on: push');
   if (mode === 'symlink') fs.symlinkSync('/etc/passwd', 'passwd');
@@ -64,6 +71,7 @@ function setup(mode = 'ok') {
       args: string[];
       cwd: string;
       promptFile: string;
+      prompt: string;
       promptMentionsTask: boolean;
       stdinIsPrompt: boolean;
       env: string[];
@@ -113,6 +121,80 @@ describe('CommandExecutor', () => {
     expect(outcome).toMatchObject({
       kind: 'completed',
       blocked: [{ kind: 'path-escape', what: 'write passwd (symlink out of the repository)' }],
+    });
+  });
+
+  it("reads a review's findings from its JSON block, dropping malformed ones, and asks for them in the prompt", async () => {
+    const { root, executor, logged } = setup('review');
+    const outcome = await executor.run(request(root, { access: { mode: 'read-only' } }));
+    expect(outcome).toEqual({
+      kind: 'completed',
+      summary: 'one real problem (1 malformed findings dropped)',
+      qualityScore: 8,
+      hints: '',
+      findings: [
+        { file: 'src/greet.js', line: 1, severity: 'high', what: 'says hi', why: 'the issue wants hello' },
+      ],
+      blocked: [],
+    });
+    const { prompt } = logged();
+    expect(prompt).toContain('This is a read-only review: change, create or delete no file');
+    expect(prompt).toContain('"severity": "<critical|high|medium|low|info>"');
+    // Gate commands run repository code, which can write: a review is not told it may run them.
+    expect(prompt).toContain('- `git diff`');
+    expect(prompt).not.toContain('- `node --test`');
+  });
+
+  it('stops a read-only review whose agent changed a file, and reports it as blocked', async () => {
+    const { root, executor } = setup('ok');
+    const outcome = await executor.run(request(root, { access: { mode: 'read-only' } }));
+    expect(outcome).toEqual({
+      kind: 'failed',
+      reason: 'security stop: the review agent changed files: src/greet.js',
+      transient: false,
+      blocked: [{ kind: 'protected-path', what: 'write src/greet.js (read-only review)' }],
+    });
+  });
+
+  it('stops a read-only review that changed a protected path too, listing both', async () => {
+    const { root, executor } = setup('protected');
+    const outcome = await executor.run(request(root, { access: { mode: 'read-only' } }));
+    expect(outcome).toEqual({
+      kind: 'failed',
+      reason: 'security stop: the review agent changed files: src/greet.js, .github/workflows/evil.yml',
+      transient: false,
+      blocked: [
+        { kind: 'protected-path', what: 'write src/greet.js (read-only review)' },
+        { kind: 'protected-path', what: 'write .github/workflows/evil.yml' },
+      ],
+    });
+  });
+
+  it("treats a change outside an only step's globs like a protected path, and stops", async () => {
+    const { root, executor, logged } = setup('ok');
+    const access = { mode: 'only' as const, paths: ['test/**'], why: 'test files' };
+    const outcome = await executor.run(request(root, { access }));
+    expect(outcome).toEqual({
+      kind: 'failed',
+      reason: 'security stop: the agent changed files outside test files: src/greet.js',
+      transient: false,
+      blocked: [{ kind: 'protected-path', what: 'write src/greet.js (only test files may change)' }],
+    });
+    expect(logged().prompt).toContain(
+      'In this step only test files may change: change, create or delete only paths matching test/**.',
+    );
+  });
+
+  it('completes an only step that changed files inside its globs', async () => {
+    const { root, executor } = setup('tests');
+    const access = { mode: 'only' as const, paths: ['test/**'], why: 'test files' };
+    const outcome = await executor.run(request(root, { access }));
+    expect(outcome).toEqual({
+      kind: 'completed',
+      summary: 'added a test',
+      qualityScore: 7,
+      hints: '',
+      blocked: [],
     });
   });
 

@@ -102,3 +102,73 @@ describe('parseStepReport', () => {
     expect(parseStepReport('{"quality_score": 42}')).toEqual({ summary: '{"quality_score": 42}', hints: '' });
   });
 });
+
+describe('parseStepReport with review findings', () => {
+  const finding = { file: 'src/a.ts', line: 3, severity: 'high', what: 'unchecked input', why: 'injection' };
+  const block = (value: unknown) => `Review done.\n\`\`\`json\n${JSON.stringify(value)}\n\`\`\`\n`;
+
+  it('reads a findings array and the summary beside it', () => {
+    const whole = { file: 'README.md', severity: 'info', what: 'typo' };
+    expect(
+      parseStepReport(
+        block({ quality_score: 7, summary: 'two problems', findings: [finding, whole], hints_for_next: 'h' }),
+      ),
+    ).toEqual({
+      summary: 'two problems',
+      qualityScore: 7,
+      hints: 'h',
+      findings: [finding, { ...whole, why: '' }],
+    });
+  });
+
+  it('drops malformed entries and counts them in the summary', () => {
+    const report = parseStepReport(
+      block({
+        summary: 'reviewed',
+        findings: [
+          finding,
+          { file: 'a', severity: 'urgent', what: 'x' },
+          'not an object',
+          { ...finding, line: 0 },
+        ],
+      }),
+    );
+    expect(report).toEqual({
+      summary: 'reviewed (3 malformed findings dropped)',
+      hints: '',
+      findings: [finding],
+    });
+  });
+
+  it('keeps the note within the 500-character summary', () => {
+    const report = parseStepReport(block({ summary: 's'.repeat(600), findings: [{}] }));
+    expect(report.summary).toHaveLength(500);
+    expect(report.summary.endsWith('s (1 malformed findings dropped)')).toBe(true);
+  });
+
+  it('says how many were reported when there is no summary, and reads an empty list as none found', () => {
+    expect(parseStepReport(block({ findings: [finding] }))).toEqual({
+      summary: '1 findings reported',
+      hints: '',
+      findings: [finding],
+    });
+    expect(parseStepReport(block({ summary: 'clean', findings: [] }))).toEqual({
+      summary: 'clean',
+      hints: '',
+      findings: [],
+    });
+  });
+
+  it('finds the block around many findings, and keeps at most 200', () => {
+    const many = Array.from({ length: 230 }, (_, i) => ({ ...finding, line: i + 1 }));
+    const report = parseStepReport(block({ summary: 'many', findings: many, hints_for_next: '' }));
+    expect(report.findings).toHaveLength(200);
+    expect(report.findings?.at(-1)?.line).toBe(200);
+    expect(report.summary).toBe('many (30 findings over the limit of 200 dropped)');
+  });
+
+  it('keeps the raw text as the summary when findings is neither a list nor text (seed E004)', () => {
+    const text = block({ summary: 'x', findings: { file: 'a' } });
+    expect(parseStepReport(text)).toEqual({ summary: text.trim(), hints: '' });
+  });
+});

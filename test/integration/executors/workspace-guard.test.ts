@@ -60,6 +60,44 @@ describe('workspace guard', () => {
     expect(await guard.check(path, 'read')).toMatchObject({ kind: 'refused', blocked: { kind } });
   });
 
+  it('refuses every change in a read-only review, and still allows reading', async () => {
+    const { workdir } = workspace();
+    const guard = createWorkspaceGuard({ workdir, protectedPaths: [], access: { mode: 'read-only' } });
+    expect((await guard.check('src/a.ts', 'read')).kind).toBe('allowed');
+    expect((await guard.check('src', 'list')).kind).toBe('allowed');
+    expect(await guard.check('src/a.ts', 'write')).toEqual({
+      kind: 'refused',
+      blocked: { kind: 'protected-path', what: 'write src/a.ts (read-only review)' },
+      reason: 'this is a read-only review: no file may change',
+    });
+    expect(await guard.check('README.md', 'delete')).toMatchObject({
+      blocked: { kind: 'protected-path', what: 'delete README.md (read-only review)' },
+    });
+  });
+
+  it('allows changes only where the only globs match, as given and where the path really leads', async () => {
+    const { workdir } = workspace();
+    symlinkSync('src', join(workdir, 'test-src'));
+    const guard = createWorkspaceGuard({
+      workdir,
+      protectedPaths: ['.github/workflows/**'],
+      access: { mode: 'only', paths: ['test/**', 'test-src/**'], why: 'test files' },
+    });
+    expect(await guard.check('test/new.test.ts', 'write')).toMatchObject({ kind: 'allowed' });
+    expect((await guard.check('src/a.ts', 'read')).kind).toBe('allowed');
+    expect(await guard.check('src/a.ts', 'delete')).toEqual({
+      kind: 'refused',
+      blocked: { kind: 'protected-path', what: 'delete src/a.ts (only test files may change)' },
+      reason: 'only test files may change in this step: write only paths matching test/**, test-src/**',
+    });
+    // The glob matches the name, but the file is src/a.ts.
+    expect(await guard.check('test-src/a.ts', 'write')).toMatchObject({
+      blocked: { what: 'write test-src/a.ts (only test files may change)' },
+    });
+    // An allow list reads narrowly: other case is another path.
+    expect((await guard.check('TEST/new.test.ts', 'write')).kind).toBe('refused');
+  });
+
   it('refuses to delete the repository root', async () => {
     const { guard } = workspace();
     expect(await guard.check('.', 'delete')).toMatchObject({ kind: 'refused' });
