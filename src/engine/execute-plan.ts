@@ -1,11 +1,13 @@
 import { type ChainDefinition, chains, resolveChainName } from '../core/chains/chains.js';
 import type { MaestroConfig } from '../core/config/config-schema.js';
 import { BudgetExceededError, errorMessage, MaestroError } from '../core/errors.js';
+import { gateSummaryLine } from '../core/gates/compare-baseline.js';
 import type { GateReport, GateSpec } from '../core/gates/gate-schema.js';
 import type { Approval } from '../core/plan/approval.js';
 import { type PlanRevision, verifyRevisionHash } from '../core/plan/plan-revision.js';
 import { CommitRefusedError } from '../core/policy/commit-scan/commit-refused-error.js';
 import type { RunOutcome } from '../core/report/final-report-input.js';
+import { renderReviewComment } from '../core/report/render-review.js';
 import type { RecoveryCounts, RunState, RunStop } from '../core/state/run-state.js';
 import type { Task } from '../core/tasks/task-schema.js';
 import type { UsageLedger } from '../core/usage/usage-ledger.js';
@@ -60,6 +62,8 @@ export interface ExecutionResult {
   report: string;
   state: RunState;
   branch: string;
+  /** False for a chain that never changes code (review): no branch, no commit, no PR. */
+  changesCode: boolean;
   /** Gate results after the last iteration (absent when the run stopped before validation). */
   gates?: GateReport;
 }
@@ -155,7 +159,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
     state.phase = 'handoff';
     await save().catch(() => undefined);
   }
-  const { markdown, outcome } = await buildFinalReport(
+  const { markdown: fullReport, outcome } = await buildFinalReport(
     {
       revision: input.revision,
       state,
@@ -170,19 +174,49 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
     },
     { workspace: deps.workspace, ledger: deps.ledger, config },
   );
-  await deps.store.writeText(state.session, 'final-report.md', markdown);
+  // A chain that changes no code reports its findings; the full report stays in the session.
+  const markdown = chain.changesCode || stop ? fullReport : reviewReport(input, state, deps);
+  await deps.store.writeText(state.session, 'final-report.md', fullReport);
+  if (!chain.changesCode) await deps.store.writeText(state.session, 'review.md', markdown);
   if (outcome.kind === 'stopped')
     progress.warn(
-      `Run stopped (${outcome.reason}): ${outcome.detail ?? ''}. Work so far is on ${state.branch}; ${input.resumeHint}`,
+      `Run stopped (${outcome.reason}): ${outcome.detail ?? ''}. ${chain.changesCode ? `Work so far is on ${state.branch}; ` : ''}${input.resumeHint}`,
     );
+  else if (!chain.changesCode) progress.done('Review complete: nothing was changed');
   else
     progress.done(
       outcome.kind === 'completed'
         ? 'Autonomous implementation complete!'
         : 'Implementation finished with open issues (see the report)',
     );
-  progress.step(`Report: ${deps.store.locate(state.session)}/final-report.md`);
-  return { outcome, report: markdown, state, branch: state.branch, gates: validation.report };
+  progress.step(
+    `Report: ${deps.store.locate(state.session)}/${chain.changesCode ? 'final-report.md' : 'review.md'}`,
+  );
+  return {
+    outcome,
+    report: markdown,
+    state,
+    branch: state.branch,
+    changesCode: chain.changesCode,
+    gates: validation.report,
+  };
+}
+
+/** The review chain's one comment: its findings, the gates on the base commit, the sandbox. */
+function reviewReport(input: ExecuteInput, state: RunState, deps: ExecuteDeps): string {
+  const findings = state.steps.flatMap((s) => s.findings ?? []);
+  const summary = state.steps.find((s) => s.findings !== undefined)?.summary ?? '';
+  const baseline = state.baseline as GateReport | undefined;
+  return renderReviewComment({
+    findings,
+    summary,
+    ...(input.issue.number !== undefined ? { issueNumber: input.issue.number } : {}),
+    chainSteps: `${input.revision.chain}: ${state.steps.map((s) => `${s.id} ${s.status}`).join(', ')}`,
+    gates: baseline?.runs.length
+      ? `on ${state.baseSha.slice(0, 7)}: ${baseline.runs.map(gateSummaryLine).join('; ')}`
+      : 'no gates ran',
+    sandbox: deps.sandbox.description.summary,
+  });
 }
 
 /** The revision's chain; a revision names a chain Maestro knows, or it was not made by this version. */

@@ -89,6 +89,8 @@ export interface GitWorkspace {
   /** Checkpoint commits of `session` on the current branch, oldest first, read from trailers. */
   checkpoints(session: string): Promise<CheckpointCommit[]>;
   diffFiles(from: string, to: string): Promise<FileChange[]>;
+  /** Messages of the commits since the newest tag reachable from HEAD (at most `max`), newest first. */
+  releaseCommitMessages(max: number): Promise<string[]>;
   /** The unified diff between two commits, capped to `maxBytes`. */
   diffText(from: string, to: string, maxBytes: number): Promise<string>;
   /** Fetches the run branch from origin and creates it locally when missing (resume on a fresh runner). */

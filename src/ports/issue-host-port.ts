@@ -95,6 +95,8 @@ export const statusLabels = [
   'maestro:approved',
   'maestro:running',
   'maestro:pr-open',
+  /** The review chain posted its findings; nothing was changed. */
+  'maestro:reviewed',
   'maestro:failed',
   'maestro:cancelled',
 ] as const;

@@ -285,6 +285,22 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return commits;
   }
 
+  async releaseCommitMessages(max: number): Promise<string[]> {
+    // Since the newest tag reachable from HEAD (the last release); the last `max` commits without one.
+    const tag = await tryRaw(this.#git, ['describe', '--tags', '--abbrev=0', 'HEAD']);
+    const range = tag.ok && tag.stdout.trim() ? [`refs/tags/${tag.stdout.trim()}..HEAD`] : ['HEAD'];
+    const out = await mustRaw(
+      this.#git,
+      ['log', '-z', `--max-count=${max}`, '--no-merges', '--format=%B', ...range, '--'],
+      'read the commits since the last release',
+      'Check that the repository has commits.',
+    );
+    return out
+      .split('\0')
+      .map((m) => m.trim())
+      .filter(Boolean);
+  }
+
   async diffFiles(from: string, to: string): Promise<FileChange[]> {
     const range = [await this.#resolveCommit(from), await this.#resolveCommit(to)];
     const common = ['diff', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative'];

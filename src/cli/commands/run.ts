@@ -6,6 +6,7 @@ import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-sto
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
 import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
+import { classifyIntent } from '../../core/chains/classify-intent.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
 import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
@@ -53,6 +54,8 @@ export async function runAction(
   options: RunOptions,
 ): Promise<number> {
   const { io } = ctx;
+  // E002 before anything else: an unknown chain lists the valid ones and nothing is created.
+  if (options.chain !== undefined) classifyIntent({ override: options.chain, labels: [], title: '' });
   if (Boolean(request?.trim()) === Boolean(options.issueFile)) {
     throw new ValidationError(
       'maestro run',

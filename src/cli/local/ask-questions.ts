@@ -1,3 +1,4 @@
+import { chainNames, resolveChainName } from '../../core/chains/chains.js';
 import type { Answer, PlanRevision } from '../../core/plan/plan-revision.js';
 import { openQuestions } from '../../core/plan/plan-revision.js';
 import type { CliIo } from '../io.js';
@@ -31,4 +32,22 @@ export function defaultAnswers(revision: PlanRevision): Record<string, Answer> {
 export async function confirm(io: CliIo, prompt: string): Promise<boolean> {
   const reply = await io.readLine?.(`${prompt} [y/N] `);
   return /^(y|yes)$/i.test(reply?.trim() ?? '');
+}
+
+/**
+ * The seed's E001 at the terminal: no label or keyword says which chain the request is, so one
+ * question asks; an empty reply, end of input or no terminal keeps the feature chain. `undefined`
+ * means "keep the default". An unknown name asks once more, then keeps the default.
+ */
+export async function askChain(io: CliIo): Promise<string | undefined> {
+  if (!io.readLine || !io.isTTY) return undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const reply = (
+      await io.readLine(`[Maestro]   ? Which chain is this? ${chainNames.join(', ')} [default: feature]\n> `)
+    )?.trim();
+    if (!reply) return undefined;
+    if (resolveChainName(reply) !== undefined) return reply;
+    io.stdout(`[Maestro]   "${reply}" is not a chain.\n`);
+  }
+  return undefined;
 }

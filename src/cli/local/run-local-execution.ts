@@ -3,6 +3,7 @@ import { gitCommonDir } from '../../adapters/git/git-dirs.js';
 import { SimpleGitWorkspace } from '../../adapters/git/simple-git-workspace.js';
 import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
 import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
+import { chains, resolveChainName } from '../../core/chains/chains.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import type { Approval } from '../../core/plan/approval.js';
 import type { PlanRevision } from '../../core/plan/plan-revision.js';
@@ -12,6 +13,7 @@ import type { RunState } from '../../core/state/run-state.js';
 import type { SessionMetadata } from '../../core/state/session-metadata.js';
 import { detectGates } from '../../discovery/detect-gates.js';
 import { type ExecutionResult, executePlan } from '../../engine/execute-plan.js';
+import { newRunState } from '../../engine/github/run-setup.js';
 import type { Clock } from '../../ports/clock-port.js';
 import type { Progress } from '../../ports/progress-port.js';
 import type { RepositoryReader } from '../../ports/repository-port.js';
@@ -59,28 +61,19 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
   const executor = createExecutor(config.executor, { model: input.local.model, shell: sandbox.shell, clock });
   const gates = await detectGates(input.repo, config.validation);
 
+  // A chain that changes no code (review) reads the checkout as it is: no branch is created.
+  const chain = resolveChainName(input.revision.chain);
+  const changesCode = chain === undefined || chains[chain].changesCode;
   let state = input.resume;
   if (!state) {
-    const baseSha = await workspace.head();
-    const branch = runBranchName(metadata.feature_request, { suffix: metadata.session_id.slice(-4) });
-    state = {
-      session: metadata.session_id,
-      branch,
-      baseSha,
-      phase: 'task-generation',
-      iteration: 0,
-      results: {},
-      steps: [],
-      checkpoints: 0,
-      recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
-      usage: [],
-      startedAt: clock.now().toISOString(),
-      elapsedMs: 0,
-    };
+    const branch = changesCode
+      ? runBranchName(metadata.feature_request, { suffix: metadata.session_id.slice(-4) })
+      : '';
+    state = newRunState(metadata.session_id, branch, await workspace.head(), clock);
   }
-  await workspace.checkoutRunBranch(state.branch, state.baseSha);
+  if (state.branch !== '') await workspace.checkoutRunBranch(state.branch, state.baseSha);
   input.progress.step(
-    `Branch ${state.branch}; gates: ${gates.map((g) => `${g.name} (${g.argv.join(' ')})`).join(', ') || 'none detected'}`,
+    `${state.branch ? `Branch ${state.branch}` : 'Read-only: no branch'}; gates: ${gates.map((g) => `${g.name} (${g.argv.join(' ')})`).join(', ') || 'none detected'}`,
   );
   await store.writeMetadata({
     ...metadata,

@@ -1,4 +1,5 @@
 import { chains } from '../../core/chains/chains.js';
+import { classifyIntent } from '../../core/chains/classify-intent.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { approveRevision } from '../../core/plan/approval.js';
 import { estimateBudget } from '../../core/plan/budget-estimate.js';
@@ -22,7 +23,7 @@ import type { Progress } from '../../ports/progress-port.js';
 import type { RepositoryReader } from '../../ports/repository-port.js';
 import type { SessionStore } from '../../ports/session-store-port.js';
 import type { CliIo } from '../io.js';
-import { askQuestions, confirm, defaultAnswers } from './ask-questions.js';
+import { askChain, askQuestions, confirm, defaultAnswers } from './ask-questions.js';
 import type { LocalModel } from './build-model.js';
 import { runLocalExecution } from './run-local-execution.js';
 
@@ -79,6 +80,14 @@ export async function runLocalPlanning(input: LocalPlanningInput): Promise<numbe
   }
 }
 
+/** E001: ask once which chain, when nothing in the issue says (never with -y: feature). */
+async function clarifyChain(input: LocalPlanningInput): Promise<string | undefined> {
+  if (input.yes) return undefined;
+  const { snapshot } = input;
+  const intent = classifyIntent({ labels: snapshot.labels, title: snapshot.title, body: snapshot.body });
+  return intent.source === 'default' ? askChain(input.io) : undefined;
+}
+
 async function planAndApprove(
   input: LocalPlanningInput,
   initial: SessionMetadata,
@@ -93,7 +102,12 @@ async function planAndApprove(
   const deps = { model: input.local.model, repo: input.repo, cache: input.cache, config, progress, clock };
   const history: PlanRevision[] = [];
 
-  let planned = await planIssue({ snapshot: input.snapshot, chainOverride: input.chainOverride }, deps);
+  const chainOverride = input.chainOverride ?? (await clarifyChain(input));
+  let planned = await planIssue({ snapshot: input.snapshot, chainOverride }, deps);
+  if (chainOverride !== input.chainOverride && chainOverride !== undefined)
+    planned.intent.notes.push(
+      `E001: no label or keyword named a chain; the user chose ${planned.intent.chain}`,
+    );
   history.push(planned.revision);
   metadata = await record(input, metadata, planned, history, 'awaiting-answers');
 
@@ -107,7 +121,7 @@ async function planAndApprove(
       planned = await planIssue(
         {
           snapshot: input.snapshot,
-          chainOverride: input.chainOverride,
+          chainOverride,
           answers,
           previous: planned.revision,
           discovery: planned.discovery,

@@ -1,3 +1,4 @@
+import { chainNames, resolveChainName } from '../chains/chains.js';
 import { INVISIBLE_CHARACTER } from '../policy/inbound/strip-invisible-unicode.js';
 
 /** The command words of product.md §2, in the order the help table lists them. */
@@ -81,9 +82,14 @@ function withArgument(name: CommandName, argument: string, more: string): Parsed
     case 'approve':
       return parseApprove(argument);
     case 'chain':
-      return CHAIN_NAME.test(argument.toLowerCase())
+      // E002: an unknown chain is refused here, before anything is planned or labelled.
+      return CHAIN_NAME.test(argument.toLowerCase()) && resolveChainName(argument) !== undefined
         ? { kind: 'chain', name: argument.toLowerCase() }
-        : invalid(name, argument, 'expected a chain name such as `feature`, `fix` or `refactor`');
+        : invalid(
+            name,
+            argument,
+            `E002: unknown chain; valid chains: ${chainNames.join(', ')} (also deploy for release)`,
+          );
     case 'revise':
     case 'fix': {
       const text = `${argument}\n${more}`.trim();

@@ -29,6 +29,7 @@ const heading: Readonly<Record<TrackingStatus, string>> = {
   queued: '⏳ Maestro: queued',
   running: '🔄 Maestro: running',
   'pr-open': '✅ Maestro: pull request open',
+  reviewed: '🔍 Maestro: review posted',
   failed: '❌ Maestro: failed',
   cancelled: '⏹️ Maestro: cancelled',
   refused: '🚫 Maestro: refused',
@@ -38,6 +39,7 @@ const currentMark: Readonly<Record<TrackingStatus, string>> = {
   queued: '⏳ next',
   running: '🔄 in progress',
   'pr-open': '🔄 in progress',
+  reviewed: '🔄 in progress',
   failed: '❌ failed here',
   cancelled: '⏹️ stopped here',
   refused: '🚫 stopped here',
@@ -71,6 +73,7 @@ function renderWith(view: TrackingView, tasksBlock: (tasks: readonly TrackingTas
     `## ${heading[view.status]} · #${view.issue}`,
     renderFacts(view),
     renderPhases(view),
+    renderSteps(view),
     view.tasks?.length ? tasksBlock(view.tasks) : '',
     renderGates(view),
     renderLastLines(view.lastLines),
@@ -113,6 +116,26 @@ function renderPhases(view: TrackingView): string {
     return `- [ ] ${number} ${name}`;
   });
   return ['### Phases', ...lines].join('\n');
+}
+
+const stepIcon: Readonly<Record<string, string>> = {
+  pending: '⏳',
+  running: '🔄',
+  done: '✅',
+  failed: '❌',
+  skipped: '⏭️',
+};
+
+/** The chain's steps, one line each; the plan drift (already rendered by Maestro) under them. */
+function renderSteps(view: TrackingView): string {
+  const steps = view.steps ?? [];
+  if (steps.length === 0)
+    return view.planDrift ? `### Tasks against the approved plan\n\n${view.planDrift}` : '';
+  const lines = steps.map(
+    (step, i) =>
+      `${i + 1}. ${stepIcon[step.status] ?? '•'} ${nameText(step.id, 40)}${step.summary ? ` — ${textLine(step.summary, 160)}` : ''}`,
+  );
+  return [`### Steps`, lines.join('\n'), view.planDrift ?? ''].filter(Boolean).join('\n\n');
 }
 
 function renderGates(view: TrackingView): string {

@@ -7,7 +7,15 @@ import { clip } from './report-text.js';
  * back; `compactTrackingView` keeps that copy small.
  */
 
-export const trackingStatuses = ['queued', 'running', 'pr-open', 'failed', 'cancelled', 'refused'] as const;
+export const trackingStatuses = [
+  'queued',
+  'running',
+  'pr-open',
+  'reviewed',
+  'failed',
+  'cancelled',
+  'refused',
+] as const;
 export type TrackingStatus = (typeof trackingStatuses)[number];
 
 export const trackingTaskStatuses = ['pending', 'running', 'done', 'failed', 'skipped', 'blocked'] as const;
@@ -46,6 +54,12 @@ export const trackingViewSchema = z.object({
   /** Phases finished, by number (1 Planning … 5 Handoff). */
   phasesDone: z.array(phaseNumberSchema),
   tasks: z.array(trackingTaskSchema).optional(),
+  /** The chain's steps: id, status and one line of what each found. */
+  steps: z
+    .array(z.object({ id: z.string(), status: z.string(), summary: z.string().default('') }))
+    .optional(),
+  /** How the generated tasks differ from the approved preview, already rendered (markdown). */
+  planDrift: z.string().optional(),
   /** Validation iteration, 0 before the first. */
   iteration: z.number().int().nonnegative(),
   maxIterations: z.number().int().nonnegative(),

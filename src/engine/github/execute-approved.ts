@@ -14,7 +14,7 @@ import type { ExecuteRequest } from './issue-events.js';
 import { openPullRequest } from './open-pull-request.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
 import { prepareRun, savedRunOf } from './run-setup.js';
-import { observedStore, trackingGates, trackingTasks, usageOf } from './run-view.js';
+import { observedStore, trackingGates, trackingSteps, trackingTasks, usageOf } from './run-view.js';
 import { packState } from './state-codec.js';
 import { TrackingComment } from './tracking-comment.js';
 import { verifyApproval } from './verify-approval.js';
@@ -118,6 +118,7 @@ export async function executeApproved(
       cancelled.check();
       board.update({
         tasks: trackingTasks(state),
+        ...trackingSteps(state),
         iteration: state.iteration,
         usage: usageOf(opened.ledger),
       });
@@ -199,6 +200,7 @@ async function handOff(
 ): Promise<RunResult> {
   const { host } = ctx.deps;
   const { state, outcome } = result;
+  if (!chainChangesCode(state, result)) return postReview(request, result, usage, ctx);
   const gates = trackingGates(state.baseline, result.gates);
   const cancelled = outcome.kind === 'stopped' && outcome.reason === 'cancelled';
   const pr =
@@ -233,6 +235,7 @@ async function handOff(
     status,
     phasesDone: outcome.kind === 'stopped' ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
     tasks: trackingTasks(state),
+    ...trackingSteps(state),
     iteration: state.iteration,
     gates,
     usage,
@@ -258,6 +261,56 @@ async function handOff(
     usage,
     summary: result.report,
     reasons: status === 'pr-open' ? [] : [stopDetail],
+  };
+}
+
+function chainChangesCode(_state: RunState, result: ExecutionResult): boolean {
+  return result.changesCode;
+}
+
+/**
+ * A chain that changes no code (review): its report is posted as one comment on the issue, the
+ * status label says it was reviewed, and there is no branch, no commit and no pull request.
+ */
+async function postReview(
+  request: ExecuteRequest,
+  result: ExecutionResult,
+  usage: RunResult['usage'],
+  ctx: { deps: GitHubDeps; board: TrackingComment },
+): Promise<RunResult> {
+  const { host } = ctx.deps;
+  const { state, outcome } = result;
+  const stopped = outcome.kind === 'stopped';
+  if (!stopped)
+    await host.upsertOwnComment(
+      request.issue,
+      { kind: 'notice', key: `review:${state.session}`, issue: request.issue },
+      result.report,
+    );
+  await host.setStatus(request.issue, stopped ? 'maestro:failed' : 'maestro:reviewed');
+  const detail = stopped ? `${outcome.reason}: ${outcome.detail ?? ''}` : '';
+  await ctx.board.finish({
+    status: stopped ? 'failed' : 'reviewed',
+    phasesDone: stopped ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
+    ...trackingSteps(state),
+    gates: trackingGates(state.baseline, result.gates),
+    usage,
+    ...(stopped
+      ? {
+          failure: {
+            what: detail,
+            kept: 'nothing changed (a review never changes code)',
+            next: 'Fix the cause, then comment `/maestro resume`.',
+          },
+        }
+      : {}),
+  });
+  return {
+    status: stopped ? 'failed' : 'reviewed',
+    iterations: 0,
+    usage,
+    summary: result.report,
+    reasons: stopped ? [detail] : [],
   };
 }
 

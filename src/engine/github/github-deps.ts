@@ -62,7 +62,8 @@ export interface ExecutionDeps {
 
 /** How one execution ended, for the Action's outputs and job summary. */
 export interface RunResult {
-  status: 'pr-open' | 'failed' | 'cancelled' | 'refused' | 'dry-run';
+  /** `reviewed`: a chain that changes no code posted its report on the issue. */
+  status: 'pr-open' | 'reviewed' | 'failed' | 'cancelled' | 'refused' | 'dry-run';
   branch?: string;
   pr?: { number: number; url: string };
   iterations: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chains, resolveChainName } from '../../core/chains/chains.js';
 import type { Approval } from '../../core/plan/approval.js';
 import type { PlanRevision } from '../../core/plan/plan-revision.js';
 import { sanitizeInbound } from '../../core/policy/sanitize-inbound.js';
@@ -43,29 +44,22 @@ export async function prepareRun(input: {
     input.saved && input.saved.revisionHash === input.revision.hash && request.reason !== 'approve';
   if (reuse && input.saved) {
     const state = { ...input.saved.state, stop: undefined };
-    await workspace.fetchRunBranch(state.branch);
-    await workspace.checkoutRunBranch(state.branch, state.baseSha);
+    if (state.branch !== '') {
+      await workspace.fetchRunBranch(state.branch);
+      await workspace.checkoutRunBranch(state.branch, state.baseSha);
+    }
     if (request.reason === 'fix' && request.fix) addFixTask(state, request.fix);
     return state;
   }
+  // A chain that changes no code (review) works on the checkout as it is: no branch at all.
+  const chain = resolveChainName(input.revision.chain);
+  if (chain !== undefined && !chains[chain].changesCode)
+    return newRunState(newSessionId(clock.now()), '', await workspace.head(), clock);
   const branch = runBranchName(input.issue.title, { issueNumber: input.issue.number });
   const fetched = await workspace.fetchRunBranch(branch);
   const baseSha = fetched.kind === 'fetched' ? fetched.sha : await workspace.head();
   await workspace.checkoutRunBranch(branch, baseSha);
-  const state: RunState = {
-    session: newSessionId(clock.now()),
-    branch,
-    baseSha,
-    phase: 'task-generation',
-    iteration: 0,
-    results: {},
-    steps: [],
-    checkpoints: 0,
-    recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
-    usage: [],
-    startedAt: clock.now().toISOString(),
-    elapsedMs: 0,
-  };
+  const state = newRunState(newSessionId(clock.now()), branch, baseSha, clock);
   if (request.reason === 'fix' && request.fix) addFixTask(state, request.fix);
   return state;
 }
@@ -92,4 +86,30 @@ export function addFixTask(state: RunState, what: string): void {
   state.tasks = { epics: [...plan.epics, { id: `FIX${k}`, title: 'Review follow-up', tasks: [task] }] };
   state.phase = 'implementation';
   state.iteration += 1;
+  reopenTaskSteps(state);
+}
+
+/** The steps that run tasks, and every step after them, run again (a fix task was added). */
+function reopenTaskSteps(state: RunState): void {
+  const first = state.steps.findIndex((s) => s.id === 'implement' || s.id === 'write-tests');
+  if (first < 0) return;
+  state.steps = state.steps.map((s, i) => (i >= first ? { ...s, status: 'pending' } : s));
+}
+
+/** A run that has not started: no tasks, no steps, no checkpoints. */
+export function newRunState(session: string, branch: string, baseSha: string, clock: Clock): RunState {
+  return {
+    session,
+    branch,
+    baseSha,
+    phase: 'task-generation',
+    iteration: 0,
+    results: {},
+    steps: [],
+    checkpoints: 0,
+    recoveries: { retry: 0, 'alternative-approach': 0, 'conflict-rerun': 0, rollback: 0, 'asked-human': 0 },
+    usage: [],
+    startedAt: clock.now().toISOString(),
+    elapsedMs: 0,
+  };
 }

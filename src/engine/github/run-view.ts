@@ -1,10 +1,12 @@
 import type { GateReport, GateRun } from '../../core/gates/gate-schema.js';
+import { renderPlanDrift } from '../../core/plan/render-plan-drift.js';
 import type { TrackingGate, TrackingTask, TrackingView } from '../../core/report/tracking-view.js';
 import type { RunState } from '../../core/state/run-state.js';
 import { taskLevelMap } from '../../core/tasks/task-levels.js';
 import { buildTaskGraph } from '../../core/tasks/validate-task-graph.js';
 import type { UsageLedger } from '../../core/usage/usage-ledger.js';
 import type { SessionStore } from '../../ports/session-store-port.js';
+import { planDriftOf } from '../steps/plan-drift.js';
 
 /** The tasks of a run as the tracking comment lists them: by `[P:Group-k]` level, with status. */
 export function trackingTasks(state: RunState, running: ReadonlySet<string> = new Set()): TrackingTask[] {
@@ -67,4 +69,13 @@ function outcome(run: GateRun): 'pass' | 'fail' {
 
 function isReport(value: unknown): value is GateReport {
   return typeof value === 'object' && value !== null && Array.isArray((value as GateReport).runs);
+}
+
+/** The chain's steps and the plan drift, as the tracking comment shows them. */
+export function trackingSteps(state: RunState): Pick<TrackingView, 'steps' | 'planDrift'> {
+  const drift = planDriftOf(state.planDrift);
+  return {
+    steps: state.steps.map((s) => ({ id: s.id, status: s.status, summary: s.summary })),
+    ...(drift ? { planDrift: renderPlanDrift(drift) } : {}),
+  };
 }
