@@ -37,6 +37,19 @@ export function matchesAnyGlob(path: string, globs: readonly string[], options: 
  * protected (a leading `!` inverts the match; an absolute path or `..` never matches a repository
  * path), is refused instead of guessed.
  */
+/** A `|` not escaped and not inside parentheses (picomatch splits the whole pattern on it). */
+function hasTopLevelBar(glob: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === '\\') i++;
+    else if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 export function globProblem(glob: string): string | undefined {
   if (normaliseGlob(glob).trim() === '') return 'names no path: write a path relative to the repository root';
   if (glob.startsWith('!')) {
@@ -52,6 +65,9 @@ export function globProblem(glob: string): string | undefined {
   }
   if (/(?<!\\)\[!/.test(glob)) {
     return 'has `[!…]`, which picomatch reads as a class containing `!`, not as "none of": write `[^…]` for "none of"';
+  }
+  if (hasTopLevelBar(glob)) {
+    return 'has a `|` outside a `(…)` group, which picomatch reads as "or" across the whole glob (so it matches more than it says): write `{a,b}` for alternatives';
   }
   const brace = braceProblem(glob);
   if (brace) return brace;

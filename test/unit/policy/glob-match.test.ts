@@ -81,6 +81,10 @@ describe('matchesGlob', () => {
 });
 
 describe('globProblem', () => {
+  it('accepts a `|` inside an extglob group', () => {
+    expect(globProblem('test/@(a|b).js')).toBeUndefined();
+  });
+
   it.each(defaultProtectedPaths)('accepts the default %s', (glob) => {
     expect(globProblem(glob)).toBeUndefined();
   });
@@ -97,6 +101,9 @@ describe('globProblem', () => {
     ['a/../b', /`\.\.`/],
     ['a\\b', /escapes nothing/],
     ['./', /names no path/],
+    // picomatch would read these as "a or b/test/**": an allow-list glob would grant far more.
+    ['a|b/test/**', /outside a `\(…\)` group/],
+    ['src/x|**', /outside a `\(…\)` group/],
   ])('refuses %s', (glob, reason) => {
     expect(globProblem(glob)).toMatch(reason);
   });
