@@ -1,3 +1,5 @@
+import type { CheckRunInfo } from '../core/ci/check-runs.js';
+import type { CheckAnnotation } from '../core/ci/ci-failure-digest.js';
 import type { PermissionLevel } from '../core/commands/command-permissions.js';
 import type { MarkerState } from '../core/state/state-marker.js';
 
@@ -70,6 +72,9 @@ export interface PullRequestData {
   head: string;
   base: string;
   state: 'open' | 'closed';
+  /** The commits the PR's head and base branches point at, when GitHub sent them. */
+  headSha?: string;
+  baseSha?: string;
 }
 
 /** Which of Maestro's comments on an issue: the plan, the tracking comment, or a keyed notice. */
@@ -119,6 +124,16 @@ export type PullRequestResult =
   | { kind: 'created'; pr: PullRequestData }
   | { kind: 'updated'; pr: PullRequestData };
 
+/** One inline comment of a pull request review (the first of its thread). */
+export interface ReviewComment {
+  id: number;
+  path: string;
+  /** The line it is on, when GitHub still knows it. */
+  line?: number;
+  body: string;
+  author: Actor;
+}
+
 export interface WorkflowDispatch {
   /** Workflow file name (`maestro.yml`) or id. */
   workflow: string;
@@ -166,6 +181,15 @@ export interface IssueHost {
   /** Opens the PR, or updates the open one from the same branch ("already exists" is success). */
   createOrUpdatePullRequest(draft: PullRequestDraft): Promise<PullRequestResult>;
   requestReview(pr: number, logins: string[]): Promise<void>;
+  /** The check runs GitHub has for a commit (CI feedback: read-only). */
+  checkRuns(ref: string): Promise<CheckRunInfo[]>;
+  checkAnnotations(checkRunId: number): Promise<CheckAnnotation[]>;
+  /** A GitHub Actions job's log text, or undefined when it cannot be read. */
+  jobLog(jobId: number): Promise<string | undefined>;
+  /** The inline comments a review made (thread starters only). */
+  reviewComments(pr: number, reviewId: number): Promise<ReviewComment[]>;
+  /** A reply in a review comment's thread (redacted); never resolves the thread. */
+  replyToReviewComment(pr: number, commentId: number, issue: number, body: string): Promise<void>;
   /** Who changed the issue's title and body, and when (for pinning the plan's input to its trigger). */
   issueEdits(issue: number): Promise<IssueEdits>;
   /** Who last added this label to the issue, and when (issue events API), if anyone did. */

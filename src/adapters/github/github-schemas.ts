@@ -39,8 +39,8 @@ export const pullRequestSchema = z.object({
   html_url: z.string(),
   draft: z.boolean().nullish(),
   state: z.enum(['open', 'closed']),
-  head: z.object({ ref: z.string() }),
-  base: z.object({ ref: z.string() }),
+  head: z.object({ ref: z.string(), sha: z.string().optional() }),
+  base: z.object({ ref: z.string(), sha: z.string().optional() }),
 });
 export type RawPullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -82,6 +82,8 @@ export function toPullRequest(raw: RawPullRequest): PullRequestData {
     head: raw.head.ref,
     base: raw.base.ref,
     state: raw.state,
+    ...(raw.head.sha ? { headSha: raw.head.sha } : {}),
+    ...(raw.base.sha ? { baseSha: raw.base.sha } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { CheckRunInfo } from '../../core/ci/check-runs.js';
+import type { CheckAnnotation } from '../../core/ci/ci-failure-digest.js';
 import type { PermissionLevel } from '../../core/commands/command-permissions.js';
 import type { MarkerState } from '../../core/state/state-marker.js';
 import type {
@@ -13,10 +15,12 @@ import type {
   PullRequestResult,
   Reaction,
   RepoRef,
+  ReviewComment,
   StatusLabel,
   WorkflowDispatch,
 } from '../../ports/issue-host-port.js';
 import { type Logger, silentLogger } from '../../ports/logger-port.js';
+import * as checks from './checks.js';
 import type { RedactSettings } from './comment-bodies.js';
 import type { GitHubContext, GitHubRequester } from './github-client.js';
 import { toPullRequest } from './github-schemas.js';
@@ -27,6 +31,7 @@ import * as own from './own-comments.js';
 import { fetchPermission } from './permissions.js';
 import * as pulls from './pull-requests.js';
 import * as repository from './repository.js';
+import * as reviews from './review-comments.js';
 
 export interface OctokitIssueHostOptions {
   /** `createOctokit(…)` in the Action, Probot's `context.octokit` in the App. */
@@ -155,6 +160,26 @@ export class OctokitIssueHost implements IssueHost {
 
   requestReview(pr: number, logins: string[]): Promise<void> {
     return pulls.requestReview(this.#ctx, pr, logins);
+  }
+
+  checkRuns(ref: string): Promise<CheckRunInfo[]> {
+    return checks.listCheckRuns(this.#ctx, ref);
+  }
+
+  checkAnnotations(checkRunId: number): Promise<CheckAnnotation[]> {
+    return checks.listAnnotations(this.#ctx, checkRunId);
+  }
+
+  jobLog(jobId: number): Promise<string | undefined> {
+    return checks.jobLog(this.#ctx, jobId);
+  }
+
+  reviewComments(pr: number, reviewId: number): Promise<ReviewComment[]> {
+    return reviews.listReviewComments(this.#ctx, pr, reviewId);
+  }
+
+  replyToReviewComment(pr: number, commentId: number, issue: number, body: string): Promise<void> {
+    return reviews.replyToReviewComment(this.#ctx, this.#redact, { pr, commentId, issue, body });
   }
 
   issueEdits(issue: number): Promise<IssueEdits> {
