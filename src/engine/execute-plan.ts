@@ -180,7 +180,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
   if (!chain.changesCode) await deps.store.writeText(state.session, 'review.md', markdown);
   if (outcome.kind === 'stopped')
     progress.warn(
-      `Run stopped (${outcome.reason}): ${outcome.detail ?? ''}. ${chain.changesCode ? `Work so far is on ${state.branch}; ` : ''}${input.resumeHint}`,
+      `Run stopped (${outcome.reason}): ${(outcome.detail ?? '').replace(/\.$/, '')}. ${chain.changesCode ? `Work so far is on ${state.branch}; ` : ''}${input.resumeHint}`,
     );
   else if (!chain.changesCode) progress.done('Review complete: nothing was changed');
   else

@@ -1,3 +1,4 @@
+import { chains, resolveChainName } from '../chains/chains.js';
 import { describeProblems, validateTaskGraph } from '../tasks/validate-task-graph.js';
 import { openQuestions, type PlanRevision } from './plan-revision.js';
 
@@ -9,6 +10,11 @@ export type PlanReadiness =
  * Whether a revision may be approved. An empty or "do it" issue produces a plan with no
  * requirements or with blocking questions; approving such a plan is refused until it is answered.
  */
+function chainRunsTasks(name: string): boolean {
+  const chain = resolveChainName(name);
+  return chain === undefined || chains[chain].changesCode;
+}
+
 export function planReadiness(revision: PlanRevision): PlanReadiness {
   const reasons: string[] = [];
   const warnings: string[] = [];
@@ -19,14 +25,16 @@ export function planReadiness(revision: PlanRevision): PlanReadiness {
   const blocking = openQuestions(revision).filter((q) => q.blocking || q.default.trim() === '');
   for (const q of blocking) reasons.push(`${q.id} needs an answer (there is no safe default): ${q.question}`);
   const tasks = taskPreview.epics.flatMap((e) => e.tasks);
-  if (tasks.length === 0) reasons.push('the task preview is empty');
+  // A chain that runs no tasks (review) needs no preview of them.
+  const runsTasks = chainRunsTasks(revision.chain);
+  if (tasks.length === 0 && runsTasks) reasons.push('the task preview is empty');
   const graph = validateTaskGraph(taskPreview);
   if (graph.kind === 'invalid')
     reasons.push(`the task preview is not a valid DAG: ${describeProblems(graph.problems)}`);
 
   const served = new Set(tasks.flatMap((t) => t.requirements));
   for (const r of prd.requirements) {
-    if (!served.has(r.id)) warnings.push(`${r.id} is not served by any previewed task`);
+    if (runsTasks && !served.has(r.id)) warnings.push(`${r.id} is not served by any previewed task`);
   }
   return reasons.length === 0 ? { kind: 'ready', warnings } : { kind: 'not-ready', reasons, warnings };
 }

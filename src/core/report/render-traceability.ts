@@ -15,7 +15,10 @@ const TEST_FILE =
 /** R1..Rn → tasks and changed files → the tests among them → status, with the evidence behind it. */
 export function renderTraceability(requirements: readonly RequirementTrace[], limits: ReportLimits): string {
   if (requirements.length === 0)
-    return section('Requirements traceability', '_The plan had no requirements._');
+    return section(
+      'Requirements traceability',
+      '_No requirement was checked: the plan had none, `validation.validate_prd` is off, or the run stopped before validation._',
+    );
   const { shown, more } = firstOf(requirements, limits.maxRows);
   const rows = shown.map((r) => {
     const tests = r.files.filter((file) => TEST_FILE.test(file));

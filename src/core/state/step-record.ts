@@ -44,6 +44,15 @@ export const stepRecordSchema = z.object({
   hints: z.string().default(''),
   /** The seed's codes that applied: E003 (timed out twice), E004 (no JSON), W001 (no hints). */
   codes: z.array(z.string()).default([]),
+  /** What the policy refused the step's agent (payload-free), for the report. */
+  blocked: z
+    .array(
+      z.object({
+        kind: z.enum(['path-escape', 'protected-path', 'command-not-allowed', 'command-timeout', 'other']),
+        what: z.string(),
+      }),
+    )
+    .default([]),
   startedAt: z.string().optional(),
   endedAt: z.string().optional(),
   reproduction: reproductionSchema.optional(),

@@ -85,6 +85,8 @@ export async function executeApproved(
     extra: () => (runState ? { run: packState({ revisionHash: check.revision.hash, state: runState }) } : {}),
   });
   await host.setStatus(request.issue, 'maestro:running');
+  // The comment exists from the start (a fast run would otherwise post its result first).
+  board.update({ status: 'running' });
   await board.flush();
 
   let result: ExecutionResult | undefined;
@@ -291,7 +293,8 @@ async function postReview(
   const detail = stopped ? `${outcome.reason}: ${outcome.detail ?? ''}` : '';
   await ctx.board.finish({
     status: stopped ? 'failed' : 'reviewed',
-    phasesDone: stopped ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
+    // A review plans and reports; it generates, implements and validates nothing.
+    phasesDone: stopped ? ctx.board.view.phasesDone : [1, 5],
     ...trackingSteps(state),
     gates: trackingGates(state.baseline, result.gates),
     usage,

@@ -79,7 +79,7 @@ export async function buildFinalReport(
       subject: c.subject,
     })),
     recoveries: state.recoveries,
-    blockedActions: results.flatMap((r) => r.blocked),
+    blockedActions: [...state.steps.flatMap((s) => s.blocked), ...results.flatMap((r) => r.blocked)],
     usage: { byPhase: deps.ledger.byPhase(), total: deps.ledger.total() },
     resumeHint: input.resumeHint,
     ...(input.sandbox ? { sandbox: input.sandbox } : {}),

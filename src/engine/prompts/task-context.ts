@@ -31,7 +31,7 @@ export function taskContext(
   const out = [
     `Goal: ${prd.goal}`,
     '',
-    'Requirements this task serves:',
+    ...(served.length ? ['Requirements this task serves:'] : []),
     ...served.map((r) => `- ${r.id} ${r.title}\n${r.acceptance.map((a) => `  - ${a}`).join('\n')}`),
     '',
     `Task ${task.id}: ${task.title}`,

@@ -20,7 +20,12 @@ export const analyseStep: StepHandler = async (ctx) => {
   const ended = agentEnded(agent);
   if (ended) return ended;
   const { outcome, checkpoint } = agent as Extract<StepAgentResult, { kind: 'completed' }>;
-  const record = { summary: outcome.summary, hints: outcome.hints, ...quality(outcome.qualityScore) };
+  const record = {
+    summary: outcome.summary,
+    hints: outcome.hints,
+    blocked: agent.blocked,
+    ...quality(outcome.qualityScore),
+  };
   if (!checkpoint) {
     const reproduction: Reproduction = {
       status: 'no-test',
@@ -84,6 +89,11 @@ function reproduceTask(ctx: StepContext): Task {
 
 /** A step agent that did not complete ends the step: E003 for the second timeout. */
 export function agentEnded(agent: StepAgentResult): StepOutcome | undefined {
+  const ended = endOf(agent);
+  return ended && { ...ended, record: { ...ended.record, blocked: agent.blocked } };
+}
+
+function endOf(agent: StepAgentResult): StepOutcome | undefined {
   switch (agent.kind) {
     case 'completed':
       return undefined;

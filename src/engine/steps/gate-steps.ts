@@ -25,7 +25,7 @@ export const requireGreenBaseline: StepHandler = async (ctx) => {
   if (red.length === 0) return { kind: 'done', record: { summary: `all gates pass on ${base}: ${summary}` } };
   return {
     kind: 'failed',
-    detail: `the ${red.map((r) => r.name).join(', ')} gate${red.length > 1 ? 's' : ''} fail${red.length > 1 ? '' : 's'} on ${base} before any change (${red.map(gateSummaryLine).join('; ')}): the ${ctx.chain.name} chain starts only from a green baseline. Fix the failing gate first, or use the feature or fix chain.`,
+    detail: `the ${red.map((r) => r.name).join(', ')} gate${red.length > 1 ? 's' : ''} fail${red.length > 1 ? '' : 's'} on ${base} before any change (${red.map(gateSummaryLine).join('; ')}): the ${ctx.chain.name} chain starts only from a green baseline. Fix the failing gate first (the feature and fix chains can start from a red one)`,
     record: { summary },
   };
 };

@@ -1,10 +1,13 @@
+import { compareBaseline } from '../../core/gates/compare-baseline.js';
 import type { GateReport } from '../../core/gates/gate-schema.js';
 import { checkRelease, renderReadinessReport } from '../../core/release/check-release.js';
 import { proposeRelease } from '../../core/release/next-version.js';
 import { releaseTaskDescription, releaseWritablePaths } from '../../core/release/release-instructions.js';
 import type { NothingToRelease, ReleaseProposal } from '../../core/release/release-proposal.js';
+import type { StepRecord } from '../../core/state/step-record.js';
 import type { Task } from '../../core/tasks/task-schema.js';
 import { detectReleaseConvention } from '../../discovery/release/detect-release-convention.js';
+import { runGates } from '../run-gates.js';
 import { agentEnded, quality } from './analyse-step.js';
 import { runStepAgent, type StepAgentResult } from './step-agent.js';
 import type { StepContext, StepHandler, StepOutcome } from './step-context.js';
@@ -37,6 +40,7 @@ export const prepareReleaseStep: StepHandler = async (ctx) => {
   return verify(ctx, proposal, gates, {
     summary: outcome.summary,
     hints: outcome.hints,
+    blocked: agent.blocked,
     ...quality(outcome.qualityScore),
     ...(checkpoint ? {} : { summary: `${outcome.summary} (no file changed)` }),
   });
@@ -64,7 +68,7 @@ async function verify(
   ctx: StepContext,
   proposal: ReleaseProposal,
   gates: { name: string; passed: boolean }[],
-  record: { summary: string; hints: string; qualityScore?: number },
+  record: { summary: string; hints: string; blocked: StepRecord['blocked']; qualityScore?: number },
 ): Promise<StepOutcome> {
   const { repo, workspace } = ctx.deps;
   const changed = await workspace.diffFiles(ctx.state.baseSha, await workspace.head());
@@ -81,6 +85,12 @@ async function verify(
     read: (path) => contents.get(path),
     changedFiles: changed.map((c) => c.path),
   });
+  const after = await gatesAfterEdits(ctx);
+  const broken = after.comparison.gates.filter(
+    (g) => g.status === 'broken-by-change' || g.status === 'new-failures',
+  );
+  for (const gate of broken)
+    checks.push({ name: `the ${gate.name} gate after the release edits`, ok: false, detail: gate.status });
   const readiness = renderReadinessReport(proposal, checks, gates);
   const failed = checks.filter((c) => !c.ok);
   const release = { convention: proposal.convention, ...versions(proposal), checks, readiness };
@@ -90,6 +100,20 @@ async function verify(
     detail: `the release edits are not complete: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`,
     record: { ...record, release },
   };
+}
+
+/** The gates once more on the release commit (a version bump can break a snapshot), for the report. */
+async function gatesAfterEdits(ctx: StepContext) {
+  const { deps } = ctx;
+  const report = await runGates(deps.gates, {
+    shell: deps.sandbox.shell,
+    cwd: deps.workspace.root,
+    timeoutMs: deps.config.validation.gate_timeout_seconds * 1000,
+    signal: deps.signal,
+  });
+  const comparison = compareBaseline(ctx.state.baseline as GateReport | undefined, report);
+  ctx.last.validation = { report, comparison, requirements: [], iterations: ctx.state.iteration };
+  return { report, comparison };
 }
 
 function releaseTask(proposal: ReleaseProposal): Task {

@@ -20,7 +20,13 @@ export const inspectStep: StepHandler = async (ctx) => {
   ctx.deps.progress.done(`Review: ${findings.length} finding(s)`);
   return {
     kind: 'done',
-    record: { summary: outcome.summary, hints: outcome.hints, findings, ...quality(outcome.qualityScore) },
+    record: {
+      summary: outcome.summary,
+      hints: outcome.hints,
+      findings,
+      blocked: agent.blocked,
+      ...quality(outcome.qualityScore),
+    },
   };
 };
 

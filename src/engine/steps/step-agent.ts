@@ -1,11 +1,13 @@
 import { checkpointMessage } from '../../core/state/commit-message.js';
 import type { Task } from '../../core/tasks/task-schema.js';
-import type { ExecutorOutcome } from '../../ports/executor-port.js';
+import type { BlockedAction, ExecutorOutcome } from '../../ports/executor-port.js';
 import type { IntegrationResult } from '../../ports/git-workspace-port.js';
 import { commitPolicy, type TaskRunnerDeps } from '../phases/task-runner.js';
 
 /** What one step agent did; a timeout after its one nudge is the seed's E003. */
-export type StepAgentResult =
+export type StepAgentResult = StepAgentEnd & { blocked: BlockedAction[] };
+
+type StepAgentEnd =
   | {
       kind: 'completed';
       outcome: Extract<ExecutorOutcome, { kind: 'completed' }>;
@@ -23,6 +25,16 @@ export type StepAgentResult =
  * integrated as one checkpoint through the same commit policy as every task.
  */
 export async function runStepAgent(task: Task, deps: TaskRunnerDeps): Promise<StepAgentResult> {
+  const blocked: BlockedAction[] = [];
+  const end = await runInWorktree(task, deps, blocked);
+  return { ...end, blocked };
+}
+
+async function runInWorktree(
+  task: Task,
+  deps: TaskRunnerDeps,
+  blocked: BlockedAction[],
+): Promise<StepAgentEnd> {
   const worktree = await deps.workspace.addWorktree(task.id, await deps.workspace.head());
   try {
     const outcome = await deps.executor.run({
@@ -37,6 +49,7 @@ export async function runStepAgent(task: Task, deps: TaskRunnerDeps): Promise<St
       maxTurns: deps.config.executor.max_turns,
       signal: deps.signal,
     });
+    blocked.push(...outcome.blocked);
     if (outcome.kind === 'timed-out') return { kind: 'timed-out', summary: outcome.summary };
     if (outcome.kind === 'needs-human') return { kind: 'needs-human', question: outcome.question };
     if (outcome.kind === 'failed') return { kind: 'failed', reason: outcome.reason };
@@ -49,7 +62,10 @@ export async function runStepAgent(task: Task, deps: TaskRunnerDeps): Promise<St
         commitPolicy(deps.config, deps.access),
       ),
     );
-    if (integrated.kind === 'refused') return { kind: 'refused', reason: integrated.reason };
+    if (integrated.kind === 'refused') {
+      blocked.push(...integrated.blocked);
+      return { kind: 'refused', reason: integrated.reason };
+    }
     if (integrated.kind === 'conflict')
       return { kind: 'failed', reason: `its changes conflict: ${integrated.files.join(', ')}` };
     return {

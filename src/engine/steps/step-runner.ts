@@ -54,7 +54,7 @@ function alignRecords(state: RunState, chain: ChainDefinition): void {
     if (saved && saved.status === 'done') return saved;
     return saved
       ? { ...saved, status: 'pending' as const }
-      : { id: step.id, status: 'pending' as const, summary: '', hints: '', codes: [] };
+      : { id: step.id, status: 'pending' as const, summary: '', hints: '', codes: [], blocked: [] };
   });
 }
 

@@ -194,6 +194,52 @@ describe('fix chain through the CLI', () => {
     expect(JSON.stringify(state)).not.toContain(KEY);
   });
 
+  it('refuses the analyse agent’s edit of production code and reports the blocked action', async () => {
+    repo = project(false);
+    const run = await runChain(
+      repo.root,
+      'fix',
+      'Fix sum dropping the last element',
+      [
+        // analyse: the agent tries to fix the bug itself; only test files may change in this step.
+        { tools: [{ name: 'write_file', input: { path: 'src/sum.js', content: fixed } }] },
+        ...writesAndFinishes({ 'test/sum.test.js': reproducingTest }, analysed),
+        ...implementFix,
+      ],
+      plan,
+    );
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.wire.unused).toBe(0);
+    // The refusal came back to the agent as an error result of its tool call.
+    const afterRefusal = JSON.stringify(run.wire.requests[2]!.body);
+    expect(afterRefusal).toContain('"is_error":true');
+    expect(afterRefusal).toMatch(/only test files may change in this step/);
+
+    // Analyse changed no production code: its commit holds the test only, on top of the buggy sum.
+    const state = savedState(repo.root);
+    const [analyseCommit, fixCommit] = commitsAfter(repo.root, state);
+    expect(analyseCommit).toEqual({
+      subject: 'test: reproduce the bug with a failing test',
+      files: ['test/sum.test.js'],
+    });
+    expect(fixCommit!.files).toEqual(['src/sum.js']);
+    const analyseSha = git(repo.root, 'rev-list', '--reverse', `${state.baseSha}..${state.branch}`).split(
+      '\n',
+    )[0]!;
+    expect(git(repo.root, 'show', `${analyseSha}:src/sum.js`)).toBe(buggy.trim());
+    // And so the test was red on the base code: the refused fix did not sneak in.
+    expect(state.steps[0]!.reproduction?.status).toBe('reproduced');
+    expect(state.steps[0]!.reproduction?.greenAfterFix).toBe(true);
+    expectStepsDone(run, state);
+
+    // The blocked attempt is in the report, with Maestro's description (not the payload).
+    expect(run.stdout).toContain('## Recovery and security');
+    expect(run.stdout).toContain('**Blocked by policy** (1):');
+    expect(run.stdout).toContain('`protected-path` write src/sum.js (only test files may change)');
+  });
+
   it('goes on to implement when no test can reproduce the bug, and says why', async () => {
     repo = project(false);
     const reason = 'The bug only shows with the production clock; no test can reproduce it.';

@@ -76,9 +76,9 @@ describe('runSteps', () => {
   it('resumes at the first step that is not done (a running or skipped one runs again)', async () => {
     const run = state();
     run.steps = [
-      { id: 'analyse', status: 'done', summary: 'cause found', hints: 'fix sum', codes: [] },
-      { id: 'implement', status: 'running', summary: '', hints: '', codes: [] },
-      { id: 'verify', status: 'skipped', summary: 'Blocked', hints: '', codes: [] },
+      { id: 'analyse', status: 'done', summary: 'cause found', hints: 'fix sum', codes: [], blocked: [] },
+      { id: 'implement', status: 'running', summary: '', hints: '', codes: [], blocked: [] },
+      { id: 'verify', status: 'skipped', summary: 'Blocked', hints: '', codes: [], blocked: [] },
     ];
     const h = harness({}, run);
     await h.go();

@@ -8,6 +8,7 @@ const step = (over: Partial<StepRecord>): StepRecord => ({
   summary: '',
   hints: '',
   codes: [],
+  blocked: [],
   ...over,
 });
 
