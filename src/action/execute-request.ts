@@ -9,7 +9,15 @@ import type { ExecuteRequest } from '../engine/github/issue-events.js';
  * GitHub before any model call. A value like `1; rm -rf /` gets no further than this file.
  */
 
-export type RequestField = 'issue' | 'approvalCommentId' | 'prdHash' | 'reason' | 'fix' | 'pr';
+export type RequestField =
+  | 'issue'
+  | 'approvalCommentId'
+  | 'prdHash'
+  | 'reason'
+  | 'fix'
+  | 'pr'
+  | 'headSha'
+  | 'reviewId';
 /** The fields as strings, absent or "" when not given. */
 export type RequestText = Partial<Record<RequestField, string>>;
 /** What each field is called where it came from, for messages. */
@@ -22,11 +30,14 @@ export const dispatchNames: RequestNames = {
   reason: 'reason',
   fix: 'fix',
   pr: 'pr',
+  headSha: 'head_sha',
+  reviewId: 'review_id',
 };
 
 const POSITIVE_INT = /^[1-9][0-9]{0,15}$/;
 const HASH = /^[0-9a-f]{7,64}$/;
-const REASONS: readonly string[] = ['approve', 'resume', 'fix'];
+const REASONS: readonly string[] = ['approve', 'resume', 'fix', 'ci-fix', 'review'];
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 export const MAX_FIX_LENGTH = 1000;
 
 /** True when any field was given (empty strings are "not given"). */
@@ -58,12 +69,21 @@ export function parseExecuteRequest(text: RequestText, names: RequestNames, sour
   if (prdHash === undefined) problems.push(`${names.prdHash} is missing`);
   else if (!HASH.test(prdHash)) problems.push(`${names.prdHash} must be 7 to 64 lowercase hex characters`);
   const reason = get('reason') ?? 'approve';
-  if (!REASONS.includes(reason)) problems.push(`${names.reason} must be approve, resume or fix`);
+  if (!REASONS.includes(reason))
+    problems.push(`${names.reason} must be approve, resume, fix, ci-fix or review`);
   const fix = get('fix');
   if (fix !== undefined && fix.length > MAX_FIX_LENGTH) {
     problems.push(`${names.fix} is longer than ${MAX_FIX_LENGTH} characters`);
   }
   const pr = number('pr', false);
+  const headSha = get('headSha');
+  if (headSha !== undefined && !SHA.test(headSha))
+    problems.push(`${names.headSha} must be a full commit sha`);
+  const reviewId = number('reviewId', false);
+  if (reason === 'ci-fix' && (headSha === undefined || pr === undefined))
+    problems.push(`reason ci-fix needs ${names.headSha} and ${names.pr}`);
+  if (reason === 'review' && (reviewId === undefined || pr === undefined))
+    problems.push(`reason review needs ${names.reviewId} and ${names.pr}`);
 
   if (
     problems.length > 0 ||
@@ -81,6 +101,8 @@ export function parseExecuteRequest(text: RequestText, names: RequestNames, sour
   };
   if (fix !== undefined) request.fix = fix;
   if (pr !== undefined) request.pr = pr;
+  if (headSha !== undefined) request.headSha = headSha;
+  if (reviewId !== undefined) request.reviewId = reviewId;
   return request;
 }
 

@@ -89,6 +89,8 @@ const requestInputs: RequestNames = {
   reason: 'reason',
   fix: 'fix',
   pr: 'pr',
+  headSha: 'head-sha',
+  reviewId: 'review-id',
 };
 
 /** Reads and validates every input; throws a `ValidationError` naming each bad input. */

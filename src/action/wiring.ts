@@ -127,6 +127,7 @@ export async function executionDeps(
     executorFor: (config, model, sandbox) =>
       createExecutor(config.executor, { model, shell: sandbox.shell, clock: systemClock }),
     store: new FsSessionStore(join(ctx.tempDir, 'sessions'), { secrets: secretValues(inputs) }),
+    secrets: [...secretValues(inputs), ...secretsFromEnvironment(env)],
     signal,
     defaultToken: inputs.pushToken
       ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||

@@ -1,9 +1,10 @@
-import type { IssueEvent } from '../engine/github/issue-events.js';
+import { type IssueEvent, subjectOf } from '../engine/github/issue-events.js';
 import type { RepoRef } from '../ports/issue-host-port.js';
 
 /** The issue (or pull request) an event is about. */
-export function issueOf(event: IssueEvent): number {
-  return event.kind === 'review' ? event.pr : event.issue;
+export function issueOf(event: IssueEvent): number | string {
+  // Checks name a branch; the PR when GitHub says which, else the branch (its issue's work).
+  return subjectOf(event) ?? (event.kind === 'checks' ? event.head : 0);
 }
 
 /**
@@ -31,5 +32,10 @@ export function semanticKey(repo: RepoRef, event: IssueEvent): string {
       return `comment:${where}:${event.comment.id}`;
     case 'review':
       return `review:${where}:${event.reviewId}`;
+    // A lone inline comment and its review's submission are one request: keyed by the review.
+    case 'review-comment':
+      return `review:${where}:${event.reviewId}`;
+    case 'checks':
+      return `checks:${where}:${event.source}:${event.headSha}:${event.at}`;
   }
 }

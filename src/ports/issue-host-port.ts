@@ -181,6 +181,8 @@ export interface IssueHost {
   /** Opens the PR, or updates the open one from the same branch ("already exists" is success). */
   createOrUpdatePullRequest(draft: PullRequestDraft): Promise<PullRequestResult>;
   requestReview(pr: number, logins: string[]): Promise<void>;
+  /** A commit's message, or undefined when GitHub does not know the commit. */
+  commitMessage(sha: string): Promise<string | undefined>;
   /** The check runs GitHub has for a commit (CI feedback: read-only). */
   checkRuns(ref: string): Promise<CheckRunInfo[]>;
   checkAnnotations(checkRunId: number): Promise<CheckAnnotation[]>;

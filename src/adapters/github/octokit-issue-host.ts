@@ -162,6 +162,10 @@ export class OctokitIssueHost implements IssueHost {
     return pulls.requestReview(this.#ctx, pr, logins);
   }
 
+  commitMessage(sha: string): Promise<string | undefined> {
+    return repository.commitMessage(this.#ctx, sha);
+  }
+
   checkRuns(ref: string): Promise<CheckRunInfo[]> {
     return checks.listCheckRuns(this.#ctx, ref);
   }

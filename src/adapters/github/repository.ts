@@ -107,3 +107,19 @@ export async function cancelWorkflowRun(ctx: GitHubContext, runId: number): Prom
     throw toGitHubApiError(ctx, error, `cancel workflow run ${runId}`, 'Actions: write');
   }
 }
+
+/** A commit's message (the checkpoint trailers say whether Maestro made it), or undefined if unknown. */
+export async function commitMessage(ctx: GitHubContext, sha: string): Promise<string | undefined> {
+  try {
+    const { data } = await ctx.client.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+      ...ctx.repo,
+      ref: sha,
+      ...requestOptions({ timeoutMs: ctx.timeoutMs }),
+    });
+    const message = (data as { commit?: { message?: unknown } }).commit?.message;
+    return typeof message === 'string' ? message : undefined;
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 422) return undefined;
+    throw toGitHubApiError(ctx, error, `read commit ${sha.slice(0, 12)}`, 'Contents: read');
+  }
+}

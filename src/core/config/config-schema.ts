@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { budgetSchema } from './sections/budget.js';
 import { chainsSchema } from './sections/chains.js';
+import { ciSchema } from './sections/ci.js';
 import { decisionEngineSchema } from './sections/decision-engine.js';
 import { errorRecoverySchema } from './sections/error-recovery.js';
 import { executorSchema } from './sections/executor.js';
@@ -31,6 +32,7 @@ import { validationSchema } from './sections/validation.js';
 export { argvSchema } from './sections/argv.js';
 export { type BudgetConfig, budgetSchema } from './sections/budget.js';
 export { type ChainsConfig, chainsSchema } from './sections/chains.js';
+export { type CiConfig, ciSchema } from './sections/ci.js';
 export { type DecisionEngineConfig, decisionEngineSchema } from './sections/decision-engine.js';
 export { type ErrorRecoveryConfig, errorRecoverySchema } from './sections/error-recovery.js';
 export { type ExecutorConfig, executorKinds, executorSchema } from './sections/executor.js';
@@ -97,6 +99,8 @@ export const configSchema = z
     budget: budgetSchema.prefault({}),
     /** How the pull request is opened. */
     pull_request: pullRequestSchema.prefault({}),
+    /** What happens on the pull request after it opens. */
+    ci: ciSchema.prefault({}),
     /** Files Maestro must not touch. */
     paths: pathsSchema.prefault({}),
     /** Where untrusted code runs. */

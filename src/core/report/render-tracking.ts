@@ -76,6 +76,7 @@ function renderWith(view: TrackingView, tasksBlock: (tasks: readonly TrackingTas
     renderSteps(view),
     view.tasks?.length ? tasksBlock(view.tasks) : '',
     renderGates(view),
+    renderCi(view),
     renderLastLines(view.lastLines),
     renderFailure(view),
   ]
@@ -136,6 +137,35 @@ function renderSteps(view: TrackingView): string {
       `${i + 1}. ${stepIcon[step.status] ?? '•'} ${nameText(step.id, 40)}${step.summary ? ` — ${textLine(step.summary, 160)}` : ''}`,
   );
   return [`### Steps`, lines.join('\n'), view.planDrift ?? ''].filter(Boolean).join('\n\n');
+}
+
+const checkIcon: Readonly<Record<string, string>> = {
+  queued: '⏳ queued',
+  running: '🔄 running',
+  passed: '✅ passed',
+  failed: '❌ failed',
+  'pre-existing': '⚪ failing on the base too (pre-existing)',
+  skipped: '⏭️ skipped',
+};
+
+/** The PR head's checks (with links to failing runs) and the CI fix iterations used. */
+function renderCi(view: TrackingView): string {
+  const ci = view.ci;
+  if (!ci) return '';
+  const rows = ci.checks.slice(0, MAX_GATES).map((check) => {
+    const name =
+      check.url && check.state === 'failed'
+        ? link(nameText(check.name, 60), check.url)
+        : nameText(check.name, 60);
+    return `| ${cell(name)} | ${checkIcon[check.state] ?? cell(textLine(check.state, 20))} |`;
+  });
+  return [
+    '### CI on the pull request',
+    `**CI fix iterations:** ${ci.iterations} / ${ci.max}`,
+    rows.length ? ['| Check | State |', '|---|---|', ...rows].join('\n') : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function renderGates(view: TrackingView): string {

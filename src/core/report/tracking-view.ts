@@ -60,6 +60,14 @@ export const trackingViewSchema = z.object({
     .optional(),
   /** How the generated tasks differ from the approved preview, already rendered (markdown). */
   planDrift: z.string().optional(),
+  /** After the PR opened: CI fix iterations used and the checks on the PR head. */
+  ci: z
+    .object({
+      iterations: z.number().int().nonnegative(),
+      max: z.number().int().nonnegative(),
+      checks: z.array(z.object({ name: z.string(), state: z.string(), url: z.string().optional() })),
+    })
+    .optional(),
   /** Validation iteration, 0 before the first. */
   iteration: z.number().int().nonnegative(),
   maxIterations: z.number().int().nonnegative(),

@@ -64,6 +64,23 @@ export const runStateSchema = z.object({
   iteration: z.number().int().default(0),
   tasks: taskPlanSchema.optional(),
   results: z.record(z.string(), taskResultSchema).default({}),
+  /** After the PR opened: CI fix iterations used, and the checks on the PR head as last seen. */
+  ci: z
+    .object({
+      iterations: z.number().int().nonnegative().default(0),
+      headSha: z.string().optional(),
+      checks: z
+        .array(
+          z.object({
+            id: z.number().int(),
+            name: z.string(),
+            state: z.enum(['queued', 'running', 'passed', 'failed', 'pre-existing', 'skipped']),
+            url: z.string().optional(),
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
   /** The chain's steps in order, with what each did; filled in as they run. */
   steps: z.array(stepRecordSchema).default([]),
   checkpoints: z.number().int().default(0),

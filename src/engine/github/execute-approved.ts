@@ -11,10 +11,19 @@ import { type ExecutionResult, executePlan } from '../execute-plan.js';
 import { cancellationWatch } from './cancellation-watch.js';
 import type { ExecutionDeps, GitHubDeps, RunResult } from './github-deps.js';
 import type { ExecuteRequest } from './issue-events.js';
+import { type IterationInput, iterationInput } from './iteration-input.js';
 import { openPullRequest } from './open-pull-request.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
+import { replyInThreads } from './review-replies.js';
 import { prepareRun, savedRunOf } from './run-setup.js';
-import { observedStore, trackingGates, trackingSteps, trackingTasks, usageOf } from './run-view.js';
+import {
+  observedStore,
+  trackingCi,
+  trackingGates,
+  trackingSteps,
+  trackingTasks,
+  usageOf,
+} from './run-view.js';
 import { packState } from './state-codec.js';
 import { TrackingComment } from './tracking-comment.js';
 import { verifyApproval } from './verify-approval.js';
@@ -91,7 +100,9 @@ export async function executeApproved(
 
   let result: ExecutionResult | undefined;
   let sandbox: Sandbox | undefined;
+  let iteration: IterationInput | undefined;
   try {
+    iteration = await iterationInput(request, host, execution.secrets ?? []);
     runState = await prepareRun({
       request,
       issue,
@@ -100,7 +111,9 @@ export async function executeApproved(
       saved: savedRunOf(tracking),
       workspace: execution.workspace,
       clock: deps.clock,
+      ...(iteration ? { iteration } : {}),
     });
+    board.update(trackingCi(runState, config));
     board.update({ branch: runState.branch, tasks: trackingTasks(runState), iteration: runState.iteration });
     // Before the first model call: no sandbox, no run (unless the config turned it off on purpose).
     sandbox = await execution.openSandbox(config);
@@ -158,6 +171,7 @@ export async function executeApproved(
       execution,
       board,
       approver: check.approval.approver,
+      ...(iteration ? { iteration } : {}),
     });
   } catch (error) {
     const what = errorMessage(error);
@@ -198,6 +212,7 @@ async function handOff(
     execution: ExecutionDeps;
     board: TrackingComment;
     approver: string;
+    iteration?: IterationInput;
   },
 ): Promise<RunResult> {
   const { host } = ctx.deps;
@@ -216,6 +231,8 @@ async function handOff(
           defaultToken: ctx.execution.defaultToken,
         })
       : undefined;
+  if (pr && ctx.iteration?.kind === 'review')
+    await replyInThreads(ctx.deps.host, pr.number, request.issue, ctx.iteration, state);
   const status: RunResult['status'] = cancelled
     ? 'cancelled'
     : outcome.kind === 'stopped' || !pr

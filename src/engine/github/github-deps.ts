@@ -52,6 +52,8 @@ export interface ExecutionDeps {
   openSandbox(config: MaestroConfig): Promise<Sandbox>;
   executorFor(config: MaestroConfig, model: ModelPort, sandbox: Sandbox): Executor;
   store: SessionStore;
+  /** The run's secret values: removed from CI output before a model sees it (and from all outbound text). */
+  secrets?: readonly string[];
   /** The runner's cancellation (SIGINT/SIGTERM): the run checkpoints and stops. */
   signal: AbortSignal;
   /** True when pushes use the default `GITHUB_TOKEN` (GitHub runs no workflows for them). */

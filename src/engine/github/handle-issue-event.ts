@@ -1,8 +1,10 @@
 import { meetsPermission } from '../../core/commands/command-permissions.js';
+import type { Actor } from '../../ports/issue-host-port.js';
 import type { GitHubDeps } from './github-deps.js';
+import { handleChecks } from './handle-checks.js';
 import { handleComment } from './handle-comment.js';
-import { handleReview } from './handle-review.js';
-import type { Handled, IssueEvent } from './issue-events.js';
+import { handleReview, handleReviewComment } from './handle-review.js';
+import { type Handled, type IssueEvent, subjectOf } from './issue-events.js';
 import { isBotOrSelf } from './issue-snapshot.js';
 import { planOnGitHub } from './plan-on-github.js';
 import { readPlan, updateRecord } from './plan-record.js';
@@ -19,12 +21,12 @@ import { cancelPlan } from './run-control.js';
 export async function handleIssueEvent(event: IssueEvent, deps: GitHubDeps): Promise<Handled> {
   const { host } = deps;
   const self = await host.self();
-  const sender =
-    event.kind === 'comment' ? event.comment.author : event.kind === 'review' ? event.reviewer : event.sender;
-  if (isBotOrSelf(sender, self)) return { kind: 'ignored', reason: 'sent by a bot or by Maestro' };
+  // Checks are sent by CI's own app: they are judged by branch and commit (handle-checks.ts).
+  if (event.kind !== 'checks' && isBotOrSelf(senderOf(event), self))
+    return { kind: 'ignored', reason: 'sent by a bot or by Maestro' };
 
   const loaded = await loadRepoConfig(host);
-  const issueOf = event.kind === 'review' ? event.pr : event.issue;
+  const issueOf = subjectOf(event) ?? 0;
   if (loaded.kind === 'invalid') {
     if (
       event.kind === 'labeled' ||
@@ -83,5 +85,22 @@ export async function handleIssueEvent(event: IssueEvent, deps: GitHubDeps): Pro
       return handleComment(event, config, deps);
     case 'review':
       return handleReview(event, config, deps);
+    case 'review-comment':
+      return handleReviewComment(event, config, deps);
+    case 'checks':
+      return handleChecks(event, config, deps);
+  }
+}
+
+function senderOf(event: Exclude<IssueEvent, { kind: 'checks' }>): Actor {
+  switch (event.kind) {
+    case 'comment':
+      return event.comment.author;
+    case 'review':
+      return event.reviewer;
+    case 'review-comment':
+      return event.author;
+    default:
+      return event.sender;
   }
 }

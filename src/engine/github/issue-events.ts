@@ -24,6 +24,38 @@ export type IssueEvent =
       body: string;
       reviewId: number;
       at: string;
+    }
+  /**
+   * An inline review comment created on its own (`pull_request_review_comment.created`); the review
+   * it belongs to is handled once, whichever of its events comes first.
+   */
+  | {
+      kind: 'review-comment';
+      pr: number;
+      head: string;
+      reviewId: number;
+      commentId: number;
+      author: Actor;
+      /** Set when the comment answers another one (a reply in a thread is not a new request). */
+      inReplyTo?: number;
+      at: string;
+    }
+  /**
+   * Checks finished on a commit of a branch (`check_suite.completed`, `workflow_run.completed`):
+   * when it is Maestro's PR head and something failed, one CI fix iteration may run.
+   */
+  | {
+      kind: 'checks';
+      source: 'check_suite' | 'workflow_run';
+      head: string;
+      headSha: string;
+      /** The suite's or run's own conclusion (`failure`, `success`, …), null while unknown. */
+      conclusion: string | null;
+      /** The PR the payload names for this head, when it names one. */
+      pr?: number;
+      /** Usually a bot (CI's own app): checks are judged by branch and commit, not by sender. */
+      sender: Actor;
+      at: string;
     };
 
 /**
@@ -36,11 +68,19 @@ export interface ExecuteRequest {
   approvalCommentId: number;
   /** The approved PRD revision's hash. */
   prdHash: string;
-  reason: 'approve' | 'resume' | 'fix';
+  /**
+   * `ci-fix`: the PR's checks failed on Maestro's checkpoint `headSha`; `review`: a review's inline
+   * comments (`reviewId`) are answered in one iteration, with a reply in each thread.
+   */
+  reason: 'approve' | 'resume' | 'fix' | 'ci-fix' | 'review';
   /** `/maestro fix <what>` text or the review's body, for a fix iteration. */
   fix?: string;
   /** The PR a fix iteration updates. */
   pr?: number;
+  /** `ci-fix`: the checkpoint whose checks failed (the run refuses if the branch moved since). */
+  headSha?: string;
+  /** `review`: the review whose inline comments the iteration addresses. */
+  reviewId?: number;
 }
 
 export type Handled =
@@ -65,5 +105,20 @@ export function dispatchInputs(request: ExecuteRequest): Record<string, string> 
   };
   if (request.fix !== undefined) inputs.fix = request.fix.slice(0, 1000);
   if (request.pr !== undefined) inputs.pr = String(request.pr);
+  if (request.headSha !== undefined) inputs.head_sha = request.headSha;
+  if (request.reviewId !== undefined) inputs.review_id = String(request.reviewId);
   return inputs;
+}
+
+/** The issue or pull request an event is about (a PR's review, comment or checks: the PR's number). */
+export function subjectOf(event: IssueEvent): number | undefined {
+  switch (event.kind) {
+    case 'review':
+    case 'review-comment':
+      return event.pr;
+    case 'checks':
+      return event.pr;
+    default:
+      return event.issue;
+  }
 }

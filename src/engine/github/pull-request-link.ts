@@ -22,6 +22,10 @@ export async function fixRequest(
     pr: number;
     fix: string;
     replyTo: { issue: number; key: string; commentId?: number };
+    /** `ci-fix` and `review` carry what the run fetches itself (the digest, the review's comments). */
+    reason?: 'fix' | 'ci-fix' | 'review';
+    headSha?: string;
+    reviewId?: number;
   },
   deps: GitHubDeps,
 ): Promise<Handled> {
@@ -42,9 +46,11 @@ export async function fixRequest(
       issue: input.issue,
       approvalCommentId: approval.commentId,
       prdHash: approval.revisionHash,
-      reason: 'fix',
+      reason: input.reason ?? 'fix',
       fix: input.fix,
       pr: input.pr,
+      ...(input.headSha ? { headSha: input.headSha } : {}),
+      ...(input.reviewId !== undefined ? { reviewId: input.reviewId } : {}),
     },
   };
 }

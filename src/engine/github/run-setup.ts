@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chains, resolveChainName } from '../../core/chains/chains.js';
+import { MaestroError } from '../../core/errors.js';
 import type { Approval } from '../../core/plan/approval.js';
 import type { PlanRevision } from '../../core/plan/plan-revision.js';
 import { sanitizeInbound } from '../../core/policy/sanitize-inbound.js';
@@ -12,6 +13,7 @@ import type { Clock } from '../../ports/clock-port.js';
 import type { GitWorkspace } from '../../ports/git-workspace-port.js';
 import type { IssueData, OwnComment } from '../../ports/issue-host-port.js';
 import type { ExecuteRequest } from './issue-events.js';
+import type { IterationInput } from './iteration-input.js';
 import { unpackState } from './state-codec.js';
 
 /** The run state kept in the tracking comment's marker, tied to the revision it executes. */
@@ -38,6 +40,8 @@ export async function prepareRun(input: {
   saved: SavedRun | undefined;
   workspace: GitWorkspace;
   clock: Clock;
+  /** A post-PR iteration's request (`/maestro fix`, CI failures, a review's comments). */
+  iteration?: IterationInput;
 }): Promise<RunState> {
   const { request, workspace, clock } = input;
   const reuse =
@@ -48,7 +52,7 @@ export async function prepareRun(input: {
       await workspace.fetchRunBranch(state.branch);
       await workspace.checkoutRunBranch(state.branch, state.baseSha);
     }
-    if (request.reason === 'fix' && request.fix) addFixTask(state, request.fix);
+    if (input.iteration) await addIteration(state, input.iteration, workspace);
     return state;
   }
   // A chain that changes no code (review) works on the checkout as it is: no branch at all.
@@ -60,8 +64,34 @@ export async function prepareRun(input: {
   const baseSha = fetched.kind === 'fetched' ? fetched.sha : await workspace.head();
   await workspace.checkoutRunBranch(branch, baseSha);
   const state = newRunState(newSessionId(clock.now()), branch, baseSha, clock);
-  if (request.reason === 'fix' && request.fix) addFixTask(state, request.fix);
+  if (input.iteration) await addIteration(state, input.iteration, workspace);
   return state;
+}
+
+/**
+ * The iteration as one more task. A CI fix runs only on the checkpoint whose checks failed: if the
+ * branch moved since (a person pushed), the loop stops there.
+ */
+async function addIteration(
+  state: RunState,
+  iteration: IterationInput,
+  workspace: GitWorkspace,
+): Promise<void> {
+  if (iteration.kind === 'ci') {
+    const head = await workspace.head();
+    if (head !== iteration.headSha)
+      throw new MaestroError(
+        `The branch is at ${head.slice(0, 7)}, not at the checkpoint ${iteration.headSha.slice(0, 7)} whose checks failed (someone pushed since): the CI loop stops here. Comment \`/maestro fix <what>\` to ask for another iteration.`,
+        { code: 'ci.branch-moved' },
+      );
+    state.ci = {
+      iterations: (state.ci?.iterations ?? 0) + 1,
+      headSha: iteration.headSha,
+      checks: iteration.checks,
+    };
+  }
+  if (iteration.kind === 'text') addFixTask(state, iteration.text);
+  else addTask(state, iteration.title, iteration.text);
 }
 
 /**
@@ -70,23 +100,33 @@ export async function prepareRun(input: {
  */
 export function addFixTask(state: RunState, what: string): void {
   const text = sanitizeInbound(what).text.trim() || 'Address the review comments.';
+  addTask(
+    state,
+    text.split('\n')[0] ?? text,
+    `A maintainer asked for one more iteration on the pull request:\n\n${text}`,
+  );
+}
+
+/** One more task in a new `FIX<k>` epic, after everything already done; its id is returned. */
+export function addTask(state: RunState, title: string, description: string): string {
   const plan = state.tasks ?? { epics: [] };
   const k = plan.epics.filter((e) => e.id.startsWith('FIX')).length + 1;
   const task: Task = {
     id: `FIX${k}.T1`,
-    title: clip(text.split('\n')[0] ?? text, 70),
-    description: `A maintainer asked for one more iteration on the pull request:\n\n${text}`,
+    title: clip(title, 70),
+    description,
     category: 'general',
     dependsOn: [],
     files: [],
     acceptance: ['The requested change is made', 'The quality gates pass'],
     requirements: [],
   };
-  if (!state.tasks) return; // no task plan yet: the fix rides along with task generation's plan
+  if (!state.tasks) return task.id; // no task plan yet: the fix rides along with task generation's plan
   state.tasks = { epics: [...plan.epics, { id: `FIX${k}`, title: 'Review follow-up', tasks: [task] }] };
   state.phase = 'implementation';
   state.iteration += 1;
   reopenTaskSteps(state);
+  return task.id;
 }
 
 /** The steps that run tasks, and every step after them, run again (a fix task was added). */

@@ -79,3 +79,22 @@ export function trackingSteps(state: RunState): Pick<TrackingView, 'steps' | 'pl
     ...(drift ? { planDrift: renderPlanDrift(drift) } : {}),
   };
 }
+
+/** The checks on the PR head and the CI iterations used, once a CI fix ran. */
+export function trackingCi(
+  state: RunState,
+  config: { ci: { max_fix_iterations: number } },
+): Pick<TrackingView, 'ci'> {
+  if (!state.ci) return {};
+  return {
+    ci: {
+      iterations: state.ci.iterations,
+      max: config.ci.max_fix_iterations,
+      checks: state.ci.checks.map((c) => ({
+        name: c.name,
+        state: c.state,
+        ...(c.url ? { url: c.url } : {}),
+      })),
+    },
+  };
+}

@@ -223,7 +223,7 @@ describe('event router: workflow_dispatch', () => {
       /approval_comment_id/,
     ],
     ['a huge number', { ...approved, issue: '99999999999999999999' }, /issue must be/],
-    ['an unknown reason', { ...approved, reason: 'deploy' }, /reason must be approve, resume or fix/],
+    ['an unknown reason', { ...approved, reason: 'deploy' }, /reason must be approve, resume, fix, ci-fix or review/],
     ['a non-numeric pr', { ...approved, pr: '3 && curl evil' }, /pr must be a positive whole number/],
     ['an unknown mode', { ...approved, mode: 'shell' }, /mode must be plan or execute/],
     ['an over-long fix', { ...approved, reason: 'fix', fix: 'x'.repeat(1001) }, /fix is longer than 1000/],

@@ -85,6 +85,8 @@ describe.each(Object.entries(workflows))('example workflow %s', (_name, workflow
       reason: 'fix',
       fix: 'x',
       pr: 3,
+      headSha: 'a'.repeat(40),
+      reviewId: 4,
     });
     const declared = Object.keys(workflow.on.workflow_dispatch?.inputs ?? {});
     expect(declared.sort()).toEqual([...Object.keys(sent), 'mode'].sort());

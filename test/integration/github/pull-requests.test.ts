@@ -47,6 +47,8 @@ describe('createOrUpdatePullRequest', () => {
         head: HEAD,
         base: 'main',
         state: 'open',
+        headSha: 'abc123',
+        baseSha: 'def456',
       },
     });
     const sent = created.bodies[0] as {
