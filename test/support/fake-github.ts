@@ -31,7 +31,14 @@ interface FakeIssue {
   user: FakeActor;
   labels: string[];
   state: 'open' | 'closed';
-  pull?: { head: string; base: string; draft: boolean; requested: string[] };
+  pull?: {
+    head: string;
+    base: string;
+    draft: boolean;
+    requested: string[];
+    headSha?: string;
+    baseSha?: string;
+  };
   events: Array<{
     event: string;
     label?: string;
@@ -57,6 +64,18 @@ export class FakeGitHub {
   readonly files = new Map<string, string>();
   readonly dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, string> }> = [];
   readonly cancelled: number[] = [];
+  /** Checks per commit sha (GitHub's check-run JSON), their annotations and job logs by run id. */
+  readonly checkRuns = new Map<string, Array<Record<string, unknown>>>();
+  readonly annotations = new Map<number, Array<Record<string, unknown>>>();
+  readonly jobLogs = new Map<number, string>();
+  /** Commit messages by sha (`GET /commits/{sha}`). */
+  readonly commits = new Map<string, string>();
+  /** Inline comments per review id, and the replies posted in their threads. */
+  readonly reviewComments = new Map<
+    number,
+    Array<{ id: number; path: string; line: number; body: string; user: FakeActor }>
+  >();
+  readonly threadReplies: Array<{ pr: number; commentId: number; body: string; user: FakeActor }> = [];
   /** Every request, for assertions (method, path, body). */
   readonly log: Array<{ method: string; path: string; body: unknown; token?: string }> = [];
   /** Tokens → who sends the request. */
@@ -379,6 +398,38 @@ export class FakeGitHub {
       this.cancelled.push(n(1));
       return [202, {}];
     }
+    if (is('GET', new RegExp(`^${base}/commits/([0-9a-f]+)/check-runs$`))) {
+      const runs = this.checkRuns.get(m![1]!) ?? [];
+      return [200, { total_count: runs.length, check_runs: runs }];
+    }
+    if (is('GET', new RegExp(`^${base}/check-runs/(\\d+)/annotations$`)))
+      return [200, this.annotations.get(n(1)) ?? []];
+    // The real API answers with a redirect to a short-lived download URL.
+    if (is('GET', new RegExp(`^${base}/actions/jobs/(\\d+)/logs$`)))
+      return this.jobLogs.has(n(1))
+        ? [302, '', { location: `${this.api}/_job-logs/${n(1)}` }]
+        : [404, { message: 'Not Found' }];
+    if (is('GET', /^\/_job-logs\/(\d+)$/))
+      return [200, this.jobLogs.get(n(1)) ?? '', { 'content-type': 'text/plain' }];
+    if (is('GET', new RegExp(`^${base}/commits/([0-9a-f]+)$`))) {
+      const message = this.commits.get(m![1]!);
+      return message === undefined
+        ? [404, { message: 'Not Found' }]
+        : [200, { sha: m![1], commit: { message } }];
+    }
+    if (is('GET', new RegExp(`^${base}/pulls/(\\d+)/reviews/(\\d+)/comments$`)))
+      return [
+        200,
+        (this.reviewComments.get(n(2)) ?? []).map((c) => ({
+          ...c,
+          original_line: c.line,
+          pull_request_review_id: n(2),
+        })),
+      ];
+    if (is('POST', new RegExp(`^${base}/pulls/(\\d+)/comments/(\\d+)/replies$`))) {
+      this.threadReplies.push({ pr: n(1), commentId: n(2), body: String(body.body ?? ''), user: sender });
+      return [201, { id: this.#nextId++, body: body.body, in_reply_to_id: n(2), user: sender }];
+    }
     if (is('GET', new RegExp(`^${base}/pulls$`))) {
       const head = query.get('head')?.split(':')[1];
       return [
@@ -485,8 +536,12 @@ export class FakeGitHub {
       state: p.state,
       draft: p.pull?.draft ?? false,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
-      head: { ref: p.pull?.head, label: `${this.owner}:${p.pull?.head}` },
-      base: { ref: p.pull?.base },
+      head: {
+        ref: p.pull?.head,
+        label: `${this.owner}:${p.pull?.head}`,
+        ...(p.pull?.headSha ? { sha: p.pull.headSha } : {}),
+      },
+      base: { ref: p.pull?.base, ...(p.pull?.baseSha ? { sha: p.pull.baseSha } : {}) },
       user: p.user,
       requested_reviewers: (p.pull?.requested ?? []).map((login) => ({ login })),
     };
