@@ -1,5 +1,9 @@
 import { commandHelp } from '../../core/commands/command-help.js';
-import { type ActionableCommand, authorizeCommand } from '../../core/commands/command-permissions.js';
+import {
+  type ActionableCommand,
+  authorizeCommand,
+  meetsPermission,
+} from '../../core/commands/command-permissions.js';
 import { parseCommand } from '../../core/commands/parse-command.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { openQuestions } from '../../core/plan/plan-revision.js';
@@ -132,6 +136,7 @@ async function answersOrNothing(
 ): Promise<Handled> {
   if (event.isPullRequest) return { kind: 'ignored', reason: 'not a command' };
   const plan = await readPlan(deps.host, event.issue);
+  if (plan?.record.status === 'approved') return duringRun(event, plan, deps);
   // Questions with defaults leave the plan approvable, but a reply still answers them.
   const answerable = plan?.record.status === 'needs-answers' || plan?.record.status === 'awaiting-approval';
   if (!plan || !answerable) return { kind: 'ignored', reason: 'not a command' };
@@ -159,6 +164,30 @@ async function answersOrNothing(
     config,
     deps,
   );
+}
+
+/**
+ * A writer's comment while the approved plan runs is not silently dropped: one reply per run says
+ * what the run is bound to and how to change it. The comment is part of the issue the next
+ * revision reads (`/maestro revise` takes the comments made before it).
+ */
+async function duringRun(
+  event: CommentEvent,
+  plan: NonNullable<Awaited<ReturnType<typeof readPlan>>>,
+  deps: GitHubDeps,
+): Promise<Handled> {
+  const issue = await deps.host.getIssue(event.issue);
+  if (!issue.labels.includes('maestro:running')) return { kind: 'ignored', reason: 'not a command' };
+  const level = await deps.host.permission(event.comment.author.login);
+  if (!meetsPermission(level, 'write', { isIssueAuthor: false }))
+    return { kind: 'ignored', reason: 'a comment from someone without write permission' };
+  const { revision } = plan.record;
+  await deps.host.reply(
+    event.issue,
+    `during-run:${plan.record.approval?.commentId ?? revision.hash}`,
+    `Maestro is running the approved plan, revision ${revision.number} (\`${revision.hash}\`); comments do not change a run in progress. To change it: \`/maestro cancel\` now, or \`/maestro revise <what>\` after it finishes — the next revision reads this comment too.`,
+  );
+  return { kind: 'replied', reason: 'comment during a run' };
 }
 
 async function resume(
