@@ -55,6 +55,8 @@ export type ExecutorOutcome =
       hints: string;
       /** Review findings, when the agent reported any (the review chain asks for them). */
       findings?: ReviewFinding[];
+      /** The agent printed no structured report; `summary` is its raw output's tail (the seed's E004). */
+      rawOutput?: true;
       blocked: BlockedAction[];
     }
   | { kind: 'failed'; reason: string; transient: boolean; blocked: BlockedAction[] }

@@ -122,6 +122,7 @@ export class CommandExecutor implements Executor {
             ...(report.qualityScore === undefined ? {} : { qualityScore: report.qualityScore }),
             hints: report.hints,
             ...(report.findings ? { findings: report.findings } : {}),
+            ...(report.raw ? { rawOutput: true as const } : {}),
             blocked,
           };
         }

@@ -29,6 +29,8 @@ export interface StepReport {
   hints: string;
   /** Present when the block had a `findings` array (possibly empty): the valid entries. */
   findings?: ReviewFinding[];
+  /** No JSON block was found: the summary is the raw output's tail (the seed's E004). */
+  raw?: true;
 }
 
 const maxSummary = 500;
@@ -42,7 +44,7 @@ const scanBudget = 4_000_000;
 export function parseStepReport(output: string): StepReport {
   const parsed = lastJsonObject(output.slice(-searchWindow));
   const fallback = tail(output.trim(), maxSummary) || '(no output)';
-  if (!parsed) return { summary: fallback, hints: '' };
+  if (!parsed) return { summary: fallback, hints: '', raw: true };
   const findings = Array.isArray(parsed.findings) ? validFindings(parsed.findings) : undefined;
   const text = parsed.summary?.trim() || (typeof parsed.findings === 'string' ? parsed.findings.trim() : '');
   const note = findings?.note ?? '';

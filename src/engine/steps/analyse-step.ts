@@ -24,6 +24,7 @@ export const analyseStep: StepHandler = async (ctx) => {
     summary: outcome.summary,
     hints: outcome.hints,
     blocked: agent.blocked,
+    codes: outcome.rawOutput ? ['E004'] : [],
     ...quality(outcome.qualityScore),
   };
   if (!checkpoint) {

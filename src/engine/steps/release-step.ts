@@ -41,6 +41,7 @@ export const prepareReleaseStep: StepHandler = async (ctx) => {
     summary: outcome.summary,
     hints: outcome.hints,
     blocked: agent.blocked,
+    codes: outcome.rawOutput ? ['E004'] : [],
     ...quality(outcome.qualityScore),
     ...(checkpoint ? {} : { summary: `${outcome.summary} (no file changed)` }),
   });
@@ -68,7 +69,13 @@ async function verify(
   ctx: StepContext,
   proposal: ReleaseProposal,
   gates: { name: string; passed: boolean }[],
-  record: { summary: string; hints: string; blocked: StepRecord['blocked']; qualityScore?: number },
+  record: {
+    summary: string;
+    hints: string;
+    blocked: StepRecord['blocked'];
+    codes: string[];
+    qualityScore?: number;
+  },
 ): Promise<StepOutcome> {
   const { repo, workspace } = ctx.deps;
   const changed = await workspace.diffFiles(ctx.state.baseSha, await workspace.head());

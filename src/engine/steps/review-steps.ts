@@ -25,6 +25,7 @@ export const inspectStep: StepHandler = async (ctx) => {
       hints: outcome.hints,
       findings,
       blocked: agent.blocked,
+      codes: outcome.rawOutput ? ['E004'] : [],
       ...quality(outcome.qualityScore),
     },
   };

@@ -67,7 +67,7 @@ function skipFrom(state: RunState, index: number, why: string, stop: RunStop): R
 
 /** Steps whose result comes from an agent's structured answer (W001 applies to them). */
 function hasAgent(id: StepRecord['id']): boolean {
-  return id === 'analyse' || id === 'inspect';
+  return id === 'analyse' || id === 'inspect' || id === 'prepare-release';
 }
 
 /** The records as the seed's "Context from Previous Steps" block. */

@@ -99,7 +99,11 @@ describe('parseStepReport', () => {
   it('falls back to the tail of the output with empty hints (seed W001)', () => {
     expect(parseStepReport(`${'x'.repeat(600)}END`)).toMatchObject({ hints: '' });
     expect(parseStepReport(`${'x'.repeat(600)}END`).summary).toHaveLength(500);
-    expect(parseStepReport('{"quality_score": 42}')).toEqual({ summary: '{"quality_score": 42}', hints: '' });
+    expect(parseStepReport('{"quality_score": 42}')).toEqual({
+      summary: '{"quality_score": 42}',
+      hints: '',
+      raw: true,
+    });
   });
 });
 
@@ -169,6 +173,6 @@ describe('parseStepReport with review findings', () => {
 
   it('keeps the raw text as the summary when findings is neither a list nor text (seed E004)', () => {
     const text = block({ summary: 'x', findings: { file: 'a' } });
-    expect(parseStepReport(text)).toEqual({ summary: text.trim(), hints: '' });
+    expect(parseStepReport(text)).toEqual({ summary: text.trim(), hints: '', raw: true });
   });
 });
