@@ -9,11 +9,14 @@ import { type Clock, systemClock } from '../ports/clock-port.js';
 import { appIdentity } from './app-identity.js';
 import { eventJob, sweptEventJob, type WebhookContext } from './event-job.js';
 import { type AppDepsSettings, appGitHubDeps, type RepoTarget } from './github-deps.js';
+import { checkSuiteCompletedEvent } from './handlers/check-suite-completed.js';
 import { commentEvent } from './handlers/issue-comment-created.js';
 import { editedEvent } from './handlers/issues-edited.js';
 import { labeledEvent } from './handlers/issues-labeled.js';
 import { unlabeledEvent } from './handlers/issues-unlabeled.js';
+import { reviewCommentEvent } from './handlers/pull-request-review-comment-created.js';
 import { reviewEvent } from './handlers/pull-request-review-submitted.js';
+import { workflowRunCompletedEvent } from './handlers/workflow-run-completed.js';
 import { probotLogger } from './probot-logger.js';
 import { type AppAuth, listInstalledRepos, startReconcileSchedule } from './reconcile-schedule.js';
 import { WorkQueue } from './work-queue.js';
@@ -88,6 +91,11 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   app.on('issues.edited', (context) => accept(context, editedEvent(context.payload)));
   app.on('issue_comment.created', (context) => accept(context, commentEvent(context.payload)));
   app.on('pull_request_review.submitted', (context) => accept(context, reviewEvent(context.payload)));
+  app.on('pull_request_review_comment.created', (context) =>
+    accept(context, reviewCommentEvent(context.payload)),
+  );
+  app.on('check_suite.completed', (context) => accept(context, checkSuiteCompletedEvent(context.payload)));
+  app.on('workflow_run.completed', (context) => accept(context, workflowRunCompletedEvent(context.payload)));
 
   const sweep = async () => {
     for (const { client, repo } of await listInstalledRepos(auth, logger)) {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckSuitePayload, WorkflowRunPayload } from '../../../src/adapters/github/checks-payloads.js';
 import { semanticKey, serialKey } from '../../../src/app/event-keys.js';
+import type { CheckSuiteCompletedPayload } from '../../../src/app/handlers/check-suite-completed.js';
 import { type CommentCreatedPayload, commentEvent } from '../../../src/app/handlers/issue-comment-created.js';
 import { type EditedPayload, editedEvent } from '../../../src/app/handlers/issues-edited.js';
 import { type LabeledPayload, labeledEvent } from '../../../src/app/handlers/issues-labeled.js';
 import { type UnlabeledPayload, unlabeledEvent } from '../../../src/app/handlers/issues-unlabeled.js';
+import type { ReviewCommentCreatedPayload } from '../../../src/app/handlers/pull-request-review-comment-created.js';
 import {
   type ReviewSubmittedPayload,
   reviewEvent,
 } from '../../../src/app/handlers/pull-request-review-submitted.js';
+import type { WorkflowRunCompletedPayload } from '../../../src/app/handlers/workflow-run-completed.js';
 import { example } from './webhook-support.js';
 
 const codertocat = { login: 'Codertocat', id: 21031067, type: 'User' };
@@ -128,5 +132,71 @@ describe('bots never reach the queue', () => {
     const payload = example<ReviewSubmittedPayload>('pull_request_review', 'submitted');
     payload.review.user!.type = 'Bot';
     expect(reviewEvent(payload)).toBeUndefined();
+  });
+});
+
+describe('after the PR opens: checks and inline review comments, on GitHub recorded examples', () => {
+  it('maps check_suite.completed on a Maestro branch, keeping the CI bot as sender', async () => {
+    const { checkSuiteCompletedEvent } = await import('../../../src/app/handlers/check-suite-completed.js');
+    const payload = example<CheckSuitePayload>('check_suite', 'completed');
+    payload.check_suite.head_branch = 'maestro/issue-7-x';
+    payload.check_suite.conclusion = 'failure';
+    payload.sender = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+    const event = checkSuiteCompletedEvent(payload as unknown as CheckSuiteCompletedPayload);
+    expect(event).toEqual({
+      kind: 'checks',
+      source: 'check_suite',
+      head: 'maestro/issue-7-x',
+      headSha: payload.check_suite.head_sha,
+      conclusion: 'failure',
+      pr: 2,
+      sender: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      at: payload.check_suite.updated_at,
+    });
+    expect(serialKey(repo, event!)).toBe('codertocat/hello-world#2');
+    payload.check_suite.head_branch = null;
+    expect(checkSuiteCompletedEvent(payload as unknown as CheckSuiteCompletedPayload)).toBeUndefined();
+  });
+
+  it('maps workflow_run.completed, and drops forks and Maestro’s own workflow', async () => {
+    const { workflowRunCompletedEvent } = await import('../../../src/app/handlers/workflow-run-completed.js');
+    const payload = example<WorkflowRunPayload & { workflow_run: { head_repository: { id: number } } }>(
+      'workflow_run',
+      'completed',
+    );
+    payload.workflow_run.head_branch = 'maestro/issue-7-x';
+    payload.workflow_run.conclusion = 'failure';
+    payload.workflow_run.path = '.github/workflows/ci.yml';
+    expect(workflowRunCompletedEvent(payload as unknown as WorkflowRunCompletedPayload)).toBeUndefined(); // the example's run is from a fork
+    payload.workflow_run.head_repository.id = payload.repository.id;
+    expect(workflowRunCompletedEvent(payload as unknown as WorkflowRunCompletedPayload)).toMatchObject({
+      kind: 'checks',
+      source: 'workflow_run',
+      head: 'maestro/issue-7-x',
+      conclusion: 'failure',
+    });
+    payload.workflow_run.path = '.github/workflows/maestro.yml';
+    expect(workflowRunCompletedEvent(payload as unknown as WorkflowRunCompletedPayload)).toBeUndefined();
+  });
+
+  it('maps pull_request_review_comment.created to its review, and drops forks', async () => {
+    const { reviewCommentEvent } = await import(
+      '../../../src/app/handlers/pull-request-review-comment-created.js'
+    );
+    const payload = example<ReviewCommentCreatedPayload>('pull_request_review_comment', 'created');
+    const event = reviewCommentEvent(payload);
+    expect(event).toEqual({
+      kind: 'review-comment',
+      pr: 2,
+      head: 'changes',
+      reviewId: 237895671,
+      commentId: 284312630,
+      author: codertocat,
+      at: '2019-05-15T15:20:37Z',
+    });
+    // The comment and its review's submission are one request.
+    expect(semanticKey(repo, event!)).toBe('review:codertocat/hello-world:237895671');
+    payload.pull_request.head.repo!.id = 1;
+    expect(reviewCommentEvent(payload)).toBeUndefined();
   });
 });
