@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSuiteEvent, workflowRunEvent } from '../adapters/github/checks-payloads.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { ExecuteRequest, IssueEvent } from '../engine/github/issue-events.js';
 import type { Actor } from '../ports/issue-host-port.js';
@@ -56,6 +57,50 @@ const reviewSchema = z.object({
   }),
 });
 
+const runSchema = z.object({
+  head_branch: z.string().nullable(),
+  head_sha: z.string().regex(/^[0-9a-f]{40}$/),
+  conclusion: z.string().nullable(),
+  updated_at: z.string().nullish(),
+  path: z.string().nullish(),
+  pull_requests: z
+    .array(
+      z.object({
+        number: z.number().int().positive(),
+        base: z.object({ repo: z.object({ id: z.number().int() }) }).optional(),
+      }),
+    )
+    .default([]),
+  head_repository: z.object({ id: z.number().int() }).nullish(),
+});
+const checkSuiteSchema = z.object({
+  action: z.string(),
+  check_suite: runSchema,
+  repository: z.object({ id: z.number().int() }),
+  sender: actorSchema,
+});
+const workflowRunSchema = z.object({
+  action: z.string(),
+  workflow_run: runSchema,
+  repository: z.object({ id: z.number().int() }),
+  sender: actorSchema,
+});
+const reviewCommentSchema = z.object({
+  action: z.string(),
+  pull_request: z.object({
+    number: z.number().int().positive(),
+    head: z.object({ ref: z.string(), repo: z.object({ id: z.number().int() }).nullish() }),
+  }),
+  repository: z.object({ id: z.number().int() }),
+  comment: z.object({
+    id: z.number().int().positive(),
+    pull_request_review_id: z.number().int().positive().nullish(),
+    in_reply_to_id: z.number().int().positive().nullish(),
+    user: nullableActor,
+    created_at: z.string(),
+  }),
+});
+
 const dispatchSchema = z.object({
   inputs: z.record(z.string(), z.unknown()).nullish(),
   sender: actorSchema,
@@ -71,6 +116,16 @@ export function routeEvent(eventName: string, payload: unknown, now: Date): Rout
       return routeComment(parseOrThrow(issueCommentSchema, payload, source));
     case 'pull_request_review':
       return routeReview(parseOrThrow(reviewSchema, payload, source), now);
+    case 'check_suite':
+      return routeChecks(eventName, parseOrThrow(checkSuiteSchema, payload, source), (p) =>
+        checkSuiteEvent(p),
+      );
+    case 'workflow_run':
+      return routeChecks(eventName, parseOrThrow(workflowRunSchema, payload, source), (p) =>
+        workflowRunEvent(p),
+      );
+    case 'pull_request_review_comment':
+      return routeReviewComment(parseOrThrow(reviewCommentSchema, payload, source));
     case 'workflow_dispatch': {
       const dispatch = parseOrThrow(dispatchSchema, payload, source);
       return dispatchRequest(dispatch.inputs ?? {}, dispatch.sender, now);
@@ -78,9 +133,47 @@ export function routeEvent(eventName: string, payload: unknown, now: Date): Rout
     default:
       return nothing(
         eventName,
-        'Maestro handles issues, issue_comment, pull_request_review and workflow_dispatch',
+        'Maestro handles issues, issue_comment, pull_request_review, pull_request_review_comment, check_suite, workflow_run and workflow_dispatch',
       );
   }
+}
+
+function routeChecks<P extends { action: string }>(
+  eventName: string,
+  payload: P,
+  map: (payload: P) => IssueEvent | undefined,
+): Route {
+  if (payload.action !== 'completed')
+    return nothing(`${eventName}.${payload.action}`, 'only completed runs are read');
+  const event = map(payload);
+  return event
+    ? { kind: 'event', event }
+    : nothing(`${eventName}.completed`, 'no branch, or a fork, or Maestro’s own workflow');
+}
+
+function routeReviewComment(payload: z.infer<typeof reviewCommentSchema>): Route {
+  if (payload.action !== 'created')
+    return nothing(`pull_request_review_comment.${payload.action}`, 'only new comments are read');
+  const { comment, pull_request: pr } = payload;
+  if (!comment.user || comment.user.type === 'Bot')
+    return nothing('pull_request_review_comment.created', 'a bot or a deleted account');
+  if (pr.head.repo?.id !== payload.repository.id)
+    return nothing('pull_request_review_comment.created', 'a pull request from a fork');
+  if (!comment.pull_request_review_id)
+    return nothing('pull_request_review_comment.created', 'not part of a review');
+  return {
+    kind: 'event',
+    event: {
+      kind: 'review-comment',
+      pr: pr.number,
+      head: pr.head.ref,
+      reviewId: comment.pull_request_review_id,
+      commentId: comment.id,
+      author: actor(comment.user),
+      ...(comment.in_reply_to_id ? { inReplyTo: comment.in_reply_to_id } : {}),
+      at: comment.created_at,
+    },
+  };
 }
 
 function routeIssues(payload: z.infer<typeof issuesSchema>, now: Date): Route {

@@ -26,7 +26,7 @@ export interface ActionInputs {
   request?: ExecuteRequest;
 }
 
-export const actionModes = ['auto', 'plan', 'execute'] as const;
+export const actionModes = ['auto', 'plan', 'execute', 'ci-fix'] as const;
 export type ActionMode = (typeof actionModes)[number];
 
 export const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
@@ -66,7 +66,11 @@ const inputsSchema = z.object({
   mode: z
     .string()
     .transform((value) => (value === '' ? 'auto' : value))
-    .pipe(z.enum(actionModes, { error: (issue) => `must be auto, plan or execute, got "${issue.input}"` })),
+    .pipe(
+      z.enum(actionModes, {
+        error: (issue) => `must be auto, plan, execute or ci-fix, got "${issue.input}"`,
+      }),
+    ),
   'config-path': z
     .string()
     .transform((value) => (value === '' ? DEFAULT_CONFIG_PATH : value))

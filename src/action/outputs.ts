@@ -18,6 +18,8 @@ export const outputNames = [
   'prd-hash',
   'reason',
   'fix',
+  'head-sha',
+  'review-id',
 ] as const;
 export type OutputName = (typeof outputNames)[number];
 
@@ -43,6 +45,8 @@ export function outputsFor(outcome: ActionOutcome): Record<OutputName, string> {
     // The same limit the App's dispatch applies, which the execute job's input check enforces.
     outputs.fix = request.fix?.slice(0, MAX_FIX_LENGTH) ?? '';
     outputs['pr-number'] = request.pr === undefined ? '' : String(request.pr);
+    outputs['head-sha'] = request.headSha ?? '';
+    outputs['review-id'] = request.reviewId === undefined ? '' : String(request.reviewId);
   }
   if (outcome.kind === 'executed') {
     const { result } = outcome;

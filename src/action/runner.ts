@@ -89,9 +89,18 @@ function skipReason(route: Route, mode: ActionInputs['mode']): string | undefine
     return 'mode plan never executes; this dispatch is for a job with mode execute';
   }
   if (mode === 'execute' && route.kind === 'plan') return 'a mode: plan dispatch is for a job with mode plan';
-  if (mode === 'execute' && route.kind === 'event' && !['comment', 'review'].includes(route.event.kind)) {
+  if (
+    mode === 'execute' &&
+    route.kind === 'event' &&
+    !['comment', 'review', 'review-comment'].includes(route.event.kind)
+  ) {
     return `mode execute acts on comments, reviews and dispatches, not on issues.${route.event.kind}`;
   }
+  // `ci-fix` is the job a `workflow_run`/`check_suite` of the repository's CI starts: checks only.
+  if (mode === 'ci-fix' && !(route.kind === 'event' && route.event.kind === 'checks'))
+    return 'mode ci-fix acts on workflow_run and check_suite events of Maestro’s pull requests';
+  if (mode !== 'ci-fix' && mode !== 'auto' && route.kind === 'event' && route.event.kind === 'checks')
+    return `mode ${mode} does not act on CI results; use mode ci-fix (or auto)`;
   return undefined;
 }
 

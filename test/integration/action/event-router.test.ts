@@ -144,7 +144,7 @@ describe('event router: other events and malformed payloads', () => {
     for (const name of ['push', 'pull_request', 'schedule']) {
       expect(routeEvent(name, {}, now)).toEqual({
         kind: 'nothing',
-        reason: `nothing to do for event ${name}: Maestro handles issues, issue_comment, pull_request_review and workflow_dispatch`,
+        reason: `nothing to do for event ${name}: Maestro handles issues, issue_comment, pull_request_review, pull_request_review_comment, check_suite, workflow_run and workflow_dispatch`,
       });
     }
   });
@@ -223,7 +223,11 @@ describe('event router: workflow_dispatch', () => {
       /approval_comment_id/,
     ],
     ['a huge number', { ...approved, issue: '99999999999999999999' }, /issue must be/],
-    ['an unknown reason', { ...approved, reason: 'deploy' }, /reason must be approve, resume, fix, ci-fix or review/],
+    [
+      'an unknown reason',
+      { ...approved, reason: 'deploy' },
+      /reason must be approve, resume, fix, ci-fix or review/,
+    ],
     ['a non-numeric pr', { ...approved, pr: '3 && curl evil' }, /pr must be a positive whole number/],
     ['an unknown mode', { ...approved, mode: 'shell' }, /mode must be plan or execute/],
     ['an over-long fix', { ...approved, reason: 'fix', fix: 'x'.repeat(1001) }, /fix is longer than 1000/],
@@ -256,5 +260,50 @@ describe('event router: workflow_dispatch', () => {
     expect(() =>
       routeEvent('workflow_dispatch', dispatch({ ...approved, issue: '1; rm -rf /' }), now),
     ).toThrow(expect.objectContaining({ message: expect.not.stringContaining('rm -rf') }));
+  });
+});
+
+describe('event router: after the PR opens', () => {
+  it('routes check_suite.completed and workflow_run.completed on a Maestro branch to checks', () => {
+    for (const payload of webhookExamples('check_suite', 'completed')) {
+      const suite = payload.check_suite as { head_branch: string | null; head_sha: string };
+      suite.head_branch = 'maestro/issue-7-x';
+      expect(routeEvent('check_suite', payload, now)).toMatchObject({
+        kind: 'event',
+        event: { kind: 'checks', source: 'check_suite', head: 'maestro/issue-7-x', headSha: suite.head_sha },
+      });
+    }
+    for (const payload of webhookExamples('workflow_run', 'completed')) {
+      const run = payload.workflow_run as {
+        head_branch: string;
+        path: string;
+        head_repository: { id: number };
+      };
+      run.head_branch = 'maestro/issue-7-x';
+      run.path = '.github/workflows/ci.yml';
+      run.head_repository.id = (payload.repository as { id: number }).id;
+      expect(routeEvent('workflow_run', payload, now)).toMatchObject({
+        kind: 'event',
+        event: { kind: 'checks', source: 'workflow_run', head: 'maestro/issue-7-x' },
+      });
+      // A fork's run, or Maestro's own workflow, is nothing to act on.
+      run.path = '.github/workflows/maestro.yml';
+      expect(routeEvent('workflow_run', payload, now)).toMatchObject({ kind: 'nothing' });
+    }
+  });
+
+  it('routes pull_request_review_comment.created to its review', () => {
+    for (const payload of webhookExamples('pull_request_review_comment', 'created')) {
+      expect(routeEvent('pull_request_review_comment', payload, now)).toMatchObject({
+        kind: 'event',
+        event: { kind: 'review-comment', pr: 2, head: 'changes', reviewId: 237895671, author: codertocat },
+      });
+    }
+  });
+
+  it('refuses a malformed check_suite payload instead of guessing', () => {
+    expect(() =>
+      routeEvent('check_suite', { action: 'completed', check_suite: { head_sha: 'x; rm -rf /' } }, now),
+    ).toThrow(ValidationError);
   });
 });

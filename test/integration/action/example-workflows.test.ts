@@ -161,3 +161,35 @@ describe('App workflow (maestro-app.yml)', () => {
     }
   });
 });
+
+describe('example workflow maestro-ci-fix.yml', () => {
+  const ciFix = load('examples/workflows/maestro-ci-fix.yml');
+  const job = ciFix.jobs['ci-fix']!;
+
+  it('runs on the CI workflow completing, for Maestro branches of this repository only', () => {
+    expect(ciFix.on.workflow_run?.types).toEqual(['completed']);
+    expect(job.if).toContain("startsWith(github.event.workflow_run.head_branch, 'maestro/issue-')");
+    expect(job.if).toContain('github.event.workflow_run.head_repository.id == github.event.repository.id');
+  });
+
+  it('grants nothing at the top level and the job only what the loop needs', () => {
+    expect(ciFix.permissions).toEqual({});
+    expect(job.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      issues: 'write',
+      checks: 'read',
+      actions: 'read',
+    });
+  });
+
+  it('runs our action in mode ci-fix with declared inputs and a push token CI reacts to', () => {
+    const step = job.steps.find(isMaestro)!;
+    expect(step.with?.mode).toBe('ci-fix');
+    for (const key of Object.keys(step.with ?? {})) expect(actionInputs).toContain(key);
+    expect(String(step.with?.['push-token'])).toContain('secrets.');
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.uses).toMatch(/^actions\/checkout@[0-9a-f]{40}$/);
+    expect(checkout.with?.['persist-credentials']).toBe(false);
+  });
+});

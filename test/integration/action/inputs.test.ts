@@ -47,7 +47,7 @@ describe('action inputs', () => {
 
   it('rejects a bad mode with a message naming the input and the allowed values', () => {
     expect(() => readInputs({ ...base, INPUT_MODE: 'deploy' })).toThrow(
-      'action inputs: mode: must be auto, plan or execute, got "deploy"',
+      'action inputs: mode: must be auto, plan, execute or ci-fix, got "deploy"',
     );
   });
 

@@ -55,6 +55,8 @@ describe('outputs', () => {
       'prd-hash': 'a1b2c3d4',
       reason: 'approve',
       fix: '',
+      'head-sha': '',
+      'review-id': '',
     });
   });
 

@@ -41,7 +41,7 @@ describe('runAction without reaching GitHub', () => {
     expect(outcome).toEqual({
       kind: 'nothing',
       reason:
-        'nothing to do for event push: Maestro handles issues, issue_comment, pull_request_review and workflow_dispatch',
+        'nothing to do for event push: Maestro handles issues, issue_comment, pull_request_review, pull_request_review_comment, check_suite, workflow_run and workflow_dispatch',
     });
     expect(failureOf(outcome)).toBeUndefined();
     expect(r.outputs().status).toBe('ignored');
@@ -50,7 +50,7 @@ describe('runAction without reaching GitHub', () => {
   it('fails on bad inputs and names them', async () => {
     const r = runner({ eventName: 'issues', payload: {}, inputs: { mode: 'yolo' } });
     const outcome = await runAction(r.env, { logger: quiet });
-    expect(failureOf(outcome)).toBe('action inputs: mode: must be auto, plan or execute, got "yolo"');
+    expect(failureOf(outcome)).toBe('action inputs: mode: must be auto, plan, execute or ci-fix, got "yolo"');
     expect(r.outputs().status).toBe('error');
   });
 
