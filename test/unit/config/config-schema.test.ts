@@ -66,7 +66,8 @@ const expectedDefaults: MaestroConfig = {
     allow_workflow_edits: false,
     [workflowEditsAcknowledgement]: false,
     [unprotectedPathsAcknowledgement]: false,
-  },  ci: { max_fix_iterations: 2, review_threads: true },
+  },
+  ci: { max_fix_iterations: 2, review_threads: true },
 
   sandbox: {
     mode: 'auto',
