@@ -47,7 +47,11 @@ const issueCommentSchema = z.object({
 const reviewStates = ['approved', 'changes_requested', 'commented', 'dismissed'] as const;
 const reviewSchema = z.object({
   action: z.string(),
-  pull_request: z.object({ number: z.number().int().positive(), head: z.object({ ref: z.string() }) }),
+  pull_request: z.object({
+    number: z.number().int().positive(),
+    head: z.object({ ref: z.string(), repo: z.object({ id: z.number().int() }).nullish() }),
+  }),
+  repository: z.object({ id: z.number().int() }).optional(),
   review: z.object({
     id: z.number().int().positive(),
     state: z.string(),
@@ -224,6 +228,10 @@ function routeReview(payload: z.infer<typeof reviewSchema>, now: Date): Route {
     return nothing(`pull_request_review.${payload.action}`, 'only submitted reviews are read');
   }
   const { review } = payload;
+  // A fork can name its branch `maestro/issue-12-…`; Maestro's branches live in this repository.
+  const headRepo = payload.pull_request.head.repo?.id;
+  if (payload.repository && headRepo !== payload.repository.id)
+    return nothing('pull_request_review.submitted', 'a pull request from a fork');
   const state = review.state.toLowerCase();
   if (!isReviewState(state))
     return nothing('pull_request_review.submitted', `unknown review state "${state}"`);

@@ -307,3 +307,15 @@ describe('event router: after the PR opens', () => {
     ).toThrow(ValidationError);
   });
 });
+
+describe('event router: reviews from forks', () => {
+  it('drops a review on a pull request whose head is a fork (it could name a maestro/ branch)', () => {
+    for (const payload of webhookExamples('pull_request_review', 'submitted')) {
+      const pr = payload.pull_request as { head: { ref: string; repo: { id: number } } };
+      pr.head.ref = 'maestro/issue-7-x';
+      expect(routeEvent('pull_request_review', payload, now)).toMatchObject({ kind: 'event' });
+      pr.head.repo.id = 1;
+      expect(routeEvent('pull_request_review', payload, now)).toMatchObject({ kind: 'nothing' });
+    }
+  });
+});
