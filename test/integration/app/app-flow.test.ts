@@ -94,6 +94,65 @@ describe('the App with real adapters', () => {
     expect(github.isDone()).toBe(true);
   });
 
+  it('takes a check_suite from CI’s bot through the webhook and dispatches the CI fix with its head sha', async () => {
+    const token = installationToken();
+    const payload = example<{ check_suite: { head_branch: string; head_sha: string; conclusion: string } }>(
+      'check_suite',
+      'completed',
+    );
+    payload.check_suite.head_branch = 'maestro/issue-1-hello';
+    payload.check_suite.conclusion = 'failure';
+    const headSha = payload.check_suite.head_sha;
+    const github = nock(API, { reqheaders: { authorization: `token ${TOKEN}` } })
+      .get(REPO)
+      .reply(200, { default_branch: 'trunk' })
+      .get(/\/contents\/\.github(%2F|\/)maestro\.yml/)
+      .reply(404, { message: 'Not Found' })
+      .post(`${REPO}/actions/workflows/maestro.yml/dispatches`, {
+        ref: 'trunk',
+        inputs: {
+          issue: '1',
+          approval_comment_id: '492700400',
+          prd_hash: 'feedc0de',
+          reason: 'ci-fix',
+          pr: '2',
+          head_sha: headSha,
+        },
+      })
+      .reply(204);
+    const events: IssueEvent[] = [];
+    const { url, maestro } = await start({
+      handle: async (event) => {
+        events.push(event);
+        return {
+          kind: 'execute',
+          request: {
+            issue: 1,
+            approvalCommentId: 492700400,
+            prdHash: 'feedc0de',
+            reason: 'ci-fix',
+            pr: 2,
+            headSha,
+          },
+        };
+      },
+    });
+    const response = await deliver(url, { event: 'check_suite', payload });
+    expect(response.status).toBe(200);
+    await maestro.queue.drain();
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'checks',
+        source: 'check_suite',
+        head: 'maestro/issue-1-hello',
+        headSha,
+        pr: 2,
+      }),
+    ]);
+    expect(token.isDone()).toBe(true);
+    expect(github.isDone()).toBe(true);
+  });
+
   it("learns Maestro's bot account once per process: the App's JWT for /app, the installation for the user", async () => {
     const jwt = nock(API)
       .get('/app')
