@@ -47,4 +47,37 @@ describe('runAction wiring against a fake GitHub', () => {
       expect.stringContaining('/contents/config/maestro.yml'),
     );
   });
+  it('mode ci-fix: reads a workflow_run event file and lets the engine judge the PR head, in-process', async () => {
+    github = new FakeGitHub({ owner: 'octo-org', repo: 'octo-repo' }).start();
+    github.tokens.set(TOKEN, actionsBot);
+    const issue = github.addIssue({ title: 'Add login', body: 'Please add a login page.', user: reader });
+    const branch = `maestro/issue-${issue.number}-add-login`;
+    const head = 'c'.repeat(40);
+    const pr = github.addIssue({ title: 'Add login', body: 'Closes #1', user: actionsBot });
+    pr.pull = { head: branch, base: 'main', draft: false, requested: [], headSha: head };
+    // Someone pushed to Maestro's branch: the head is no checkpoint of a Maestro run.
+    github.commits.set(head, 'Tweak the login page by hand\n');
+
+    const [payload] = webhookExamples('workflow_run', 'completed');
+    const repository = payload!.repository as { id: number };
+    Object.assign(payload!.workflow_run as object, {
+      head_branch: branch,
+      head_sha: head,
+      conclusion: 'failure',
+      path: '.github/workflows/ci.yml',
+      head_repository: { id: repository.id },
+      pull_requests: [{ number: pr.number, base: { repo: { id: repository.id } } }],
+    });
+    const r = fakeRunner({ eventName: 'workflow_run', payload, inputs: { mode: 'ci-fix' } });
+    runners.push(r);
+
+    const outcome = await runAction(r.env, { logger: quiet });
+
+    expect(outcome).toMatchObject({ kind: 'handled', handled: { kind: 'replied' } });
+    expect(r.outputs().status).toBe('replied');
+    const replies = github.commentsOn(pr.number);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toContain("not a checkpoint of Maestro's run");
+    expect(github.dispatches).toEqual([]);
+  });
 });

@@ -102,6 +102,58 @@ describe('runAction without reaching GitHub', () => {
     });
   });
 
+  // A CI run on one of Maestro's branches, from this repository (the example's run is a fork's).
+  const ciRun = () => {
+    const [payload] = webhookExamples('workflow_run', 'completed');
+    const run = payload!.workflow_run as {
+      head_branch: string;
+      path: string;
+      head_repository: { id: number };
+    };
+    run.head_branch = 'maestro/issue-7-x';
+    run.path = '.github/workflows/ci.yml';
+    run.head_repository.id = (payload!.repository as { id: number }).id;
+    return { payload: payload!, run };
+  };
+
+  it('acts only on CI results in mode ci-fix', async () => {
+    const [payload] = webhookExamples('issues', 'labeled');
+    const r = runner({ eventName: 'issues', payload, inputs: { mode: 'ci-fix' } });
+    expect(await runAction(r.env, { logger: quiet })).toMatchObject({
+      kind: 'nothing',
+      reason: expect.stringContaining('mode ci-fix acts on workflow_run and check_suite events'),
+    });
+    expect(r.outputs().status).toBe('ignored');
+  });
+
+  it('leaves CI results to the ci-fix job in modes plan and execute', async () => {
+    const why = {
+      plan: 'mode plan does not act on CI results',
+      execute: 'mode execute acts on comments, reviews and dispatches',
+    };
+    for (const [mode, reason] of Object.entries(why)) {
+      const r = runner({ eventName: 'workflow_run', payload: ciRun().payload, inputs: { mode } });
+      expect(await runAction(r.env, { logger: quiet })).toMatchObject({
+        kind: 'nothing',
+        reason: expect.stringContaining(reason),
+      });
+    }
+  });
+
+  it('has nothing to do in mode ci-fix for a fork’s run or Maestro’s own workflow', async () => {
+    const fork = ciRun();
+    fork.run.head_repository.id = 1;
+    const own = ciRun();
+    own.run.path = '.github/workflows/maestro.yml';
+    for (const { payload } of [fork, own]) {
+      const r = runner({ eventName: 'workflow_run', payload, inputs: { mode: 'ci-fix' } });
+      expect(await runAction(r.env, { logger: quiet })).toMatchObject({
+        kind: 'nothing',
+        reason: expect.stringContaining('workflow_run.completed'),
+      });
+    }
+  });
+
   it('has nothing to do for an edited comment', async () => {
     const [payload] = webhookExamples('issue_comment', 'edited');
     const r = runner({ eventName: 'issue_comment', payload });
