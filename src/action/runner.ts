@@ -89,6 +89,11 @@ function skipReason(route: Route, mode: ActionInputs['mode']): string | undefine
     return 'mode plan never executes; this dispatch is for a job with mode execute';
   }
   if (mode === 'execute' && route.kind === 'plan') return 'a mode: plan dispatch is for a job with mode plan';
+  // CI results belong to `ci-fix` (and `auto`); `ci-fix` acts on nothing else.
+  if (mode !== 'ci-fix' && mode !== 'auto' && route.kind === 'event' && route.event.kind === 'checks')
+    return `mode ${mode} does not act on CI results; use mode ci-fix (or auto)`;
+  if (mode === 'ci-fix' && !(route.kind === 'event' && route.event.kind === 'checks'))
+    return 'mode ci-fix acts on workflow_run and check_suite events of Maestro’s pull requests';
   if (
     mode === 'execute' &&
     route.kind === 'event' &&
@@ -96,11 +101,6 @@ function skipReason(route: Route, mode: ActionInputs['mode']): string | undefine
   ) {
     return `mode execute acts on comments, reviews and dispatches, not on issues.${route.event.kind}`;
   }
-  // `ci-fix` is the job a `workflow_run`/`check_suite` of the repository's CI starts: checks only.
-  if (mode === 'ci-fix' && !(route.kind === 'event' && route.event.kind === 'checks'))
-    return 'mode ci-fix acts on workflow_run and check_suite events of Maestro’s pull requests';
-  if (mode !== 'ci-fix' && mode !== 'auto' && route.kind === 'event' && route.event.kind === 'checks')
-    return `mode ${mode} does not act on CI results; use mode ci-fix (or auto)`;
   return undefined;
 }
 

@@ -1,10 +1,14 @@
 import { type IssueEvent, subjectOf } from '../engine/github/issue-events.js';
+import { issueOfBranch } from '../engine/github/pull-request-link.js';
 import type { RepoRef } from '../ports/issue-host-port.js';
 
 /** The issue (or pull request) an event is about. */
 export function issueOf(event: IssueEvent): number | string {
-  // Checks name a branch; the PR when GitHub says which, else the branch (its issue's work).
-  return subjectOf(event) ?? (event.kind === 'checks' ? event.head : 0);
+  // Checks on a Maestro branch go under its issue: one CI run delivers a check_suite and a
+  // workflow_run (only one may name the PR), and both must queue behind each other and the
+  // issue's own events, so the second finds the first's notice and does nothing.
+  if (event.kind === 'checks') return issueOfBranch(event.head) ?? event.pr ?? event.head;
+  return subjectOf(event) ?? 0;
 }
 
 /**

@@ -129,7 +129,7 @@ describe('runAction without reaching GitHub', () => {
   it('leaves CI results to the ci-fix job in modes plan and execute', async () => {
     const why = {
       plan: 'mode plan does not act on CI results',
-      execute: 'mode execute acts on comments, reviews and dispatches',
+      execute: 'mode execute does not act on CI results; use mode ci-fix (or auto)',
     };
     for (const [mode, reason] of Object.entries(why)) {
       const r = runner({ eventName: 'workflow_run', payload: ciRun().payload, inputs: { mode } });

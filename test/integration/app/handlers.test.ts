@@ -153,7 +153,8 @@ describe('after the PR opens: checks and inline review comments, on GitHub recor
       sender: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
       at: payload.check_suite.updated_at,
     });
-    expect(serialKey(repo, event!)).toBe('codertocat/hello-world#2');
+    // Under the issue its branch names (not the PR), so its workflow_run twin queues behind it.
+    expect(serialKey(repo, event!)).toBe('codertocat/hello-world#7');
     payload.check_suite.head_branch = null;
     expect(checkSuiteCompletedEvent(payload as unknown as CheckSuiteCompletedPayload)).toBeUndefined();
   });

@@ -65,7 +65,8 @@ describe('check_suite.completed → checks', () => {
       sender: ciBot,
       at: '2026-01-02T03:04:05Z',
     });
-    expect(serialKey(repo, event!)).toBe('octo-org/octo-repo#8');
+    // Keyed by the issue the branch names, with or without a PR.
+    expect(serialKey(repo, event!)).toBe('octo-org/octo-repo#7');
     expect(semanticKey(repo, event!)).toBe(
       `checks:octo-org/octo-repo:check_suite:${SHA}:2026-01-02T03:04:05Z`,
     );
@@ -78,8 +79,8 @@ describe('check_suite.completed → checks', () => {
     const event = checkSuiteEvent(suite({ pull_requests: [elsewhere] }));
     expect(event).toBeDefined();
     expect(event).not.toHaveProperty('pr');
-    // Without a PR the queue keys the event by its branch.
-    expect(serialKey(repo, event!)).toBe('octo-org/octo-repo#maestro/issue-7-x');
+    // With or without a PR, the queue keys the event by the issue its branch names.
+    expect(serialKey(repo, event!)).toBe('octo-org/octo-repo#7');
   });
 
   it('ignores a suite without a branch (GitHub sends null for a fork’s push) or from a fork’s head repository', () => {
