@@ -242,6 +242,30 @@ describe('addWorktree', () => {
   });
 });
 
+describe('integrate with a step that may change only some paths', () => {
+  // What a test script created counts as much as the agent's own writes: the commit is checked.
+  it('refuses a change outside the allowed paths, renames included, and commits nothing', async () => {
+    const { root, ws } = await setup();
+    const base = await ws.head();
+    const only = { ...policy, onlyPaths: { paths: ['test/**', '**/*.test.*'], why: 'test files' } };
+    const wt = await ws.addWorktree('T1', base);
+    mkdirSync(join(wt.path, 'test'), { recursive: true });
+    writeFileSync(join(wt.path, 'test', 'a.test.js'), 'ok\n');
+    writeFileSync(join(wt.path, 'a.txt'), 'changed by a test script\n');
+    const refused = await ws.integrate(wt, 'test: add', trailers('T1', 1), only);
+    expect(refused.kind).toBe('refused');
+    expect(refused.kind === 'refused' && refused.reason).toContain('a.txt (only test files may change)');
+    expect(git(root, 'rev-parse', 'HEAD')).toBe(base);
+    await ws.removeWorktree(wt);
+
+    const ok = await ws.addWorktree('T2', base);
+    mkdirSync(join(ok.path, 'test'), { recursive: true });
+    writeFileSync(join(ok.path, 'test', 'a.test.js'), 'ok\n');
+    expect((await ws.integrate(ok, 'test: add', trailers('T2', 1), only)).kind).toBe('integrated');
+    await ws.removeWorktree(ok);
+  });
+});
+
 describe('removeWorktree', () => {
   it('never throws for a worktree that is already gone', async () => {
     const { root, ws } = await setup();
