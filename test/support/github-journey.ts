@@ -146,3 +146,21 @@ export function commentEvent(j: Journey, issue: number, body: string, user: Fake
     comment: { id: c.id, body, author: user, createdAt: c.created_at, updatedAt: c.updated_at, url: '' },
   };
 }
+
+/**
+ * The demo session plus one post-PR iteration (`implement:FIX1.T1`): one agent turn per entry of
+ * `turns` (its tool calls), then the requirement check the iteration's validation asks for.
+ */
+export function demoSessionWithFix(turns: unknown[][]): unknown {
+  const session = demoSession() as { entries: Array<{ name: string }> };
+  const check = session.entries.find((e) => e.name === 'check-requirements')!;
+  const usage = { inputTokens: 800, outputTokens: 90, cachedInputTokens: 0, cacheWriteTokens: 0 };
+  const turn = (toolCalls: unknown[]) => ({
+    name: 'implement:FIX1.T1',
+    phase: 'implementation',
+    toolTurn: { text: '', toolCalls, finishReason: 'tool-calls' },
+    usage,
+    model: 'claude-sonnet-4-5',
+  });
+  return { ...session, entries: [...session.entries, ...turns.map(turn), check] };
+}

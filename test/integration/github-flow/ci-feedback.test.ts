@@ -7,7 +7,7 @@ import { appBot, type FakeActor } from '../../support/fake-github.js';
 import {
   ALICE,
   commentEvent,
-  demoSession,
+  demoSessionWithFix,
   type Journey,
   startJourney,
 } from '../../support/github-journey.js';
@@ -32,37 +32,22 @@ afterEach(() => {
 
 /** The demo session, plus the CI fix iteration's agent turn and its requirement check. */
 function sessionWithCiFix(): unknown {
-  const session = demoSession() as { entries: Array<{ name: string }> };
-  const check = session.entries.find((e) => e.name === 'check-requirements')!;
-  const usage = { inputTokens: 800, outputTokens: 90, cachedInputTokens: 0, cacheWriteTokens: 0 };
-  const turn = (toolCalls: unknown[]) => ({
-    name: 'implement:FIX1.T1',
-    phase: 'implementation',
-    toolTurn: { text: '', toolCalls, finishReason: 'tool-calls' },
-    usage,
-    model: 'claude-sonnet-4-5',
-  });
-  return {
-    ...session,
-    entries: [
-      ...session.entries,
-      turn([
-        {
-          id: 'c1',
-          name: 'write_file',
-          input: { path: 'src/ci-note.js', content: 'export const ciFixed = true;\n' },
-        },
-      ]),
-      turn([
-        {
-          id: 'c2',
-          name: 'finish',
-          input: { summary: 'Fixed the failing test check', quality_score: 8, hints_for_next: '' },
-        },
-      ]),
-      check,
+  return demoSessionWithFix([
+    [
+      {
+        id: 'c1',
+        name: 'write_file',
+        input: { path: 'src/ci-note.js', content: 'export const ciFixed = true;\n' },
+      },
     ],
-  };
+    [
+      {
+        id: 'c2',
+        name: 'finish',
+        input: { summary: 'Fixed the failing test check', quality_score: 8, hints_for_next: '' },
+      },
+    ],
+  ]);
 }
 
 /** Every model request the run makes, to see what the CI fix was given. */

@@ -6,7 +6,7 @@ import { appBot } from '../../support/fake-github.js';
 import {
   ALICE,
   commentEvent,
-  demoSession,
+  demoSessionWithFix,
   type Journey,
   MALLORY,
   startJourney,
@@ -19,41 +19,26 @@ afterEach(() => {
 });
 
 function sessionWithReviewFix(): unknown {
-  const session = demoSession() as { entries: Array<{ name: string }> };
-  const check = session.entries.find((e) => e.name === 'check-requirements')!;
-  const usage = { inputTokens: 800, outputTokens: 90, cachedInputTokens: 0, cacheWriteTokens: 0 };
-  const turn = (toolCalls: unknown[]) => ({
-    name: 'implement:FIX1.T1',
-    phase: 'implementation',
-    toolTurn: { text: '', toolCalls, finishReason: 'tool-calls' },
-    usage,
-    model: 'claude-sonnet-4-5',
-  });
-  return {
-    ...session,
-    entries: [
-      ...session.entries,
-      turn([
-        {
-          id: 'r1',
-          name: 'write_file',
-          input: { path: 'src/review-note.js', content: 'export const reviewed = 3;\n' },
-        },
-      ]),
-      turn([
-        {
-          id: 'r2',
-          name: 'finish',
-          input: {
-            summary: 'Renamed the helper and added the two missing cases',
-            quality_score: 8,
-            hints_for_next: '',
-          },
-        },
-      ]),
-      check,
+  return demoSessionWithFix([
+    [
+      {
+        id: 'r1',
+        name: 'write_file',
+        input: { path: 'src/review-note.js', content: 'export const reviewed = 3;\n' },
+      },
     ],
-  };
+    [
+      {
+        id: 'r2',
+        name: 'finish',
+        input: {
+          summary: 'Renamed the helper and added the two missing cases',
+          quality_score: 8,
+          hints_for_next: '',
+        },
+      },
+    ],
+  ]);
 }
 
 function reviewEvent(pr: number, head: string, reviewer = ALICE): IssueEvent {
