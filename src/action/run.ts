@@ -1,4 +1,4 @@
-// The Action's entry (dist/index.js): run one step from the runner's environment; fail it if needed.
-import { failStepOn, runAction } from './runner.js';
+// The Action's entry (dist/index.js): run one step from the runner's environment (main.ts).
+import { run } from './main.js';
 
-failStepOn(await runAction(process.env));
+await run();

@@ -10,7 +10,7 @@ export function startupHelp(problems: readonly string[]): string {
     ...problems.map((problem) => `  - ${problem}`),
     '',
     'Set these variables in the environment, or in a .env file next to package.json',
-    '(copy .env.example: every variable is documented there).',
+    '(copy .env.app.example: every variable is documented there).',
     '',
     'No GitHub App yet? Register one from app.yml (permissions and events are already set):',
     '  1. Follow https://docs.github.com/apps/sharing-github-apps/registering-a-github-app-from-a-manifest',

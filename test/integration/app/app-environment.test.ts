@@ -35,7 +35,7 @@ describe('appEnvironment', () => {
     ]);
   });
 
-  it('treats empty values (copied from .env.example) as unset', () => {
+  it('treats empty values (copied from .env.app.example) as unset', () => {
     expect(problems({ APP_ID: '', PRIVATE_KEY_PATH: ' ', WEBHOOK_SECRET: '' })).toHaveLength(3);
   });
 

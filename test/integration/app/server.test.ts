@@ -31,7 +31,7 @@ describe('npm start', () => {
         expect(result.stderr).toMatch(new RegExp(`^  - ${name}: not set — `, 'm'));
       }
       expect(result.stderr).toContain('registering-a-github-app-from-a-manifest');
-      expect(result.stderr).toContain('.env.example');
+      expect(result.stderr).toContain('.env.app.example');
       expect(result.stderr).toContain('app.yml');
     } finally {
       cwd.dispose();
