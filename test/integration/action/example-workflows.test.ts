@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dispatchInputs } from '../../../src/engine/github/issue-events.js';
@@ -165,11 +168,91 @@ describe('App workflow (maestro-app.yml)', () => {
 describe('example workflow maestro-ci-fix.yml', () => {
   const ciFix = load('examples/workflows/maestro-ci-fix.yml');
   const job = ciFix.jobs['ci-fix']!;
+  const issueJob = ciFix.jobs.issue!;
+  const script = issueJob.steps.find((s) => s.run !== undefined)!;
+
+  /** The issue job's script, run by bash as the runner does (`bash -e {0}`), with this branch. */
+  const issueOf = (branch: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-ci-fix-'));
+    try {
+      const output = join(dir, 'output');
+      writeFileSync(output, '');
+      const file = join(dir, 'step.sh');
+      writeFileSync(file, script.run!);
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, BRANCH: branch, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
+      return {
+        status: run.status,
+        output: readFileSync(output, 'utf8'),
+        pwned: existsSync(join(dir, 'pwned')),
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
 
   it('runs on the CI workflow completing, for Maestro branches of this repository only', () => {
     expect(ciFix.on.workflow_run?.types).toEqual(['completed']);
-    expect(job.if).toContain("startsWith(github.event.workflow_run.head_branch, 'maestro/issue-')");
-    expect(job.if).toContain('github.event.workflow_run.head_repository.id == github.event.repository.id');
+    expect(issueJob.if).toContain("startsWith(github.event.workflow_run.head_branch, 'maestro/issue-')");
+    expect(issueJob.if).toContain(
+      'github.event.workflow_run.head_repository.id == github.event.repository.id',
+    );
+    // ci-fix runs only after the filtering job (a skipped need skips it; no always()).
+    expect(job.needs).toBe('issue');
+    expect(job.if ?? '').not.toMatch(/always\(\)|cancelled\(\)/);
+  });
+
+  it('acts on every conclusion GitHub gives a failed run that a fix can help: failure and timed_out', () => {
+    const conclusions = /contains\(fromJSON\('(\[.*?\])'\), github\.event\.workflow_run\.conclusion\)/.exec(
+      issueJob.if ?? '',
+    );
+    expect(conclusions, issueJob.if).not.toBeNull();
+    expect(JSON.parse(conclusions![1]!)).toEqual(['failure', 'timed_out']);
+  });
+
+  it('shares the execute job’s concurrency group per issue, never cancelling a run in progress', () => {
+    expect(job.concurrency).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      group: 'maestro-issue-${{ needs.issue.outputs.number }}',
+      'cancel-in-progress': false,
+    });
+    expect(actionsOnly.jobs.execute?.concurrency?.group).toMatch(/^maestro-issue-\$\{\{/);
+    expect(withApp.jobs.execute?.concurrency?.group).toMatch(/^maestro-issue-\$\{\{/);
+    expect((issueJob as Job & { outputs: Record<string, string> }).outputs).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      number: '${{ steps.branch.outputs.number }}',
+    });
+  });
+
+  it('reads the branch name through env, never expanding event text inside run:', () => {
+    expect(script.run).not.toContain('${{');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+    expect(script.env).toEqual({ BRANCH: '${{ github.event.workflow_run.head_branch }}' });
+    expect(issueJob.permissions).toEqual({});
+  });
+
+  it('derives the issue number from the branch name, and refuses anything else without running it', () => {
+    expect(issueOf('maestro/issue-12-add-login')).toMatchObject({ status: 0, output: 'number=12\n' });
+    expect(issueOf('maestro/issue-7')).toMatchObject({ status: 0, output: 'number=7\n' });
+    for (const hostile of [
+      'maestro/issue-12$(touch pwned)-x',
+      'maestro/issue-`touch pwned`',
+      'maestro/issue-1x',
+      'maestro/issue-0-x',
+      'maestro/issue-12\nnumber=99',
+      'feature/issue-12-x',
+    ]) {
+      const run = issueOf(hostile);
+      expect(run.status, hostile).toBe(1);
+      expect(run.output, hostile).toBe('');
+      expect(run.pwned, hostile).toBe(false);
+    }
+    // The command substitution in a branch name is only text: nothing was created.
+    const planted = issueOf('maestro/issue-3-$(touch pwned)');
+    expect(planted).toEqual({ status: 0, output: 'number=3\n', pwned: false });
   });
 
   it('grants nothing at the top level and the job only what the loop needs', () => {
