@@ -1,8 +1,9 @@
-// Bundles the GitHub Action: src/action/run.ts → dist/index.js, src/action/post.ts → dist/post.js.
-// `npm run build`; `node scripts/build-action.mjs --outdir <dir>` builds elsewhere (the freshness
-// test and CI compare that with the committed dist/). Plain .mjs so it runs on bare Node 20.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+// Bundles the GitHub Action: src/action/run.ts → dist/index.js, src/action/post.ts → dist/post.js,
+// and dist/licenses.txt with the licence of every package bundled into them.
+// `npm run build`; `node scripts/build-action.mjs --outdir <dir>` builds elsewhere (CI's
+// scripts/check-dist.mjs compares that with the committed dist/). Plain .mjs so it runs on bare Node.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -46,9 +47,51 @@ if (forbidden.length > 0) {
   process.exit(1);
 }
 
+// The post step runs three git commands; @actions/core would drag undici's HTTP client into it.
+const post = result.metafile.outputs[relative(root, join(outdir, 'post.js'))];
+if (!post) throw new Error('esbuild reported no dist/post.js output');
+const postInputs = Object.keys(post.inputs);
+const heavy = postInputs.filter((path) => /node_modules\/@actions\//.test(path));
+if (heavy.length > 0) {
+  process.stderr.write(`dist/post.js must not bundle @actions/*; imported via:\n  ${heavy[0]}\n`);
+  process.exit(1);
+}
+
+await writeFile(join(outdir, 'licenses.txt'), await licenses(Object.keys(result.metafile.inputs)));
+
 // dist/ stays ES modules even when copied without the repository's package.json.
 await writeFile(join(outdir, 'package.json'), '{ "type": "module" }\n');
 
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   process.stdout.write(`${file}  ${(output.bytes / 1024).toFixed(0)} KiB\n`);
+}
+
+/**
+ * Every bundled package's name, version, licence and licence text, sorted by name — what the
+ * MIT/BSD/ISC licences ask of a redistribution, and what typescript-action ships as licenses.txt.
+ * A package is the directory after the last `node_modules/` of a bundled input.
+ */
+async function licenses(inputs) {
+  const dirs = new Set();
+  for (const input of inputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) dirs.add(match[1]);
+  }
+  const entries = [];
+  for (const dir of dirs) {
+    const manifest = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+    const file = (await readdir(join(root, dir))).filter((name) => /^licen[cs]e/i.test(name)).sort()[0];
+    const text = file
+      ? (await readFile(join(root, dir, file), 'utf8')).replace(/\r\n?/g, '\n').trim()
+      : `(the package ships no licence file; its package.json declares ${manifest.license ?? 'no licence'})`;
+    entries.push({
+      id: `${manifest.name}@${manifest.version}`,
+      license: manifest.license ?? 'UNKNOWN',
+      text,
+    });
+  }
+  // Two copies of one version (nested node_modules) are one entry.
+  const unique = [...new Map(entries.map((entry) => [entry.id, entry])).values()];
+  unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return unique.map((entry) => `${entry.id}\n${entry.license}\n${entry.text}\n`).join('\n');
 }
