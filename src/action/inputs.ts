@@ -3,11 +3,18 @@ import { z } from 'zod';
 import { ValidationError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { ExecuteRequest } from '../engine/github/issue-events.js';
+import { type AppCredentials, readAppCredentials } from './app-credentials.js';
 import { anyGiven, parseExecuteRequest, type RequestNames, type RequestText } from './execute-request.js';
 
 /** The Action's inputs (action.yml), validated once. */
 export interface ActionInputs {
+  /** The token for API calls and pushes; empty when `app` is given (the App's tokens are used). */
   githubToken: string;
+  /**
+   * `app-id` and `app-private-key`: the Action mints installation tokens itself and renews them
+   * before they expire, for API calls and pushes alike (instead of `github-token`).
+   */
+  app?: AppCredentials;
   /** Token for git pushes of the run branch, when it is not `githubToken` (e.g. an App with read-only contents). */
   pushToken?: string;
   anthropicApiKey?: string;
@@ -52,7 +59,10 @@ const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE', ''];
 
 const inputsSchema = z.object({
-  'github-token': z.string().min(1, 'is empty: pass a token, e.g. the workflow’s github.token (the default)'),
+  // Checked below: it may be empty only when the App's own credentials are given.
+  'github-token': z.string(),
+  'app-id': z.string(),
+  'app-private-key': z.string(),
 
   'push-token': optional(z.string()),
   'anthropic-api-key': optional(z.string()),
@@ -103,6 +113,17 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     Object.keys(inputsSchema.shape).map((name) => [name, readInput(env, name)] as const),
   );
   const parsed = parseOrThrow(inputsSchema, raw, 'action inputs');
+  const app = readAppCredentials(parsed['app-id'], parsed['app-private-key']);
+  if (!app && parsed['github-token'] === '')
+    throw new ValidationError(
+      'action inputs',
+      'github-token is empty: pass a token (the workflow’s github.token is the default), or app-id and app-private-key',
+    );
+  if (app && parsed['push-token'])
+    throw new ValidationError(
+      'action inputs',
+      'push-token and app-id/app-private-key both say how to push: with the App’s credentials, pushes use its installation token; drop push-token',
+    );
   const text: RequestText = {};
   for (const [field, name] of Object.entries(requestInputs) as Array<[keyof RequestText, string]>) {
     text[field] = readInput(env, name);
@@ -119,6 +140,7 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
   }
   return {
     githubToken: parsed['github-token'],
+    ...(app ? { app } : {}),
     ...(parsed['push-token'] ? { pushToken: parsed['push-token'] } : {}),
     anthropicApiKey: parsed['anthropic-api-key'],
     openaiApiKey: parsed['openai-api-key'],
@@ -132,9 +154,13 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
 
 /** The secret values among the inputs, for masking and for the outbound redactor. */
 export function secretValues(inputs: ActionInputs): string[] {
-  return [inputs.githubToken, inputs.pushToken, inputs.anthropicApiKey, inputs.openaiApiKey].filter(
-    (value): value is string => value !== undefined && value.length > 0,
-  );
+  return [
+    inputs.githubToken,
+    inputs.pushToken,
+    inputs.app?.privateKey,
+    inputs.anthropicApiKey,
+    inputs.openaiApiKey,
+  ].filter((value): value is string => value !== undefined && value.length > 0);
 }
 
 /**
@@ -142,5 +168,9 @@ export function secretValues(inputs: ActionInputs): string[] {
  * reach the input another way (a step output, a computed value), so mask again; it is harmless.
  */
 export function maskSecrets(inputs: ActionInputs): void {
-  for (const secret of secretValues(inputs)) core.setSecret(secret);
+  // The runner masks line by line: a multi-line value (the App's PEM key) is registered per line.
+  for (const secret of secretValues(inputs)) {
+    if (!secret.includes('\n')) core.setSecret(secret);
+    else for (const line of secret.split('\n')) if (line.trim()) core.setSecret(line.trim());
+  }
 }

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
+import { setSecret } from '@actions/core';
 import { createExecutor } from '../adapters/executors/index.js';
 import { gitCommonDir } from '../adapters/git/git-dirs.js';
 import { GitRepositoryReader } from '../adapters/git/git-repository-reader.js';
 import { basicAuthHeader } from '../adapters/git/push-auth.js';
 import { SimpleGitWorkspace } from '../adapters/git/simple-git-workspace.js';
+import { type AppInstallation, appInstallation } from '../adapters/github/app-installation.js';
+import type { GitHubRequester } from '../adapters/github/github-client.js';
 import { actionsBot, identifyTokenOwner } from '../adapters/github/identity.js';
 import { createOctokit } from '../adapters/github/octokit.js';
 import { OctokitIssueHost } from '../adapters/github/octokit-issue-host.js';
@@ -37,15 +40,66 @@ export interface ActionContext {
   openModel?: GitHubDeps['openModel'];
 }
 
+/**
+ * What to do when GitHub refuses a token mid-run, without the App's credentials: a token handed in
+ * through `github-token` cannot be renewed by Maestro.
+ */
+export const EXPIRED_TOKEN_HINT =
+  'GitHub no longer accepts the token: it expired or was revoked (installation tokens, such as those from actions/create-github-app-token, last one hour). ' +
+  'For runs longer than that, give the Action the `app-id` and `app-private-key` inputs instead: it then mints its own installation tokens and renews them before they expire. ' +
+  'Work already pushed stays on the run branch; comment `/maestro resume` on the issue to continue from the last checkpoint.';
+
+/**
+ * The App's installation for this step, looked up once on first use and shared by the API client
+ * and the pushes (a `WeakMap` on the inputs, so two steps in one process never share one).
+ */
+const installations = new WeakMap<ActionInputs, Promise<AppInstallation>>();
+function installationOf(ctx: ActionContext): Promise<AppInstallation> | undefined {
+  const { app } = ctx.inputs;
+  if (!app) return undefined;
+  let found = installations.get(ctx.inputs);
+  if (!found) {
+    found = appInstallation({ ...app, repo: ctx.gh.repo, baseUrl: ctx.gh.apiUrl, logger: ctx.logger });
+    installations.set(ctx.inputs, found);
+  }
+  return found;
+}
+
+/** The client for API calls: the installation's (tokens renewed per request) or the fixed token's. */
+function apiClient(ctx: ActionContext): GitHubRequester {
+  const installation = installationOf(ctx);
+  if (!installation)
+    return createOctokit({ token: ctx.inputs.githubToken, baseUrl: ctx.gh.apiUrl, logger: ctx.logger });
+  const client = async (): Promise<GitHubRequester> => (await installation).client;
+  return {
+    request: async (route, parameters) => (await client()).request(route, parameters),
+    paginate: async (route, parameters) => (await client()).paginate(route, parameters),
+    graphql: async (query, parameters) => (await client()).graphql(query, parameters),
+  };
+}
+
+/** The push header, asked for at each push: from the installation's current token, or the fixed one. */
+function pushHeader(ctx: ActionContext): string | (() => Promise<string>) {
+  const installation = installationOf(ctx);
+  if (!installation) return basicAuthHeader(ctx.inputs.pushToken ?? ctx.inputs.githubToken);
+  return async () => {
+    const token = await (await installation).token();
+    // The runner masks it in the log; the commit scan already refuses any token-like string.
+    setSecret(token);
+    return basicAuthHeader(token);
+  };
+}
+
 export function gitHubDeps(ctx: ActionContext): GitHubDeps {
   const { inputs, gh, logger } = ctx;
-  const client = createOctokit({ token: inputs.githubToken, baseUrl: gh.apiUrl, logger });
+  const client = apiClient(ctx);
   const host: IssueHost = new OctokitIssueHost({
     client,
     repo: gh.repo,
     self: () => identifyTokenOwner(client),
     secrets: secretValues(inputs),
     logger,
+    ...(inputs.app ? {} : { unauthorizedHint: EXPIRED_TOKEN_HINT }),
   });
   // The keys from the inputs win over variables of the same name; `env` still provides the one a
   // config's `model.api_key_env` may name.
@@ -102,7 +156,8 @@ export async function executionDeps(
   // whatever `origin` .git/config names by then; the header is scoped to that URL. Commits and
   // pushes are scanned for the inputs' token and keys (and any key-like variable) in every encoding.
   const workspace = await SimpleGitWorkspace.open(gh.workspace, {
-    pushAuth: { header: basicAuthHeader(inputs.pushToken ?? inputs.githubToken) },
+    pushAuth: { header: pushHeader(ctx) },
+    ...(inputs.app ? {} : { authFailureHint: EXPIRED_TOKEN_HINT }),
     pushUrl: `${gh.serverUrl}/${gh.repo.owner}/${gh.repo.repo}.git`,
     secrets: [...secretValues(inputs), ...secretsFromEnvironment(env)],
     worktreeRoot: join(ctx.tempDir, 'worktrees'),
@@ -129,10 +184,13 @@ export async function executionDeps(
     store: new FsSessionStore(join(ctx.tempDir, 'sessions'), { secrets: secretValues(inputs) }),
     secrets: [...secretValues(inputs), ...secretsFromEnvironment(env)],
     signal,
-    defaultToken: inputs.pushToken
-      ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||
-        (!env.GITHUB_TOKEN && inputs.pushToken.startsWith('ghs_'))
-      : await isDefaultToken(inputs.githubToken, env, host),
+    // The App's own installation tokens are never the workflow's GITHUB_TOKEN: checks will run.
+    defaultToken: inputs.app
+      ? false
+      : inputs.pushToken
+        ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||
+          (!env.GITHUB_TOKEN && inputs.pushToken.startsWith('ghs_'))
+        : await isDefaultToken(inputs.githubToken, env, host),
     dryRun: inputs.dryRun,
   };
 }

@@ -3,7 +3,7 @@ import { MaestroError } from '../../core/errors.js';
 import type { FetchResult } from '../../ports/git-workspace-port.js';
 import { tryRaw } from './git-client.js';
 import { redactGitMessage } from './push-auth.js';
-import type { GitRemoteTarget } from './push-branch.js';
+import { type GitRemoteTarget, isAuthFailure } from './push-branch.js';
 
 /**
  * Brings a run branch that exists on origin into this checkout (a resumed run or a fix iteration
@@ -30,7 +30,7 @@ export async function fetchBranch(
   if (!fetched.ok) {
     if (/couldn't find remote ref|no such ref/i.test(fetched.message)) return { kind: 'absent' };
     throw new MaestroError(
-      `Fetching ${branch} from ${redactGitMessage(target.url)} failed: ${redactGitMessage(fetched.message, target.header).trim()}. Check that the token may read this repository.`,
+      `Fetching ${branch} from ${redactGitMessage(target.url)} failed: ${redactGitMessage(fetched.message, target.header).trim()}. ${(isAuthFailure(fetched.message) && target.authFailureHint) || 'Check that the token may read this repository.'}`,
       { code: 'git.fetch-failed' },
     );
   }

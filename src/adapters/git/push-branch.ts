@@ -10,6 +10,17 @@ export interface GitRemoteTarget {
   /** A client whose environment carries the auth header scoped to `url` (or none). */
   git: SimpleGit;
   header?: string;
+  /** What to say when git reports an authentication failure (the caller knows which inputs to fix). */
+  authFailureHint?: string;
+}
+
+/** Git's words for a refused credential over HTTP (missing, wrong or expired token). */
+const AUTH_FAILURE =
+  /Authentication failed|could not read Username|terminal prompts disabled|Invalid username or password|The requested URL returned error: 40[13]|HTTP 40[13]/i;
+
+/** Whether a git error says the remote refused the credentials. */
+export function isAuthFailure(message: string): boolean {
+  return AUTH_FAILURE.test(message);
 }
 
 /**
@@ -35,6 +46,11 @@ export async function pushBranch(target: GitRemoteTarget, branch: string): Promi
   const message = redactGitMessage(result.message, target.header);
   const rejected = /^!\t[^\t]*\t\[(?:remote )?rejected\] ?(.*)$/m.exec(message);
   if (rejected) return { kind: 'rejected', reason: rejectionReason(rejected[1] ?? '') };
+  if (isAuthFailure(message))
+    throw new MaestroError(
+      `Pushing ${branch} to ${redactGitMessage(target.url)} failed: the remote refused the credentials (${message.trim().split('\n').pop()}). ${target.authFailureHint ?? 'Check that the token is valid and may push to this repository.'}`,
+      { code: 'git.push-unauthorized' },
+    );
   throw new MaestroError(
     `Pushing ${branch} to ${redactGitMessage(target.url)} failed: ${message.trim()}. Check the remote URL and that the token may push to this repository.`,
     {

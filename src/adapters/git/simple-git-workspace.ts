@@ -41,8 +41,14 @@ export interface SimpleGitWorkspaceOptions {
   worktreeRoot?: string;
   /** Author and committer of every checkpoint; default `Maestro <maestro@users.noreply.github.com>`. */
   author?: GitIdentity;
-  /** A full HTTP header line for pushes, e.g. from `basicAuthHeader(token)`; sent only to `pushUrl`. */
-  pushAuth?: { header: string };
+  /**
+   * A full HTTP header line for pushes and fetches, e.g. from `basicAuthHeader(token)`; sent only
+   * to `pushUrl`. A function is asked again for every push and fetch: tokens that expire (an
+   * App's installation tokens last an hour) are renewed by whoever provides them.
+   */
+  pushAuth?: { header: string | (() => Promise<string>) };
+  /** Added to a push or fetch that git reports as an authentication failure (what to do next). */
+  authFailureHint?: string;
   /**
    * Where pushes and fetches go, built from the trusted repository (the Action and the App:
    * `https://<server>/<owner>/<repo>.git`). Default: origin's URL as the repository's config
@@ -64,7 +70,8 @@ export class SimpleGitWorkspace implements GitWorkspace {
   readonly root: string;
   readonly #git: SimpleGit;
   readonly #identity: GitIdentity;
-  readonly #pushAuth: { header: string } | undefined;
+  readonly #pushAuth: SimpleGitWorkspaceOptions['pushAuth'];
+  readonly #authFailureHint: string | undefined;
   readonly #pushUrl: string | undefined;
   readonly #guard: ConfigGuard;
   readonly #gate: CommitGate;
@@ -77,6 +84,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     this.root = opened.top;
     this.#identity = options.author ?? DEFAULT_AUTHOR;
     this.#pushAuth = options.pushAuth;
+    this.#authFailureHint = options.authFailureHint;
     this.#pushUrl = opened.pushUrl;
     this.#guard = opened.guard;
     this.#gitDirPinned = opened.gitDir;
@@ -329,7 +337,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async fetchRunBranch(branch: string): Promise<FetchResult> {
     assertRunBranchName(branch);
     return this.#serial.run(async () => {
-      const target = this.#remote();
+      const target = await this.#remote();
       if (!target) return { kind: 'no-remote' };
       await this.#guard.verify(`fetch ${branch}`);
       const fetched = await fetchBranch(this.#git, target, branch);
@@ -340,7 +348,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
 
   async push(branch: string): Promise<PushResult> {
     assertRunBranchName(branch);
-    const target = this.#remote();
+    const target = await this.#remote();
     if (!target) return { kind: 'no-remote' };
     try {
       await this.#guard.verify(`push ${branch}`);
@@ -355,14 +363,17 @@ export class SimpleGitWorkspace implements GitWorkspace {
     }
   }
 
-  #remote(): GitRemoteTarget | undefined {
+  /** The remote with the header as it is now (a provider is asked again for each push and fetch). */
+  async #remote(): Promise<GitRemoteTarget | undefined> {
     const url = this.#pushUrl;
     if (url === undefined) return undefined;
-    const header = this.#pushAuth?.header;
+    const auth = this.#pushAuth?.header;
+    const header = typeof auth === 'function' ? await auth() : auth;
     const env = header ? authHeaderEnv(header, url) : {};
     return {
       url,
       header,
+      ...(this.#authFailureHint ? { authFailureHint: this.#authFailureHint } : {}),
       git: gitClient(this.root, this.#identity, { ...this.#pinnedEnv(), ...env }, this.#guard.filters),
     };
   }

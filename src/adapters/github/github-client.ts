@@ -25,6 +25,11 @@ export interface GitHubContext {
   secrets: readonly string[];
   /** How long to wait after an ambiguous write before looking for its result (GitHub's lists lag). */
   settleMs: number;
+  /**
+   * What to do when GitHub answers 401 (the token expired or was revoked), said in the caller's
+   * words: the Action names the inputs that make a long run renew its token.
+   */
+  unauthorizedHint?: string;
 }
 
 /** `owner/repo`, for messages. */

@@ -56,7 +56,11 @@ export function toGitHubApiError(
   const what = `Couldn't ${action} in ${repoName(ctx)}`;
   const http = status && status !== 500 ? `HTTP ${status}` : '';
   const said = http || detail ? ` (${[http, detail].filter(Boolean).join(': ')})` : '';
-  return new GitHubApiError(`${what}${said}. ${nextStep(status, permission)}`, {
+  const next =
+    kindOf(status) === 'unauthorized' && ctx.unauthorizedHint
+      ? ctx.unauthorizedHint
+      : nextStep(status, permission);
+  return new GitHubApiError(`${what}${said}. ${next}`, {
     code: `github.${kindOf(status)}`,
     cause: error,
   });

@@ -48,6 +48,8 @@ export interface OctokitIssueHostOptions {
   timeoutMs?: number;
   /** Wait before looking for the result of an ambiguous write (default 1 s; tests pass 0). */
   settleMs?: number;
+  /** Replaces the generic advice on a 401 (see `GitHubContext.unauthorizedHint`). */
+  unauthorizedHint?: string;
 }
 
 /**
@@ -74,6 +76,7 @@ export class OctokitIssueHost implements IssueHost {
       timeoutMs: options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       secrets,
       settleMs: options.settleMs ?? 1000,
+      ...(options.unauthorizedHint ? { unauthorizedHint: options.unauthorizedHint } : {}),
     };
     this.#redact = { secrets, allowedImageHosts: options.allowedImageHosts };
     const self = options.self;

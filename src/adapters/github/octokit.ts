@@ -1,3 +1,4 @@
+import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { type RetryOptions, retry } from '@octokit/plugin-retry';
@@ -18,8 +19,23 @@ const RATE_LIMIT_RETRIES = 2;
 /** Secondary (abuse) limits are waited out once: a second hit means we are writing too fast. */
 const SECONDARY_RATE_LIMIT_RETRIES = 1;
 
+/** A GitHub App's credentials and the installation its tokens are for. */
+export interface AppInstallationAuth {
+  appId: string;
+  privateKey: string;
+  /** Without it the client authenticates as the App itself (JWT): only `/app…` routes work. */
+  installationId?: number;
+}
+
 export interface CreateOctokitOptions {
-  token: string;
+  /** A fixed token (`github-token`); ignored when `app` is given. */
+  token?: string;
+  /**
+   * The App's credentials instead: @octokit/auth-app mints an installation token, caches it and
+   * mints a new one before it expires (its cache keeps a token 59 of its 60 minutes), on every
+   * request — so a client used for hours never sends an expired token.
+   */
+  app?: AppInstallationAuth;
   /** `https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server. */
   baseUrl?: string;
   userAgent?: string;
@@ -43,7 +59,7 @@ export interface CreateOctokitOptions {
 export function createOctokit(options: CreateOctokitOptions): GitHubClient {
   const logger = options.logger ?? silentLogger;
   return new MaestroOctokit({
-    auth: options.token,
+    ...(options.app ? { authStrategy: createAppAuth, auth: { ...options.app } } : { auth: options.token }),
     baseUrl: (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'maestro-bot',
     request: { fetch: timeoutFetch(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },

@@ -60,7 +60,9 @@ describe('action inputs', () => {
   });
 
   it('rejects an empty token, config paths outside the repository and odd model ids', () => {
-    expect(() => readInputs({ INPUT_MODE: 'auto' })).toThrow(/github-token: is empty/);
+    expect(() => readInputs({ INPUT_MODE: 'auto' })).toThrow(
+      /github-token is empty: pass a token .*or app-id and app-private-key/,
+    );
     expect(() => readInputs({ ...base, 'INPUT_CONFIG-PATH': '../secrets.yml' })).toThrow(/config-path/);
     expect(() => readInputs({ ...base, 'INPUT_CONFIG-PATH': '/etc/maestro.yml' })).toThrow(/config-path/);
     expect(() => readInputs({ ...base, 'INPUT_CONFIG-PATH': 'maestro.json' })).toThrow(/config-path/);
