@@ -5,6 +5,7 @@ import type { GitHubDeps } from './github-deps.js';
 import type { Handled, IssueEvent } from './issue-events.js';
 import { fixRequest, issueOfBranch } from './pull-request-link.js';
 import { savedRunOf } from './run-setup.js';
+import { showChecksInTracking } from './tracking-ci.js';
 
 type ChecksEvent = Extract<IssueEvent, { kind: 'checks' }>;
 
@@ -16,7 +17,8 @@ type ChecksEvent = Extract<IssueEvent, { kind: 'checks' }>;
  * - every check on the commit has finished, and one failed that did not fail on the base commit
  *   (failures already red on the base are pre-existing: reported, never "fixed");
  * - fewer than `ci.max_fix_iterations` CI iterations ran for this PR; then it stops and says so.
- * The same head commit is acted on once, whichever check suite finished last.
+ * The same head commit is acted on once, whichever check suite finished last. Whenever no fix
+ * starts on Maestro's checkpoint, the tracking comment shows its checks as they are now.
  */
 export async function handleChecks(
   event: ChecksEvent,
@@ -41,18 +43,24 @@ export async function handleChecks(
     return { kind: 'replied', reason: "the head commit is not Maestro's checkpoint" };
   }
   const head = await host.checkRuns(event.headSha);
-  if (head.some((run) => run.status !== 'completed'))
-    return { kind: 'ignored', reason: 'checks still running' };
   const checks = classifyChecks(head, pr.baseSha ? await host.checkRuns(pr.baseSha) : []);
+  const used = saved.state.ci?.iterations ?? 0;
+  const show = () =>
+    showChecksInTracking(host, issue, { iterations: used, max: config.ci.max_fix_iterations, checks });
+  if (head.some((run) => run.status !== 'completed')) {
+    await show();
+    return { kind: 'ignored', reason: 'checks still running' };
+  }
   const failed = checks.filter((c) => c.state === 'failed');
   const preExisting = checks.filter((c) => c.state === 'pre-existing').map((c) => c.name);
   if (failed.length === 0) {
+    await show();
     if (preExisting.length === 0) return { kind: 'ignored', reason: 'no check failed' };
     await host.reply(pr.number, key, onlyPreExisting(preExisting));
     return { kind: 'replied', reason: 'only pre-existing failures' };
   }
-  const used = saved.state.ci?.iterations ?? 0;
   if (used >= config.ci.max_fix_iterations) {
+    await show();
     await host.reply(
       pr.number,
       key,
