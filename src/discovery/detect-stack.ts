@@ -93,16 +93,14 @@ export async function detectStack(
       if (/node --test\b/.test(pkg.scripts)) runners.add('node:test');
       if (!p.includes('/') && pms.size === 0) pms.add('npm');
     } else if (name === 'pyproject.toml' || name.startsWith('requirements') || name === 'setup.cfg') {
-      const names =
-        name === 'pyproject.toml'
-          ? manifests.pyprojectDeps(text)
-          : name === 'setup.cfg'
-            ? []
-            : manifests.requirementsDeps(text);
+      const pyproject = name === 'pyproject.toml' ? manifests.readPyproject(text) : undefined;
+      const names = pyproject?.deps ?? (name === 'setup.cfg' ? [] : manifests.requirementsDeps(text));
       addAll(names, PY_FRAMEWORKS);
-      if (names.includes('pytest') || /\[tool\.pytest/.test(text)) runners.add('pytest');
-      if (name === 'pyproject.toml' && /\[tool\.poetry\]/.test(text)) pms.add('poetry');
-      if (name === 'pyproject.toml' && /\[tool\.uv\]/.test(text)) pms.add('uv');
+      const tools = pyproject?.tools ?? [];
+      if (names.includes('pytest') || tools.includes('pytest') || /\[tool:pytest\]/.test(text))
+        runners.add('pytest');
+      if (tools.includes('poetry')) pms.add('poetry');
+      if (tools.includes('uv')) pms.add('uv');
       if (name.startsWith('requirements')) pms.add('pip');
     } else if (name === 'go.mod') {
       const mod = manifests.goModDeps(text);

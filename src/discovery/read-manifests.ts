@@ -1,5 +1,9 @@
+import { parse } from 'smol-toml';
+
 /**
- * Dependency names out of manifests, by small tolerant parsers (no TOML/XML library needed for names).
+ * Dependency names out of manifests. TOML manifests go through a TOML parser (a regular expression
+ * cannot tell a dependency list from a keywords list, nor `requests[socks]` from the list's end);
+ * the line-oriented ones (requirements.txt, go.mod, Gemfile) by small tolerant readers.
  */
 export function packageJsonDeps(text: string): { deps: string[]; packageManager?: string; scripts: string } {
   try {
@@ -28,19 +32,54 @@ export function requirementsDeps(text: string): string[] {
     .filter(Boolean);
 }
 
-/** `pyproject.toml`: PEP 621 `dependencies = [...]`, optional groups, and Poetry dependency tables. */
-export function pyprojectDeps(text: string): string[] {
+/** The parts of `pyproject.toml` discovery uses: dependency names and the `[tool.*]` tables present. */
+export interface Pyproject {
+  deps: string[];
+  tools: string[];
+}
+
+/**
+ * `pyproject.toml`, parsed as TOML: PEP 621 `[project]` dependencies and optional groups, PEP 735
+ * `[dependency-groups]`, Poetry's dependency tables and uv's/PDM's dev lists. Only those: keywords
+ * and classifiers are lists of strings too, and are not dependencies. Invalid TOML reads as empty.
+ */
+export function readPyproject(text: string): Pyproject {
+  const doc = parseToml(text);
+  if (!doc) return { deps: [], tools: [] };
   const names = new Set<string>();
-  for (const list of text.matchAll(/^\s*(?:dependencies|[\w-]+)\s*=\s*\[([^\]]*)\]/gm)) {
-    for (const q of list[1]!.matchAll(/["']([A-Za-z0-9_.-]+)/g)) names.add(normalisePy(q[1]!));
-  }
-  for (const table of text.matchAll(
-    /^\[tool\.poetry\.(?:[\w.-]+\.)?dependencies\]\s*\n([\s\S]*?)(?=^\[|(?![\s\S]))/gm,
-  )) {
-    for (const line of table[1]!.matchAll(/^([A-Za-z0-9_.-]+)\s*=/gm)) names.add(normalisePy(line[1]!));
-  }
+  const addRequirements = (list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const item of list) {
+      const name = typeof item === 'string' ? requirementName(item) : undefined;
+      if (name) names.add(name);
+    }
+  };
+  const addKeys = (table: unknown) => {
+    for (const key of Object.keys(asTable(table))) names.add(normalisePy(key));
+  };
+  const project = asTable(doc.project);
+  addRequirements(project.dependencies);
+  for (const group of Object.values(asTable(project['optional-dependencies']))) addRequirements(group);
+  for (const group of Object.values(asTable(doc['dependency-groups']))) addRequirements(group);
+  const tool = asTable(doc.tool);
+  const poetry = asTable(tool.poetry);
+  addKeys(poetry.dependencies);
+  addKeys(poetry['dev-dependencies']);
+  for (const group of Object.values(asTable(poetry.group))) addKeys(asTable(group).dependencies);
+  addRequirements(asTable(tool.uv)['dev-dependencies']);
+  for (const group of Object.values(asTable(asTable(tool.pdm)['dev-dependencies']))) addRequirements(group);
   names.delete('python');
-  return [...names];
+  return { deps: [...names], tools: Object.keys(tool) };
+}
+
+export function pyprojectDeps(text: string): string[] {
+  return readPyproject(text).deps;
+}
+
+/** A PEP 508 requirement's name: `requests[socks]>=2; python_version<"3.8"` → `requests`. */
+function requirementName(requirement: string): string | undefined {
+  const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(requirement)?.[1];
+  return name ? normalisePy(name) : undefined;
 }
 
 export function goModDeps(text: string): { module?: string; deps: string[] } {
@@ -53,12 +92,23 @@ export function goModDeps(text: string): { module?: string; deps: string[] } {
   return { ...(module ? { module } : {}), deps: [...deps] };
 }
 
+/**
+ * `Cargo.toml`, parsed as TOML: the crates of `[dependencies]`, `[dev-dependencies]`,
+ * `[build-dependencies]`, their `[target.'cfg(…)'.*]` forms and `[workspace.dependencies]`. A
+ * renamed dependency (`web = { package = "actix-web" }`) counts as the crate it names.
+ */
 export function cargoDeps(text: string): string[] {
+  const doc = parseToml(text);
+  if (!doc) return [];
+  const sections = [doc, asTable(doc.workspace), ...Object.values(asTable(doc.target)).map(asTable)];
   const names = new Set<string>();
-  for (const table of text.matchAll(
-    /^\[(?:[\w.-]*\.)?(?:dev-|build-)?dependencies\]\s*\n([\s\S]*?)(?=^\[|(?![\s\S]))/gm,
-  )) {
-    for (const line of table[1]!.matchAll(/^([A-Za-z0-9_-]+)\s*=/gm)) names.add(line[1]!);
+  for (const section of sections) {
+    for (const kind of ['dependencies', 'dev-dependencies', 'build-dependencies']) {
+      for (const [key, spec] of Object.entries(asTable(section[kind]))) {
+        const renamed = asTable(spec).package;
+        names.add(typeof renamed === 'string' ? renamed : key);
+      }
+    }
   }
   return [...names];
 }
@@ -84,6 +134,21 @@ export function composerDeps(text: string): string[] {
   } catch {
     return [];
   }
+}
+
+type Table = Record<string, unknown>;
+
+/** The document, or undefined when the text is not valid TOML (a manifest being edited). */
+function parseToml(text: string): Table | undefined {
+  try {
+    return parse(text) as Table;
+  } catch {
+    return undefined;
+  }
+}
+
+function asTable(value: unknown): Table {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : {};
 }
 
 function normalisePy(name: string): string {
