@@ -7,7 +7,14 @@ export interface CliIo {
   stderr(text: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Reads one line from the terminal; undefined when stdin is closed or not interactive. */
+  /**
+   * Reads one line from the terminal; undefined when stdin is closed. Absent when there is no
+   * terminal to ask (stdin is not a TTY): a command that needs answers refuses at once.
+   */
   readLine?(prompt: string): Promise<string | undefined>;
   isTTY: boolean;
+  /** stdout is a terminal: colour and a redrawn task view are possible (see terminal/colour.ts). */
+  stdoutIsTTY?: boolean;
+  /** The terminal's width, for tables that fit; undefined when stdout is not a terminal. */
+  columns?: number;
 }

@@ -42,6 +42,7 @@ export async function implementTasks(
     deps.progress.step(
       `Task ${task.id}: ${task.category} implementing "${task.title}"${runAlone ? ' (alone)' : ''}`,
     );
+    deps.progress.task?.({ id: task.id, title: task.title, state: 'running' });
     const promise = runTask(task, deps, { alone: runAlone }).then(async (run) => {
       if (run.kind === 'run-alone') {
         alone.add(task.id);
@@ -55,7 +56,10 @@ export async function implementTasks(
     });
     running.set(
       task.id,
-      promise.finally(() => running.delete(task.id)),
+      promise.finally(() => {
+        running.delete(task.id);
+        deps.progress.task?.({ id: task.id, title: task.title, state: 'ended' });
+      }),
     );
   };
 
