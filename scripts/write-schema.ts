@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configJsonSchema, configSchemaId } from '../src/core/config/json-schema.js';
+import {
+  configFileMatch,
+  configJsonSchema,
+  configSchemaId,
+  maestroRepository,
+} from '../src/core/config/json-schema.js';
 
 /*
  * Regenerates the two files derived from the config schema (src/core/config/config-schema.ts):
@@ -29,6 +34,16 @@ pull_request:   { draft: auto, request_review_from_approver: true }
 paths:          { protected: [".github/workflows/**"], allow_workflow_edits: false }
 logging:        { level: info, include_rationale: true }
 `;
+
+/** What to add to SchemaStore's catalog.json so editors pick the schema up without a comment. */
+export function schemaStoreEntry(): { name: string; description: string; fileMatch: string[]; url: string } {
+  return {
+    name: 'Maestro',
+    description: 'Maestro configuration (.github/maestro.yml)',
+    fileMatch: configFileMatch,
+    url: configSchemaId,
+  };
+}
 
 /** The contents of `schema/maestro.schema.json`: pretty JSON with a trailing newline. */
 export function schemaFileText(): string {
@@ -88,6 +103,16 @@ Editors that use the YAML language server complete and check keys when the file 
 
 \`\`\`yaml
 # yaml-language-server: $schema=${configSchemaId}
+\`\`\`
+
+The URL is the committed \`schema/maestro.schema.json\` served from the repository itself (replace
+\`${maestroRepository}\` with the repository you use Maestro from, as in the example workflows). Or map
+the file name once in VS Code's settings (\`"yaml.schemas": { "<that URL>": ${JSON.stringify(configFileMatch)} }\`).
+The schema is draft-07 with a title and description, ready for a [SchemaStore](https://www.schemastore.org)
+catalog entry:
+
+\`\`\`json
+${JSON.stringify(schemaStoreEntry(), null, 2)}
 \`\`\`
 
 A value that weakens a safety rule needs an explicit acknowledgement next to it: \`paths.allow_workflow_edits: true\`

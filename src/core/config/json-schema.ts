@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { checkpointFrequencyAliases, checkpointFrequencySchema, configSchema } from './config-schema.js';
 
-/** Where the published schema lives: the npm package ships `schema/` (package.json "files"). */
-export const configSchemaId = 'https://unpkg.com/maestro-bot/schema/maestro.schema.json';
+/**
+ * The repository that publishes Maestro, as the example workflows name it (`uses: OWNER/maestro`):
+ * a placeholder until the project is published, replaced there and here together.
+ */
+export const maestroRepository = 'OWNER/maestro';
+
+/**
+ * Where the schema resolves: the committed `schema/maestro.schema.json` on the default branch, served
+ * raw from the repository itself — so the `$id`, the editors' `$schema=` line and a SchemaStore
+ * catalog entry all name a file that exists (no package-registry mirror that may not).
+ */
+export const configSchemaId = `https://raw.githubusercontent.com/${maestroRepository}/main/schema/maestro.schema.json`;
+
+/** The file names a SchemaStore catalog entry (and editors' `yaml.schemas`) should match. */
+export const configFileMatch = ['**/.github/maestro.yml', '**/.github/maestro.yaml'];
 
 /**
  * The JSON Schema of `.github/maestro.yml` for editors, generated from `configSchema`. It describes
@@ -10,7 +23,8 @@ export const configSchemaId = 'https://unpkg.com/maestro-bot/schema/maestro.sche
  * `schema/maestro.schema.json` by `npm run docs:config`; a test keeps the two in sync.
  */
 export function configJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(configSchema, { io: 'input', override: tidy });
+  // Draft-07: what SchemaStore recommends and every YAML/JSON language server implements fully.
+  const generated = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-7', override: tidy });
   const { $schema, ...rest } = generated;
   return {
     $schema,
