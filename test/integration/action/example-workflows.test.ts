@@ -150,7 +150,13 @@ describe('App workflow (maestro-app.yml)', () => {
       );
     };
     expect(scopes('plan')).toEqual(planPermissions);
-    expect(scopes('execute')).toEqual({ ...executePermissions, contents: 'read' });
+    // A CI fix run reads check runs, annotations and job logs with the App token.
+    expect(scopes('execute')).toEqual({
+      ...executePermissions,
+      contents: 'read',
+      checks: 'read',
+      actions: 'read',
+    });
     expect(withApp.jobs.plan?.permissions).toEqual({ contents: 'read' });
     // Only the execute job's own token can push; the App never gets Contents write.
     expect(withApp.jobs.execute?.permissions).toEqual({ contents: 'write' });
