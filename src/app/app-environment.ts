@@ -24,6 +24,8 @@ export interface AppEnvironment {
   concurrency: number;
   /** Minutes between reconciliation sweeps; 0 turns the sweep off. */
   reconcileMinutes: number;
+  /** REDIS_URL: the queue, dedupe and Probot's throttling shared by replicas (unset: one process). */
+  redisUrl: string | undefined;
   /** Values no comment, log or error may echo: model keys, the webhook secret, the private key. */
   secrets: string[];
 }
@@ -69,6 +71,12 @@ const envSchema = z.object({
   GHE_PROTOCOL: z.enum(['https', 'http'], { message: 'must be https or http' }).default('https'),
   MAESTRO_CONCURRENCY: integer(1, 64, 4),
   MAESTRO_RECONCILE_MINUTES: integer(0, 24 * 60, 15),
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      message: 'must be a Redis URL such as redis://:password@redis.internal:6379/0 (or rediss:// for TLS)',
+    })
+    .optional(),
 });
 
 const REQUIRED: Array<{ name: string; help: string }> = [
@@ -137,7 +145,8 @@ export function appEnvironment(
       gitBaseUrl: ghe ?? 'https://github.com',
       concurrency: values.MAESTRO_CONCURRENCY,
       reconcileMinutes: values.MAESTRO_RECONCILE_MINUTES,
-      secrets: [...modelKeys, values.WEBHOOK_SECRET!, key.pem],
+      redisUrl: values.REDIS_URL,
+      secrets: [...modelKeys, values.WEBHOOK_SECRET!, key.pem, ...redisPassword(values.REDIS_URL)],
     },
   };
 }
@@ -172,4 +181,10 @@ function privateKeyFrom(
     kind: 'problem',
     problem: `PRIVATE_KEY_PATH: ${path} is not a PEM private key (download one from the App settings)`,
   };
+}
+
+/** A password in REDIS_URL is a secret like the others: never echoed in a comment or a log. */
+function redisPassword(url: string | undefined): string[] {
+  const password = url ? decodeURIComponent(new URL(url).password) : '';
+  return password ? [password] : [];
 }

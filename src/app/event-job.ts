@@ -6,6 +6,7 @@ import { afterHandled } from './after-handled.js';
 import { semanticKey, serialKey } from './event-keys.js';
 import type { InstallationClient, RepoTarget } from './github-deps.js';
 import { probotLogger } from './probot-logger.js';
+import type { StoredJob } from './redis-work-queue.js';
 import type { Job } from './work-queue.js';
 
 /** The part of Probot's `Context` a job needs. */
@@ -13,7 +14,10 @@ export interface WebhookContext {
   /** The delivery id (`X-GitHub-Delivery`). */
   id: string;
   name: string;
-  payload: { repository?: { name: string; owner: { login: string } } | undefined };
+  payload: {
+    repository?: { name: string; owner: { login: string } } | undefined;
+    installation?: { id: number } | undefined;
+  };
   octokit: InstallationClient;
   log: PinoLogger;
 }
@@ -35,10 +39,12 @@ export function eventJob(context: WebhookContext, event: IssueEvent, deps: Event
   const repo: RepoRef = { owner: repository.owner.login, repo: repository.name };
   const logger = probotLogger(context.log);
   const name = `${context.name}.${event.kind} ${serialKey(repo, event)}`;
+  const installationId = context.payload.installation?.id;
   return {
     key: serialKey(repo, event),
     dedupe: [`delivery:${context.id}`, semanticKey(repo, event)],
     name,
+    portable: installationId ? { installationId, repo, event, source: 'webhook' } : undefined,
     run: async () => {
       const github = deps.depsFor({ client: context.octokit, repo, logger });
       const handled = await deps.handle(event, github);
@@ -56,16 +62,47 @@ function describe(handled: Handled): string {
  * A job for an event the reconciliation sweep found: the same per-issue key and semantic key as
  * its webhook would have had, so a sweep and a late delivery of the same event run it once.
  */
-export function sweptEventJob(target: RepoTarget, event: IssueEvent, deps: EventJobDeps): Job {
+export function sweptEventJob(
+  target: RepoTarget & { installationId?: number },
+  event: IssueEvent,
+  deps: EventJobDeps,
+): Job {
   const name = `sweep.${event.kind} ${serialKey(target.repo, event)}`;
+  const { installationId, repo } = target;
   return {
     key: serialKey(target.repo, event),
     dedupe: [semanticKey(target.repo, event)],
     name,
+    portable: installationId ? { installationId, repo, event, source: 'sweep' } : undefined,
     run: async () => {
       const github = deps.depsFor(target);
       const handled = await deps.handle(event, github);
       target.logger.info(`${name}: ${describe(handled)}`);
+      await afterHandled(handled, github);
+    },
+  };
+}
+
+/**
+ * A job another replica stored (redis-work-queue.ts), made runnable here: the installation's
+ * client comes from the App's own auth (Probot refreshes its token), the rest as for a webhook.
+ */
+export function revivedJob(
+  stored: StoredJob,
+  app: { auth(installationId: number): Promise<InstallationClient> },
+  deps: EventJobDeps,
+  logger: RepoTarget['logger'],
+): Job {
+  const { installationId, repo, event } = stored.portable;
+  return {
+    key: stored.key,
+    dedupe: stored.dedupe,
+    name: stored.name,
+    portable: stored.portable,
+    run: async () => {
+      const github = deps.depsFor({ client: await app.auth(installationId), repo, logger });
+      const handled = await deps.handle(event, github);
+      logger.info(`${stored.name}: ${describe(handled)}`);
       await afterHandled(handled, github);
     },
   };

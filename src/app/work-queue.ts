@@ -1,5 +1,19 @@
 import { errorMessage } from '../core/errors.js';
+import type { IssueEvent } from '../engine/github/issue-events.js';
+import type { RepoRef } from '../ports/issue-host-port.js';
 import { type Logger, silentLogger } from '../ports/logger-port.js';
+
+/**
+ * A job as data, so a replica other than the one that received the webhook can run it (the Redis
+ * queue stores this and rebuilds the job with the installation's client).
+ */
+export interface PortableJob {
+  installationId: number;
+  repo: RepoRef;
+  event: IssueEvent;
+  /** `webhook` keeps the delivery's name in logs; `sweep` marks what the reconciliation found. */
+  source: 'webhook' | 'sweep';
+}
 
 export interface Job {
   /** Jobs with the same key run strictly one after another, in enqueue order (`owner/repo#12`). */
@@ -13,15 +27,55 @@ export interface Job {
   /** For logs: `issues.labeled owner/repo#12`. */
   name: string;
   run(): Promise<void>;
+  /** Set for event jobs: what another replica needs to run this job (see redis-work-queue.ts). */
+  portable?: PortableJob;
 }
 
-export type EnqueueResult = 'queued' | 'duplicate' | 'busy';
+/** `full`: the queue is at its bound and the job was not taken (the webhook answers 503). */
+export type EnqueueResult = 'queued' | 'duplicate' | 'busy' | 'full';
+
+/**
+ * What the App needs of a queue, in memory (one process) or in Redis (several replicas): both keep
+ * a key's jobs one after another, drop duplicates, and refuse work beyond their bound.
+ */
+export interface JobQueue {
+  enqueue(job: Job, options?: { ifIdle?: boolean }): EnqueueResult | Promise<EnqueueResult>;
+  /** Jobs running now in this process. */
+  readonly running: number;
+  /** Jobs queued and not started (in this process; for Redis, the last count seen). */
+  readonly pending: number;
+  /** Resolves once this process runs nothing and (for memory) nothing is queued. */
+  drain(): Promise<void>;
+  /** Stops taking work; what runs finishes (`drain`), what waits stays queued where it lives. */
+  close(): Promise<void>;
+}
+
+/**
+ * Thrown from a webhook handler when the queue is full: Probot's middleware answers with its
+ * `status`, GitHub records a failed delivery (redeliverable from the App settings), and the
+ * reconciliation sweep finds the event later. Answering 200 and dropping it would lose it.
+ */
+export class QueueFullError extends Error {
+  readonly status = 503;
+  constructor(what: string) {
+    super(
+      `Maestro's queue is full: ${what} was not taken. ` +
+        'Redeliver it from the App settings later; the reconciliation sweep also picks it up.',
+    );
+    this.name = 'QueueFullError';
+  }
+}
 
 export interface WorkQueueOptions {
   /** Jobs running at once across keys. */
   concurrency: number;
   /** How many dedupe ids are remembered (least recently enqueued forgotten first). */
   seenLimit?: number;
+  /**
+   * Jobs waiting (not running) at most; beyond it `enqueue` answers `full` and keeps nothing, so a
+   * flood of deliveries cannot grow the process without bound (MAESTRO_MAX_PENDING, default 1000).
+   */
+  maxPending?: number;
   logger?: Logger;
 }
 
@@ -32,9 +86,12 @@ export interface WorkQueueOptions {
  * redelivery from the App settings can try it again. Nothing here survives a restart: the
  * reconciliation sweep picks up what was lost.
  */
-export class WorkQueue {
+export class WorkQueue implements JobQueue {
   readonly #concurrency: number;
   readonly #seenLimit: number;
+  readonly #maxPending: number;
+  #pending = 0;
+  #closed = false;
   readonly #logger: Logger;
   /** Insertion-ordered, so the first entry is the oldest: a small LRU without a library. */
   readonly #seen = new Map<string, true>();
@@ -50,6 +107,7 @@ export class WorkQueue {
     }
     this.#concurrency = options.concurrency;
     this.#seenLimit = options.seenLimit ?? 10_000;
+    this.#maxPending = options.maxPending ?? 1000;
     this.#logger = options.logger ?? silentLogger;
   }
 
@@ -63,6 +121,14 @@ export class WorkQueue {
       return 'duplicate';
     }
     if (options.ifIdle && (this.#runningKeys.has(job.key) || this.#waiting.has(job.key))) return 'busy';
+    if (this.#closed || this.#pending >= this.#maxPending) {
+      this.#logger.warn(
+        `shed ${job.name}: ${this.#closed ? 'stopping' : `${this.#pending} jobs already waiting`}; ` +
+          'GitHub marks the delivery failed and the reconciliation sweep picks the event up',
+      );
+      return 'full';
+    }
+    this.#pending++;
     for (const id of job.dedupe) this.#remember(id);
     const queue = this.#waiting.get(job.key);
     if (queue) queue.push(job);
@@ -81,9 +147,12 @@ export class WorkQueue {
 
   /** Jobs queued and not started. */
   get pending(): number {
-    let count = 0;
-    for (const jobs of this.#waiting.values()) count += jobs.length;
-    return count;
+    return this.#pending;
+  }
+
+  close(): Promise<void> {
+    this.#closed = true;
+    return this.drain();
   }
 
   /** Resolves once nothing is queued or running, including jobs enqueued while draining. */
@@ -107,6 +176,7 @@ export class WorkQueue {
       const jobs = this.#waiting.get(key)!;
       const job = jobs.shift()!;
       if (jobs.length === 0) this.#waiting.delete(key);
+      this.#pending--;
       this.#runningKeys.add(key);
       void this.#run(job);
     }

@@ -187,3 +187,41 @@ describe('WorkQueue', () => {
     expect(() => new WorkQueue({ concurrency: 0 })).toThrow(/positive integer/);
   });
 });
+
+describe('WorkQueue under a flood', () => {
+  it('refuses jobs beyond its bound with `full`, keeps none of their dedupe ids, and runs all it took', async () => {
+    const queue = new WorkQueue({ concurrency: 1, maxPending: 2 });
+    const hold = gate();
+    const ran: string[] = [];
+    const results = [];
+    for (let i = 0; i < 5; i++) {
+      results.push(
+        queue.enqueue(
+          job(`o/r#${i}`, [`d:${i}`], async () => {
+            await hold.promise;
+            ran.push(`d:${i}`);
+          }),
+        ),
+      );
+    }
+    // One runs, two wait, two are refused (the webhook answers 503: GitHub can redeliver them).
+    expect(results).toEqual(['queued', 'queued', 'queued', 'full', 'full']);
+    expect(queue.running + queue.pending).toBe(3);
+    hold.open();
+    await queue.drain();
+    expect(ran).toEqual(['d:0', 'd:1', 'd:2']);
+    expect(queue.enqueue(job('o/r#3', ['d:3'], async () => void ran.push('d:3')))).toBe('queued');
+    await queue.drain();
+    expect(ran).toContain('d:3');
+  });
+
+  it('takes nothing once closed, and finishes what it holds', async () => {
+    const queue = new WorkQueue({ concurrency: 1 });
+    let runs = 0;
+    queue.enqueue(job('o/r#1', ['a'], async () => void runs++));
+    queue.enqueue(job('o/r#1', ['b'], async () => void runs++));
+    await queue.close();
+    expect(runs).toBe(2);
+    expect(queue.enqueue(job('o/r#1', ['c'], async () => void runs++))).toBe('full');
+  });
+});
