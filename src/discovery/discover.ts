@@ -5,9 +5,9 @@ export type { InstructionFile } from './instructions.js';
 
 import { sanitizeInbound } from '../core/policy/sanitize-inbound.js';
 import type { RepoFile, RepositoryReader } from '../ports/repository-port.js';
-import { analyseFile, type FileAnalysis } from './analyse-file.js';
+import { analyseFile } from './analyse-file.js';
 import { detectStack, type StackInfo } from './detect-stack.js';
-import { DiscoveryCache } from './discovery-cache.js';
+import { type CachedAnalysis, DiscoveryCache } from './discovery-cache.js';
 import { findInstructions, type InstructionFile } from './instructions.js';
 import { type DropReason, inventory } from './inventory.js';
 import { packContext } from './pack-context.js';
@@ -84,10 +84,21 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
 
   const cache = await DiscoveryCache.open(input.cache);
   const analysed = await analyseAll(kept, repo, cache);
+  // Ranking reads term counts only for the issue's terms (BM25 scores query terms), so each file
+  // carries just those: the cache keeps the rest packed.
+  const queryTerms = [...new Set([...tokenize(input.issue.title), ...tokenize(input.issue.body)])];
   const indexed: (IndexedFile & { tokens: number })[] = [];
   for (const { file, analysis } of analysed) {
     if (analysis.drop) summary.dropped[analysis.drop]++;
-    else indexed.push({ path: file.path, ...analysis });
+    else
+      indexed.push({
+        path: file.path,
+        tokens: analysis.tokens,
+        length: analysis.length,
+        symbols: analysis.symbols,
+        imports: analysis.imports,
+        tf: analysis.termCounts(queryTerms),
+      });
   }
   summary.kept = indexed.length;
   await cache.save();
@@ -153,7 +164,7 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
 }
 
 async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, cache: DiscoveryCache) {
-  const out: { file: RepoFile; analysis: FileAnalysis }[] = [];
+  const out: { file: RepoFile; analysis: CachedAnalysis }[] = [];
   const misses: RepoFile[] = [];
   for (const file of files) {
     const hit = cache.get(file.blob, file.path);
@@ -166,9 +177,7 @@ async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, ca
     batch.forEach((file, j) => {
       const content = contents[j];
       if (!content) return; // vanished between listing and reading
-      const analysis = analyseFile(file.path, content);
-      cache.set(file.blob, file.path, analysis);
-      out.push({ file, analysis });
+      out.push({ file, analysis: cache.set(file.blob, file.path, analyseFile(file.path, content)) });
     });
   }
   return out;

@@ -31,6 +31,8 @@ export interface PackInput {
 const WHOLE_FILE_SHARE = 0.6;
 /** An excerpt may take at most this share of the budget, so many files get a look in. */
 const EXCERPT_SHARE = 0.2;
+/** Token estimates run at most this much high (bytes ÷ 4 against 3.2+ bytes per token in prose). */
+const ESTIMATE_LOW = 0.75;
 /** Below this many tokens left, an excerpt is not worth adding. */
 const MIN_EXCERPT = 120;
 
@@ -49,10 +51,13 @@ export async function packContext(input: PackInput): Promise<PackResult> {
     if (remaining < MIN_EXCERPT) continue;
     const header = `==> ${candidate.path} <==\n`;
     const headerTokens = countTokens(header) + 1;
-    if (candidate.tokens + headerTokens <= remaining && candidate.tokens <= budget * WHOLE_FILE_SHARE) {
+    // `candidate.tokens` is an estimate (discovery counts exactly only what it packs): try the
+    // file whole when the estimate, allowing it to run high, fits; then decide on the exact count.
+    const low = Math.floor(candidate.tokens * ESTIMATE_LOW);
+    if (low + headerTokens <= remaining && low <= budget * WHOLE_FILE_SHARE) {
       const text = `${header}${await input.read(candidate.path)}\n`;
       const tokens = countTokens(text);
-      if (tokens <= remaining) {
+      if (tokens <= remaining && tokens - headerTokens <= budget * WHOLE_FILE_SHARE) {
         blocks.push({ path: candidate.path, text, tokens });
         files.set(candidate.path, { tokens: candidate.tokens, included: true, excerpt: false });
         remaining -= tokens;

@@ -12,11 +12,11 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /** One file per key under `dir`; writes go to a temp file renamed into place. */
 export function fsCacheStore(dir: string): CacheStore {
-  const fileFor = (key: string) => join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+  const fileFor = (key: string) => join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.bin`);
   return {
     async load(key) {
       try {
-        return await readFile(fileFor(key), 'utf8');
+        return await readFile(fileFor(key));
       } catch {
         return undefined;
       }
@@ -25,7 +25,7 @@ export function fsCacheStore(dir: string): CacheStore {
       await mkdir(dir, { recursive: true });
       const target = fileFor(key);
       const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temp, data, 'utf8');
+      await writeFile(temp, data);
       await rename(temp, target);
     },
   };

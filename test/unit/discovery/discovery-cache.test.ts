@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyseFile, type FileAnalysis } from '../../../src/discovery/analyse-file.js';
+import { DiscoveryCache } from '../../../src/discovery/discovery-cache.js';
+import { memoryCacheStore } from '../../../src/ports/cache-port.js';
+
+const term = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/);
+const analysis = fc.record({
+  tokens: fc.nat(100_000),
+  lines: fc.nat(10_000),
+  length: fc.nat(100_000),
+  tf: fc.dictionary(term, fc.integer({ min: 1, max: 5000 }), { maxKeys: 40 }),
+  symbols: fc.array(fc.string(), { maxLength: 5 }),
+  imports: fc.array(fc.string(), { maxLength: 5 }),
+  literals: fc.array(fc.string(), { maxLength: 3 }),
+});
+
+describe('DiscoveryCache', () => {
+  it('reads back every analysis from its binary document, term counts looked up by term', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(analysis, { minLength: 1, maxLength: 12 }),
+        fc.array(term, { maxLength: 8 }),
+        async (analyses, extra) => {
+          const store = memoryCacheStore();
+          const first = await DiscoveryCache.open(store);
+          for (const [i, a] of analyses.entries()) first.set(`blob${i}`, 'x.py', a);
+          await first.save();
+          const second = await DiscoveryCache.open(store);
+          for (const [i, a] of analyses.entries()) {
+            const hit = second.get(`blob${i}`, 'x.py')!;
+            expect({ ...hit, termCounts: undefined }).toEqual({ ...a, tf: undefined, termCounts: undefined });
+            const asked = [...Object.keys(a.tf), ...extra];
+            const expected = Object.fromEntries(asked.filter((t) => a.tf[t]).map((t) => [t, a.tf[t]]));
+            expect(hit.termCounts(asked)).toEqual(expected);
+          }
+          expect(second.hits).toBe(analyses.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keys by blob and extension, and keeps a dropped file as dropped', async () => {
+    const store = memoryCacheStore();
+    const cache = await DiscoveryCache.open(store);
+    cache.set('b1', 'a.py', analyseFile('a.py', Buffer.from('def refund_invoice(): pass\n')));
+    cache.set('b2', 'a.bin', analyseFile('a.bin', Buffer.from([1, 0, 2])));
+    await cache.save();
+    const reopened = await DiscoveryCache.open(store);
+    expect(reopened.get('b1', 'b.ts')).toBeUndefined();
+    expect(reopened.get('b1', 'b.py')?.termCounts(['refund', 'invoice', 'missing'])).toEqual({
+      refund: 1,
+      invoice: 1,
+    });
+    expect(reopened.get('b2', 'a.bin')?.drop).toBe('binary');
+    expect(reopened.misses).toBe(1);
+  });
+
+  it('starts empty on a corrupt, truncated or foreign document, and writes nothing when unchanged', async () => {
+    const store = memoryCacheStore();
+    const cache = await DiscoveryCache.open(store);
+    const a: FileAnalysis = {
+      tokens: 1,
+      lines: 1,
+      length: 3,
+      tf: { refund: 3 },
+      symbols: [],
+      imports: [],
+      literals: [],
+    };
+    cache.set('b', 'a.py', a);
+    await cache.save();
+    const good = store.entries.get('analyses-v2')!;
+    for (const bad of [
+      good.subarray(0, good.length - 4),
+      new Uint8Array(16),
+      new TextEncoder().encode('{}  '),
+    ]) {
+      store.entries.set('analyses-v2', bad);
+      expect((await DiscoveryCache.open(store)).size).toBe(0);
+    }
+    store.entries.set('analyses-v2', good);
+    const warm = await DiscoveryCache.open(store);
+    expect(warm.get('b', 'a.py')?.termCounts(['refund'])).toEqual({ refund: 3 });
+    store.entries.delete('analyses-v2');
+    await warm.save();
+    expect(store.entries.has('analyses-v2')).toBe(false);
+  });
+});
