@@ -170,7 +170,7 @@ describe('after the PR opens, through the App: CI failures and review threads co
       expect(board).toContain('**CI fix iterations:** 1 / 2');
 
       // 4. A writer's review with three inline comments (and a lone comment of it, and a
-      //    reader's review): one iteration, a reply in each of the three threads.
+      //    reader's and a bot's review): one iteration, a reply in each of the three threads.
       const comments = [
         { id: 9001, path: 'src/lines.js', line: 2, body: 'Rename this helper.', user: ALICE },
         { id: 9002, path: 'src/chars.js', line: 1, body: 'Add the empty-string case.', user: ALICE },
@@ -178,12 +178,14 @@ describe('after the PR opens, through the App: CI failures and review threads co
       ];
       j.fake.reviewComments.set(555, comments);
       j.fake.reviewComments.set(556, [{ ...comments[0]!, id: 9100, user: MALLORY }]);
+      j.fake.reviewComments.set(557, [{ ...comments[0]!, id: 9200, user: appBot }]);
       const review = (id: number, reviewer: FakeActor) =>
         deliver(url, {
           event: 'pull_request_review',
           payload: reviewPayload(j, { pr, branch, sha: second.head, id, reviewer }),
         });
       await review(556, MALLORY);
+      await review(557, appBot);
       await review(555, ALICE);
       await deliver(url, {
         event: 'pull_request_review_comment',
