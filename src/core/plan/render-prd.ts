@@ -15,7 +15,9 @@ export function renderPrd(prd: Prd): string {
   for (const r of prd.requirements) {
     out.push('', `- **${r.id} — ${oneLine(r.title)}** _(${r.priority})_`);
     if (r.description.trim()) out.push(indent(oneLine(r.description), 2));
-    for (const a of r.acceptance) out.push(`  - [ ] ${oneLine(a)}`);
+    // Plain items, not `- [ ]` task-list items: ticking one would edit the planning comment, which
+    // Maestro reads as tampering with the approved plan (verify-approval.ts).
+    for (const a of r.acceptance) out.push(`  - ${oneLine(a)}`);
   }
   if (prd.nonGoals.length > 0) {
     out.push('', '#### Non-goals', '', ...prd.nonGoals.map((g) => `- ${oneLine(g)}`));

@@ -52,6 +52,7 @@ export async function executeApproved(
   const check = await verifyApproval(host, request, config);
   if (check.kind === 'refused') {
     deps.logger.warn(`Run for #${request.issue} refused: ${check.reasons.join(' ')}`);
+    const relabelled = check.approval === 'void' && (await withdrawApprovedLabel(host, request.issue));
     await host.reply(
       request.issue,
       `refused:${request.approvalCommentId}:${deps.run?.id ?? deps.clock.now().toISOString()}`,
@@ -61,6 +62,11 @@ export async function executeApproved(
         ...check.reasons.map((r) => `- ${r}`),
         '',
         'Nothing was executed and no model was called.',
+        ...(relabelled
+          ? [
+              `The approval no longer holds, so the issue is labelled \`${REFUSED_LABEL}\` instead of \`maestro:approved\`.`,
+            ]
+          : []),
       ].join('\n'),
     );
     return refused(check.reasons);
@@ -282,6 +288,21 @@ async function handOff(
     summary: result.report,
     reasons: status === 'pr-open' ? [] : [stopDetail],
   };
+}
+
+/** The status an issue takes when its approved run is refused because the approval became void. */
+const REFUSED_LABEL = 'maestro:failed';
+
+/**
+ * `maestro:approved` promises a run is starting; after a refusal that voids the approval it would
+ * stay on the issue, lying. Only that label is replaced: a refused fix iteration leaves
+ * `maestro:pr-open` (the PR is still open), and a stray dispatch never gets this far.
+ */
+async function withdrawApprovedLabel(host: GitHubDeps['host'], issue: number): Promise<boolean> {
+  const { labels } = await host.getIssue(issue);
+  if (!labels.includes('maestro:approved')) return false;
+  await host.setStatus(issue, REFUSED_LABEL);
+  return true;
 }
 
 function refused(reasons: string[]): RunResult {

@@ -94,8 +94,15 @@ export async function updateRecord(
   return { comment, record, visible: stored.visible };
 }
 
+const TASK_ITEM = /^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX ]\]/gm;
+
+/**
+ * The hash of the planning comment's visible text, task-list state aside: GitHub lets anyone with
+ * write access tick a `- [ ]` item, which rewrites the comment but not the plan, so `[x]` reads as
+ * `[ ]` here (planning comments written before criteria became plain items still have boxes).
+ */
 export function visibleHashOf(visible: string): string {
-  return contentHash(visible.trim()).slice(0, 16);
+  return contentHash(visible.trim().replace(TASK_ITEM, '$1[ ]')).slice(0, 16);
 }
 
 const MARKER = /<!-- maestro:state v1 [A-Za-z0-9_-]+ -->/g;

@@ -10,7 +10,13 @@ import { readPlan, type StoredPlan, visibleHashOf } from './plan-record.js';
 
 export type ApprovalCheck =
   | { kind: 'verified'; plan: StoredPlan; revision: PlanRevision; approval: Approval }
-  | { kind: 'refused'; reasons: string[] };
+  /**
+   * `void`: the recorded approval itself no longer holds (the plan, the approval comment, the
+   * approver's permission or the issue changed), so the issue is no longer approved. `claim`: only
+   * this request is wrong (another hash, comment or a plan that is not approved) — a stray or
+   * forged dispatch, which says nothing about the issue's approval and must not change its label.
+   */
+  | { kind: 'refused'; reasons: string[]; approval: 'void' | 'claim' };
 
 /**
  * The executing run re-checks the approval against GitHub before any model call (security.md
@@ -18,7 +24,8 @@ export type ApprovalCheck =
  * 1. the planning comment is Maestro's own (author id) and its record names an approval;
  * 2. the approved revision still hashes to its content, is the one approved, and — when given —
  *    is the PRD hash the dispatch carried;
- * 3. nobody edited the planning comment's visible text since Maestro wrote it;
+ * 3. nobody edited the planning comment's visible text since Maestro wrote it (ticking a
+ *    task-list box aside: that changes no word of the plan);
  * 4. the approval comment exists, is by the approver, unedited, and still says `/maestro approve`;
  * 5. the approver still has the configured permission (permission API, failing closed);
  * 6. the issue (title, body, labels, trusted comments) still hashes to the approved snapshot.
@@ -28,27 +35,33 @@ export async function verifyApproval(
   request: ExecuteRequest,
   config: MaestroConfig,
 ): Promise<ApprovalCheck> {
-  const refuse = (...reasons: string[]): ApprovalCheck => ({ kind: 'refused', reasons });
+  const refuse = (...reasons: string[]): ApprovalCheck => ({ kind: 'refused', reasons, approval: 'void' });
+  const refuseClaim = (...reasons: string[]): ApprovalCheck => ({
+    kind: 'refused',
+    reasons,
+    approval: 'claim',
+  });
   const plan = await readPlan(host, request.issue);
-  if (!plan) return refuse(`Issue #${request.issue} has no plan written by Maestro.`);
+  if (!plan) return refuseClaim(`Issue #${request.issue} has no plan written by Maestro.`);
   const { record } = plan;
   const approval = record.approval;
   if (!approval || record.status !== 'approved')
-    return refuse(`The plan on #${request.issue} is not approved (status: ${record.status}).`);
+    return refuseClaim(`The plan on #${request.issue} is not approved (status: ${record.status}).`);
+  if (request.prdHash !== record.revision.hash)
+    return refuseClaim(
+      `The run was asked for PRD \`${request.prdHash}\`, the approved one is \`${record.revision.hash}\`.`,
+    );
+  if (approval.commentId !== request.approvalCommentId)
+    return refuseClaim(`Comment ${request.approvalCommentId} is not the recorded approval.`);
   if (!verifyRevisionHash(record.revision))
     return refuse('The stored plan revision does not match its hash.');
   if (approval.revisionHash !== record.revision.hash)
     return refuse(
       `The approval names revision \`${approval.revisionHash}\`, the plan is \`${record.revision.hash}\`.`,
     );
-  if (request.prdHash !== record.revision.hash)
-    return refuse(
-      `The run was asked for PRD \`${request.prdHash}\`, the approved one is \`${record.revision.hash}\`.`,
-    );
+  // Task-list ticks are not edits of the plan (visibleHashOf ignores them); anything else is.
   if (visibleHashOf(plan.visible) !== record.visibleHash)
     return refuse('The planning comment was edited after Maestro wrote it; re-plan with `/maestro revise`.');
-  if (approval.commentId !== request.approvalCommentId)
-    return refuse(`Comment ${request.approvalCommentId} is not the recorded approval.`);
 
   const comment = await host.getComment(request.approvalCommentId);
   if (!comment) return refuse('The approval comment was deleted.');

@@ -46,10 +46,11 @@ describe('the planning comment', () => {
     expect(render()).toContain(`\`/maestro approve ${r.hash}\``);
   });
 
-  it('numbers requirements with their acceptance criteria as checkboxes', () => {
+  it('numbers requirements with their acceptance criteria as plain items, never clickable checkboxes', () => {
     const md = render();
     expect(md).toContain('- **R1 — A --json flag prints one JSON object** _(must)_');
-    expect(md).toContain('  - [ ] `report --json` output parses as JSON');
+    expect(md).toContain('  - `report --json` output parses as JSON');
+    expect(md).not.toMatch(/^\s*[-*+] \[[ xX]\]/m);
   });
 
   it('shows the assumed default of an open question and the answer once given', () => {
