@@ -237,6 +237,15 @@ describe('after the PR opens, through the App: CI failures and review threads co
       expect(j.fake.dispatches).toHaveLength(3);
       expect(ownComments(j, pr).some((b) => b.includes('not a checkpoint of Maestro'))).toBe(true);
       expect(git(j.origin.path, 'rev-parse', `refs/heads/${branch}`)).toBe(fifth.head);
+
+      // 8. A CI fix dispatched before that push (it waited for the issue's concurrency group) runs
+      //    after it: it stops before any model call and pushes nothing over the person's commit.
+      const models = j.modelCalls();
+      const late = await runDispatched(j, j.fake.dispatches[2]!);
+      expect(late.status).toBe('failed');
+      expect(j.modelCalls()).toBe(models);
+      expect(git(j.origin.path, 'rev-parse', `refs/heads/${branch}`)).toBe(fifth.head);
+      expect(tracking(j, issue).body).toContain('someone pushed since');
     },
   );
 });
