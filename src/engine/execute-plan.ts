@@ -97,7 +97,7 @@ export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promi
     await deps.store.writeJson(
       state.session,
       'checkpoints.json',
-      await deps.workspace.checkpoints(state.session),
+      await deps.workspace.checkpoints(state.session, state.baseSha),
     );
   };
   const shouldStop = budgetGuard({

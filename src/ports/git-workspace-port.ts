@@ -86,8 +86,11 @@ export interface GitWorkspace {
    * `CommitRefusedError` on a security refusal.
    */
   restoreTree(targetSha: string, message: string, trailers: CheckpointTrailers): Promise<string>;
-  /** Checkpoint commits of `session` on the current branch, oldest first, read from trailers. */
-  checkpoints(session: string): Promise<CheckpointCommit[]>;
+  /**
+   * Checkpoint commits of `session` on the current branch, oldest first, read from trailers; with
+   * `since` (the run's base), only the commits after it are read.
+   */
+  checkpoints(session: string, since?: string): Promise<CheckpointCommit[]>;
   diffFiles(from: string, to: string): Promise<FileChange[]>;
   /** Messages of the commits since the newest tag reachable from HEAD (at most `max`), newest first. */
   releaseCommitMessages(max: number): Promise<string[]>;

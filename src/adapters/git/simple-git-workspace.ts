@@ -265,7 +265,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
     });
   }
 
-  async checkpoints(session: string): Promise<CheckpointCommit[]> {
+  async checkpoints(session: string, since?: string): Promise<CheckpointCommit[]> {
+    // From the run's base only: the whole history of a large repository costs a second a call.
+    const range = since ? `${await this.#resolveCommit(since)}..HEAD` : 'HEAD';
     const out = await mustRaw(
       this.#git,
       [
@@ -275,7 +277,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         '--fixed-strings',
         `--grep=${TRAILER_KEYS.session}: ${session}`,
         '--format=%H%n%B',
-        'HEAD',
+        range,
         '--',
       ],
       'read the checkpoints',

@@ -37,7 +37,7 @@ export async function buildFinalReport(
   const { state } = input;
   const head = await deps.workspace.head();
   const changes = await deps.workspace.diffFiles(state.baseSha, head);
-  const checkpoints = await deps.workspace.checkpoints(state.session);
+  const checkpoints = await deps.workspace.checkpoints(state.session, state.baseSha);
   const planTasks = (state.tasks?.epics ?? []).flatMap((e) => e.tasks);
   const results = Object.values(state.results).filter((r) => r.status !== 'pending');
   const tasks = results.map((r) => {

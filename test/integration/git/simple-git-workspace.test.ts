@@ -337,6 +337,20 @@ describe('restoreTree and checkpoints', () => {
     expect(await ws.checkpoints('mae-20990101-000000-0000')).toEqual([]);
   });
 
+  it('reads only the commits after `since`, the run base, when given', async () => {
+    const { root, ws } = await setup();
+    writeFileSync(join(root, 'a.txt'), 'before\n');
+    const before = await ws.commitAll('before the base', trailers('T0', 1), policy);
+    const base = await ws.head();
+    writeFileSync(join(root, 'a.txt'), 'after\n');
+    const after = await ws.commitAll('after the base', trailers('T1', 2), policy);
+    if (before.kind !== 'integrated' || after.kind !== 'integrated') throw new Error('expected commits');
+    expect((await ws.checkpoints(session)).map((c) => c.task)).toEqual(['T0', 'T1']);
+    expect((await ws.checkpoints(session, base)).map((c) => [c.sha, c.task])).toEqual([[after.sha, 'T1']]);
+    expect(await ws.checkpoints(session, after.sha)).toEqual([]);
+    await expect(ws.checkpoints(session, 'no-such-commit')).rejects.toThrow(MaestroError);
+  });
+
   it('ignores a Maestro-Session line that is not in the last paragraph', async () => {
     const { root, ws } = await setup();
     writeFileSync(join(root, 'a.txt'), 'x\n');
