@@ -28,7 +28,20 @@ export function dispatchRequest(inputs: Record<string, unknown>, sender: Actor, 
       const problem = issue === undefined ? 'issue is missing' : 'issue must be a positive whole number';
       throw new ValidationError(SOURCE, `${problem}: mode plan plans one issue; dispatch with its number.`);
     }
-    return { kind: 'plan', issue: Number(issue), sender, at: now.toISOString() };
+    const commentId = text(inputs, 'comment_id');
+    if (commentId !== undefined && !/^[1-9][0-9]{0,15}$/.test(commentId)) {
+      throw new ValidationError(
+        SOURCE,
+        'comment_id must be a positive whole number: the id of the comment (an answer, /maestro revise or /maestro chain) to plan from, or empty for the first plan.',
+      );
+    }
+    return {
+      kind: 'plan',
+      issue: Number(issue),
+      sender,
+      at: now.toISOString(),
+      ...(commentId === undefined ? {} : { commentId: Number(commentId) }),
+    };
   }
   const fields: RequestText = {};
   for (const [field, name] of Object.entries(dispatchNames) as Array<[keyof RequestText, string]>) {

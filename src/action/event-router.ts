@@ -16,9 +16,10 @@ export type Route =
   | { kind: 'execute'; request: ExecuteRequest }
   /**
    * A `workflow_dispatch` with `mode: plan`: plan this issue as if the trigger label had just been
-   * added (the runner fills in the configured label; this module knows no config).
+   * added (the runner fills in the configured label; this module knows no config), or, with
+   * `commentId`, the round that comment asks for (read back from GitHub by the runner).
    */
-  | { kind: 'plan'; issue: number; sender: Actor; at: string }
+  | { kind: 'plan'; issue: number; sender: Actor; at: string; commentId?: number }
   | { kind: 'nothing'; reason: string };
 
 const actorSchema = z.object({ login: z.string().min(1), id: z.number().int(), type: z.string() });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { defaultConfig } from '../core/config/config-schema.js';
 import { errorMessage, MaestroError, ValidationError } from '../core/errors.js';
+import { type DispatchedComment, dispatchedComment } from '../engine/github/dispatched-comment.js';
 import { executeApproved } from '../engine/github/execute-approved.js';
 import type { GitHubDeps } from '../engine/github/github-deps.js';
 import { handleIssueEvent } from '../engine/github/handle-issue-event.js';
@@ -116,7 +117,9 @@ async function act(route: Route, base: Base): Promise<ActionOutcome> {
   try {
     const deps = gitHubDeps(ctx);
     if (route.kind === 'execute') return await execute(ctx, deps, route.request);
-    const event = route.kind === 'plan' ? await labeledEvent(route, deps) : route.event;
+    const planned = route.kind === 'plan' ? await planEvent(route, deps) : route;
+    if (planned.kind === 'nothing') return { kind: 'nothing', reason: `nothing to do: ${planned.reason}` };
+    const { event } = planned;
     const handled = await handleIssueEvent(event, deps);
     if (handled.kind === 'cancelled') await cancelRun(handled.runId, deps, ctx);
     // Only the engine's own `execute` answer (it checked the approver and the hash) or a
@@ -161,7 +164,18 @@ async function cancelRun(runId: number | undefined, deps: GitHubDeps, ctx: Actio
   }
 }
 
-/** A `mode: plan` dispatch plans the issue as if the trigger label had just been added. */
+/**
+ * A `mode: plan` dispatch: the round its comment asks for (read back from GitHub), or without one
+ * the first plan, as if the trigger label had just been added.
+ */
+async function planEvent(
+  route: Extract<Route, { kind: 'plan' }>,
+  deps: GitHubDeps,
+): Promise<DispatchedComment> {
+  if (route.commentId !== undefined) return dispatchedComment(deps.host, route.issue, route.commentId);
+  return { kind: 'event', event: await labeledEvent(route, deps) };
+}
+
 async function labeledEvent(route: Extract<Route, { kind: 'plan' }>, deps: GitHubDeps): Promise<IssueEvent> {
   const label = await triggerLabel(deps.host, defaultConfig().trigger.label);
   // The dispatch comes from the App's bot; the permission that counts is the labeller's, and the

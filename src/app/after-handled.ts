@@ -25,7 +25,11 @@ export async function afterHandled(
     case 'execute':
       return dispatch(deps, dispatchInputs(handled.request));
     case 'plan-in-action':
-      return dispatch(deps, { issue: String(handled.issue), mode: 'plan' });
+      return dispatch(deps, {
+        issue: String(handled.issue),
+        mode: 'plan',
+        ...(handled.commentId === undefined ? {} : { comment_id: String(handled.commentId) }),
+      });
     case 'cancelled':
       if (handled.runId === undefined) return { kind: 'none' };
       await deps.host.cancelWorkflowRun(handled.runId);

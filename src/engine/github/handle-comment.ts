@@ -90,6 +90,10 @@ export async function handleComment(
     return { kind: 'replied', reason: 'no plan' };
   }
   const by = { login: comment.author.login, id: comment.author.id };
+  // The sender is authorised; with `planning.runs_in: action` the round is the workflow's, and the
+  // comment stays unhandled in the record until the workflow plans it.
+  if ((command.kind === 'revise' || command.kind === 'chain') && plansInAction(config, deps))
+    return handOffPlanning(event, deps);
   const handled = await (async (): Promise<Handled> => {
     switch (command.kind) {
       case 'approve':
@@ -151,6 +155,7 @@ async function answersOrNothing(
     approvers: config.trigger.approvers,
   });
   if (auth.kind === 'denied') return { kind: 'ignored', reason: 'answer from someone who may not answer' };
+  if (plansInAction(config, deps)) return handOffPlanning(event, deps);
   const parsed = parseAnswers(event.comment.body, open, author.login);
   return planOnGitHub(
     {
@@ -256,6 +261,21 @@ async function fix(event: CommentEvent, what: string, deps: GitHubDeps): Promise
     },
     deps,
   );
+}
+
+/** The App hands planning to the workflow (and never opens a model); the Action plans itself. */
+function plansInAction(config: MaestroConfig, deps: GitHubDeps): boolean {
+  return deps.role === 'app' && config.planning.runs_in === 'action';
+}
+
+/**
+ * An answer, `/maestro revise` or `/maestro chain` for the workflow: the dispatch names the
+ * comment, and the workflow reads it back from GitHub and checks its author again.
+ */
+async function handOffPlanning(event: CommentEvent, deps: GitHubDeps): Promise<Handled> {
+  await deps.host.react({ commentId: event.comment.id }, 'eyes');
+  await deps.host.setStatus(event.issue, 'maestro:planning');
+  return { kind: 'plan-in-action', issue: event.issue, commentId: event.comment.id };
 }
 
 async function markHandled(event: CommentEvent, deps: GitHubDeps): Promise<void> {

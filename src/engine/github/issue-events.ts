@@ -88,8 +88,11 @@ export type Handled =
   /** Maestro answered with a comment and nothing else changed (help, status, refusals). */
   | { kind: 'replied'; reason: string }
   | { kind: 'planned'; revision: number; hash: string; ready: boolean }
-  /** `planning.runs_in: action`: the App hands planning to the workflow. */
-  | { kind: 'plan-in-action'; issue: number }
+  /**
+   * `planning.runs_in: action`: the App hands planning to the workflow — the first plan, or the
+   * round a comment asks for (an answer, `/maestro revise`, `/maestro chain`).
+   */
+  | { kind: 'plan-in-action'; issue: number; commentId?: number }
   | { kind: 'execute'; request: ExecuteRequest }
   | { kind: 'cancelled'; runId?: number }
   /** The repository's `.github/maestro.yml` is invalid; one comment says which key. */

@@ -202,6 +202,21 @@ describe('event router: workflow_dispatch', () => {
     });
   });
 
+  it('turns mode plan with a comment id into the round that comment asks for', () => {
+    expect(
+      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', comment_id: '901' }), now),
+    ).toEqual({ kind: 'plan', issue: 7, sender: codertocat, at: now.toISOString(), commentId: 901 });
+    expect(
+      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', comment_id: '' }), now),
+    ).not.toHaveProperty('commentId');
+  });
+
+  it.each(['0', '-3', '9 ; id', '1e3', '$(id)'])('rejects mode plan with comment_id %j', (commentId) => {
+    expect(() =>
+      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', comment_id: commentId }), now),
+    ).toThrow(/^workflow_dispatch inputs: comment_id must be a positive whole number: /);
+  });
+
   const rejected: Array<[string, Record<string, unknown> | null, RegExp]> = [
     ['no inputs at all', null, /issue is missing; approval_comment_id is missing; prd_hash is missing/],
     ['a missing approval', { issue: '12', prd_hash: 'a1b2c3d' }, /approval_comment_id is missing/],

@@ -80,7 +80,7 @@ describe.each(Object.entries(workflows))('example workflow %s', (_name, workflow
     expect(modes).toEqual({ plan: 'plan', execute: 'execute' });
   });
 
-  it('accepts every input the App dispatches, plus mode', () => {
+  it('accepts every input the App dispatches, plus mode and a plan round\'s comment_id', () => {
     const sent = dispatchInputs({
       issue: 1,
       approvalCommentId: 2,
@@ -92,7 +92,7 @@ describe.each(Object.entries(workflows))('example workflow %s', (_name, workflow
       reviewId: 4,
     });
     const declared = Object.keys(workflow.on.workflow_dispatch?.inputs ?? {});
-    expect(declared.sort()).toEqual([...Object.keys(sent), 'mode'].sort());
+    expect(declared.sort()).toEqual([...Object.keys(sent), 'mode', 'comment_id'].sort());
   });
 
   it('gives the execute job a full clone for checkpoints and resume', () => {
