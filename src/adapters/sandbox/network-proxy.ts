@@ -156,6 +156,6 @@ server.listen(0, '127.0.0.1', () => {
     process.stderr.write('bwrap: execvp ' + command + ': ' + (e.code === 'ENOENT' ? 'No such file or directory' : e.message) + '\\n');
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code === null ? 128 + (signal === 'SIGKILL' ? 9 : 15) : code));
+  child.on('exit', (code, signal) => process.exit(code === null ? 128 + (require('node:os').constants.signals[signal] ?? 15) : code));
 });
 `;

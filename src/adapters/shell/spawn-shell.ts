@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { CommandResult, CommandSpec, Shell } from '../../ports/shell-port.js';
 import { scrubbedEnv } from './scrubbed-env.js';
@@ -115,6 +116,5 @@ export class SpawnShell implements Shell {
 /** A process killed by a signal has no exit code; use the shell convention 128 + signal number. */
 function signalExitCode(signal: NodeJS.Signals | null): number {
   if (signal === null) return 1;
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return 128 + (numbers[signal] ?? 0);
+  return 128 + (constants.signals[signal] ?? 0);
 }

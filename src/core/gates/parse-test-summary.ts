@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { TestCounts } from './gate-schema.js';
 
 /**
@@ -20,18 +21,10 @@ interface RunnerResult {
 type RunnerParser = (lines: readonly string[]) => RunnerResult;
 
 const MAX_FAILURES = 500;
-const ESC = String.fromCharCode(27);
-const BEL = String.fromCharCode(7);
-// CSI sequences (colours, cursor moves), OSC sequences (titles, links), then any other two-byte escape.
-const ANSI = new RegExp(
-  `${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)|${ESC}[@-_]`,
-  'g',
-);
-
 /** Removes colour and cursor codes, and keeps only the last state of lines redrawn with `\r`. */
 export function stripAnsi(text: string): string {
-  return text
-    .replace(ANSI, '')
+  // Node's own stripper knows every CSI/OSC form; a hand-kept pattern only knew the ones it listed.
+  return stripVTControlCharacters(text)
     .replace(/\r\n/g, '\n')
     .split('\n')
     .map((line) => line.slice(line.lastIndexOf('\r') + 1))
