@@ -7,7 +7,8 @@ import { extensionOf } from './language.js';
  */
 const JS_IMPORT =
   /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]|require\s*\(\s*['"]([^'"]+)['"]/g;
-const PY_FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w ,\t*]+)/gm;
+// `from x import (a,\n b,\n)` (black's format for long imports) and `from x import a, \\\n b` span lines.
+const PY_FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|(?:[\w ,\t*]|\\\r?\n)+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w., \t]+)/gm;
 const GO_IMPORT_BLOCK = /^import\s*\(([^)]*)\)/gm;
 const GO_IMPORT_LINE = /^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm;
@@ -25,7 +26,8 @@ export function extractImports(path: string, text: string): string[] {
   } else if (ext === 'py' || ext === 'pyi') {
     for (const m of text.matchAll(PY_FROM)) {
       const base = m[1] ?? '';
-      for (const name of (m[2] ?? '').split(',').map((s) => s.trim().split(/\s/)[0])) {
+      const names = (m[2] ?? '').replace(/#[^\n]*/g, '').replace(/[()\\]/g, ' ');
+      for (const name of names.split(',').map((s) => s.trim().split(/\s/)[0])) {
         if (name && name !== '*') add(`${base}${base.endsWith('.') ? '' : '.'}${name}`);
       }
       add(base);

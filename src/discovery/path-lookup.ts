@@ -11,7 +11,7 @@ export class PathLookup {
   readonly #modules = new Map<string, string[]>();
 
   constructor(paths: readonly string[]) {
-    this.paths = paths;
+    this.paths = [...paths].sort();
     this.#set = new Set(paths);
     for (const p of paths) {
       const base = baseName(p);
@@ -19,6 +19,8 @@ export class PathLookup {
       if (list) list.push(p);
       else this.#byBase.set(base, [p]);
     }
+    // Same-named files in path order, never listing (or cache) order: ranking must be deterministic.
+    for (const list of this.#byBase.values()) list.sort();
   }
 
   has(path: string): boolean {
@@ -34,17 +36,25 @@ export class PathLookup {
    * `/site-packages/pkg/a/b.py` → `pkg/a/b.py` or `src/pkg/a/b.py`. Needs at least the file name.
    */
   bySuffix(fragment: string): readonly string[] {
+    return this.matchSuffix(fragment).paths;
+  }
+
+  /**
+   * Like `bySuffix`, also saying how many trailing segments matched: 1 means only the file name did,
+   * so `/home/alice/app/setup.cfg` may well be the reporter's own file rather than ours.
+   */
+  matchSuffix(fragment: string): { paths: readonly string[]; segments: number } {
     const clean = fragment.replace(/\\/g, '/').replace(/^\.?\//, '');
-    if (this.#set.has(clean)) return [clean];
     const segments = clean.split('/').filter(Boolean);
+    if (this.#set.has(clean)) return { paths: [clean], segments: segments.length };
     const candidates = this.byFileName(segments[segments.length - 1] ?? '');
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return { paths: [], segments: 0 };
     for (let take = segments.length; take >= 1; take--) {
       const suffix = segments.slice(segments.length - take).join('/');
       const hits = candidates.filter((p) => p === suffix || p.endsWith(`/${suffix}`));
-      if (hits.length) return hits;
+      if (hits.length) return { paths: hits, segments: take };
     }
-    return [];
+    return { paths: [], segments: 0 };
   }
 
   /** Paths whose extension-less form ends with the module path `a/b/c` (or is its package index). */

@@ -109,25 +109,43 @@ export function extractSymbols(path: string, text: string): string[] {
   return [...found];
 }
 
-/** symbol → files defining it; names compared exactly and case-insensitively. */
+/**
+ * symbol → files defining it. Exact names first; the case-insensitive fallback only serves names
+ * shaped like identifiers (`parse_url` for `Parse_URL`), never a plain lowercase word, and never maps
+ * a lowercase word to an UPPER_CASE constant: "fetchy" in prose is the project, not `FETCHY = …`.
+ */
 export class SymbolIndex {
   readonly #exact = new Map<string, string[]>();
-  readonly #lower = new Map<string, string[]>();
+  readonly #lower = new Map<string, { name: string; path: string }[]>();
 
   add(path: string, symbols: readonly string[]): void {
     for (const s of symbols) {
       push(this.#exact, s, path);
-      push(this.#lower, s.toLowerCase(), path);
+      const list = this.#lower.get(s.toLowerCase());
+      if (!list) this.#lower.set(s.toLowerCase(), [{ name: s, path }]);
+      else list.push({ name: s, path });
     }
   }
 
-  /** Files defining `name`: exact matches when there are any, else case-insensitive ones. */
+  /** Files defining `name` in path order: exact matches when there are any, else case-insensitive ones. */
   lookup(name: string): readonly string[] {
-    return this.#exact.get(name) ?? this.#lower.get(name.toLowerCase()) ?? [];
+    const exact = this.#exact.get(name);
+    if (exact) return [...exact].sort();
+    if (!/[A-Z_]/.test(name) || name.length < 4) return [];
+    const lowerCaseQuery = name === name.toLowerCase();
+    const found = (this.#lower.get(name.toLowerCase()) ?? [])
+      .filter((d) => !(lowerCaseQuery && d.name === d.name.toUpperCase()))
+      .map((d) => d.path);
+    return [...new Set(found)].sort();
+  }
+
+  /** Files defining exactly `name` (case-sensitive), in path order. */
+  lookupExact(name: string): readonly string[] {
+    return [...(this.#exact.get(name) ?? [])].sort();
   }
 
   has(name: string): boolean {
-    return this.#exact.has(name) || this.#lower.has(name.toLowerCase());
+    return this.lookup(name).length > 0;
   }
 }
 
