@@ -1,4 +1,5 @@
-import type { Probot } from 'probot';
+import { Redis } from 'ioredis';
+import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { defaultCheckoutRoot } from '../adapters/git/shallow-checkout.js';
 import { defaultCacheDir, fsCacheStore } from '../adapters/local/fs-cache-store.js';
 import type { GitHubDeps } from '../engine/github/github-deps.js';
@@ -7,8 +8,10 @@ import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
 import { findMissedEvents, type MissedEvents } from '../engine/github/reconcile.js';
 import { type Clock, systemClock } from '../ports/clock-port.js';
 import { appIdentity } from './app-identity.js';
-import { eventJob, sweptEventJob, type WebhookContext } from './event-job.js';
+import { appOptionsFromEnv } from './app-options.js';
+import { eventJob, revivedJob, sweptEventJob, type WebhookContext } from './event-job.js';
 import { type AppDepsSettings, appGitHubDeps, type RepoTarget } from './github-deps.js';
+import { gitHubCheck, type ReadinessCheck, redisCheck, serviceRoutes } from './health.js';
 import { checkSuiteCompletedEvent } from './handlers/check-suite-completed.js';
 import { commentEvent } from './handlers/issue-comment-created.js';
 import { editedEvent } from './handlers/issues-edited.js';
@@ -17,9 +20,11 @@ import { unlabeledEvent } from './handlers/issues-unlabeled.js';
 import { reviewCommentEvent } from './handlers/pull-request-review-comment-created.js';
 import { reviewEvent } from './handlers/pull-request-review-submitted.js';
 import { workflowRunCompletedEvent } from './handlers/workflow-run-completed.js';
+import { AppMetrics } from './metrics.js';
 import { probotLogger } from './probot-logger.js';
 import { type AppAuth, listInstalledRepos, startReconcileSchedule } from './reconcile-schedule.js';
-import { WorkQueue } from './work-queue.js';
+import { RedisWorkQueue } from './redis-work-queue.js';
+import { type JobQueue, QueueFullError, WorkQueue } from './work-queue.js';
 
 export interface MaestroAppOptions {
   /** Jobs at once across issues (MAESTRO_CONCURRENCY). */
@@ -40,18 +45,36 @@ export interface MaestroAppOptions {
   findMissed?: (deps: GitHubDeps) => Promise<MissedEvents[]>;
   /** Builds one repository's dependencies (default: Octokit host, shallow clone, configured model). */
   depsFor?: (target: RepoTarget) => GitHubDeps;
-  queue?: WorkQueue;
+  queue?: JobQueue;
+  /** Jobs waiting at most before deliveries are refused with 503 (MAESTRO_MAX_PENDING). */
+  maxPending?: number;
+  /**
+   * Redis tuning for tests; the client itself comes from `REDIS_URL` in `env`. With Redis, dedupe
+   * and each issue's order hold across replicas (redis-work-queue.ts); without, one process's
+   * memory holds them: run one replica only.
+   */
+  redis?: { prefix?: string; leaseMs?: number; pollMs?: number };
   clock?: Clock;
   /** Delay before the first sweep after start (default 0). */
   firstSweepDelayMs?: number;
+  /** What `/readyz` asks besides GitHub (default: Redis PING when `REDIS_URL` is set in `env`). */
+  readinessChecks?: readonly ReadinessCheck[];
 }
 
 export interface MaestroApp {
-  queue: WorkQueue;
+  queue: JobQueue;
   /** One reconciliation sweep now: enqueues a job per installed repository. */
   sweep(): Promise<void>;
-  /** Stops the schedule and waits for queued work (graceful shutdown). */
+  /**
+   * Graceful shutdown: from now on `/readyz` answers 503 and new deliveries get a 503 (GitHub
+   * shows them as failed, to redeliver; the sweep finds them too); stops the schedule and waits
+   * for the queued work.
+   */
   stop(): Promise<void>;
+  readonly stopping: boolean;
+  metrics: AppMetrics;
+  /** `/healthz`, `/readyz`, `/metrics` for Probot's server (`addHandler`). */
+  routes: ReturnType<typeof serviceRoutes>;
 }
 
 /**
@@ -63,7 +86,6 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   const logger = probotLogger(app.log);
   const env = options.env ?? process.env;
   const clock = options.clock ?? systemClock;
-  const queue = options.queue ?? new WorkQueue({ concurrency: options.concurrency, logger });
   const auth: AppAuth = app;
   const settings: AppDepsSettings = {
     gitBaseUrl: options.gitBaseUrl,
@@ -75,16 +97,40 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     checkoutRoot: options.checkoutRoot ?? defaultCheckoutRoot(),
   };
   const depsFor = options.depsFor ?? ((target: RepoTarget) => appGitHubDeps(target, settings));
-  const jobDeps = { handle: options.handle ?? handleIssueEvent, depsFor };
+  const metrics = new AppMetrics(() => queue);
+  const jobDeps = { handle: metrics.observeHandle(options.handle ?? handleIssueEvent), depsFor };
   const findMissed = options.findMissed ?? findMissedEvents;
+  const redisClient = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false }) : undefined;
+  const queue: JobQueue =
+    options.queue ??
+    (redisClient
+      ? new RedisWorkQueue({
+          redis: redisClient,
+          concurrency: options.concurrency,
+          maxPending: options.maxPending,
+          logger,
+          ...options.redis,
+          revive: (stored) => metrics.timed(revivedJob(stored, auth, jobDeps, logger)),
+        })
+      : new WorkQueue({ concurrency: options.concurrency, maxPending: options.maxPending, logger }));
 
-  const accept = (context: WebhookContext, event: IssueEvent | undefined): void => {
-    if (!event) {
+  let stopping = false;
+  const accept = async (context: WebhookContext, event: IssueEvent | undefined): Promise<void> => {
+    const name = `${context.name}.${(context.payload as { action?: string }).action ?? ''}`;
+    if (stopping) {
+      metrics.delivery(name, 'shed');
+      // @octokit/webhooks answers with the error's status: GitHub records a failed delivery.
+      throw Object.assign(new Error('Maestro is stopping; redeliver this event'), { status: 503 });
+    }
+    const job = event ? eventJob(context, event, jobDeps) : undefined;
+    if (!job) {
       context.log.debug(`${context.name}: ignored (bot sender or nothing to do)`);
+      metrics.delivery(name, 'ignored');
       return;
     }
-    const job = eventJob(context, event, jobDeps);
-    if (job) queue.enqueue(job);
+    const result = await queue.enqueue(metrics.timed(job));
+    metrics.delivery(name, result);
+    if (result === 'full') throw new QueueFullError(job.name);
   };
   app.on('issues.labeled', (context) => accept(context, labeledEvent(context.payload)));
   app.on('issues.unlabeled', (context) => accept(context, unlabeledEvent(context.payload)));
@@ -98,18 +144,18 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   app.on('workflow_run.completed', (context) => accept(context, workflowRunCompletedEvent(context.payload)));
 
   const sweep = async () => {
-    for (const { client, repo } of await listInstalledRepos(auth, logger)) {
+    for (const { client, repo, installationId } of await listInstalledRepos(auth, logger)) {
       const name = `reconcile ${repo.owner}/${repo.repo}`;
       const run = async () => {
-        const target = { client, repo, logger };
+        const target = { client, repo, logger, installationId };
         const missed = await findMissed(depsFor(target));
         // Each issue's events go to the issue's own serial key: never beside a webhook job for it.
         for (const { events } of missed)
-          for (const event of events) queue.enqueue(sweptEventJob(target, event, jobDeps));
+          for (const event of events) await queue.enqueue(sweptEventJob(target, event, jobDeps));
         logger.info(`${name}: ${missed.length} issue(s) with missed events`);
       };
       // Keyed per repository and only when idle: a sweep never overlaps with itself.
-      queue.enqueue(
+      await queue.enqueue(
         { key: `${repo.owner}/${repo.repo}#reconcile`.toLowerCase(), dedupe: [], name, run },
         { ifIdle: true },
       );
@@ -122,12 +168,37 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     firstDelayMs: options.firstSweepDelayMs,
   });
 
+  const redis = env.REDIS_URL ? redisCheck(env.REDIS_URL) : undefined;
+  const routes = serviceRoutes({
+    metrics,
+    checks: [gitHubCheck(auth), ...(options.readinessChecks ?? (redis ? [redis] : []))],
+    stopping: () => stopping,
+  });
+
   return {
     queue,
+    metrics,
+    routes,
+    get stopping() {
+      return stopping;
+    },
     sweep: schedule.sweep,
     stop: async () => {
+      stopping = true;
       schedule.stop();
-      await queue.drain();
+      await queue.close();
+      await redis?.close();
+      redisClient?.disconnect();
     },
   };
+}
+
+/**
+ * The plain Probot app function, for `probot run ./lib/app/index.js` and `createNodeMiddleware`:
+ * Maestro's settings come from `process.env` (validated; a bad value throws with what to set),
+ * and `/healthz`, `/readyz` and `/metrics` are mounted when the host offers `addHandler`.
+ */
+export default function maestroProbotApp(app: Probot, host?: Partial<ApplicationFunctionOptions>): void {
+  const maestro = maestroApp(app, appOptionsFromEnv(process.env));
+  host?.addHandler?.(maestro.routes);
 }

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createProbot, type Options, Probot, Server } from 'probot';
 import type { Logger } from '../ports/logger-port.js';
 import type { AppEnvironment } from './app-environment.js';
+import { appOptionsFrom } from './app-options.js';
 import { type MaestroApp, type MaestroAppOptions, maestroApp } from './index.js';
 import { probotLogger } from './probot-logger.js';
 
@@ -13,7 +14,10 @@ export interface RunningApp {
   port: number;
   maestro: MaestroApp;
   logger: Logger;
-  /** Stops accepting webhooks, then waits (bounded) for the queue: SIGTERM from a container runtime. */
+  /**
+   * SIGTERM from a container runtime: `/readyz` turns 503 and new deliveries get a 503 while the
+   * queue finishes (bounded); then the server closes.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export async function startAppServer(
     secret: environment.webhookSecret,
     baseUrl: environment.apiBaseUrl,
     logLevel: environment.logLevel as Options['logLevel'],
+    // Probot's Bottleneck throttling shares the queue's Redis: replicas keep one request budget.
+    redisConfig: environment.redisUrl,
   };
   const log = (await createProbot({ env: probotEnv, overrides: credentials }).ready()).log;
   const server = new Server({
@@ -53,15 +59,9 @@ export async function startAppServer(
   });
 
   let maestro: MaestroApp | undefined;
-  await server.load((app) => {
-    maestro = maestroApp(app, {
-      concurrency: environment.concurrency,
-      reconcileMinutes: environment.reconcileMinutes,
-      gitBaseUrl: environment.gitBaseUrl,
-      secrets: environment.secrets,
-      env: processEnv,
-      ...options.app,
-    });
+  await server.load((app, { addHandler }) => {
+    maestro = maestroApp(app, { ...appOptionsFrom(environment, processEnv), ...options.app });
+    addHandler(maestro.routes);
   });
   const http = await server.start();
   const loaded = maestro!;
@@ -76,7 +76,8 @@ export async function startAppServer(
     maestro: loaded,
     logger: probotLogger(log),
     async stop() {
-      await server.stop();
+      // Still listening while the queue drains: the load balancer reads /readyz's 503 and GitHub's
+      // deliveries get a 503 rather than a refused connection.
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(() => {
@@ -87,6 +88,7 @@ export async function startAppServer(
       });
       await Promise.race([loaded.stop(), timeout]);
       clearTimeout(timer);
+      await server.stop();
     },
   };
 }
