@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
+import { DEFAULT_CONFIG_PATH } from '../core/config/config-path.js';
 import { ValidationError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { ExecuteRequest } from '../engine/github/issue-events.js';
@@ -35,8 +36,6 @@ export interface ActionInputs {
 
 export const actionModes = ['auto', 'plan', 'execute', 'ci-fix'] as const;
 export type ActionMode = (typeof actionModes)[number];
-
-export const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
 
 /*
  * The runner passes input `github-token` as the variable `INPUT_GITHUB-TOKEN` (upper-cased, spaces

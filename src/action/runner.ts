@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
+import { DEFAULT_CONFIG_PATH } from '../core/config/config-path.js';
 import { defaultConfig } from '../core/config/config-schema.js';
 import { errorMessage, MaestroError, ValidationError } from '../core/errors.js';
 import { type DispatchedComment, dispatchedComment } from '../engine/github/dispatched-comment.js';
@@ -177,7 +178,11 @@ async function planEvent(
 }
 
 async function labeledEvent(route: Extract<Route, { kind: 'plan' }>, deps: GitHubDeps): Promise<IssueEvent> {
-  const label = await triggerLabel(deps.host, defaultConfig().trigger.label);
+  const label = await triggerLabel(
+    deps.host,
+    deps.configPath ?? DEFAULT_CONFIG_PATH,
+    defaultConfig().trigger.label,
+  );
   // The dispatch comes from the App's bot; the permission that counts is the labeller's, and the
   // snapshot is pinned to when they labelled — both read from the issue's events, not the inputs.
   const labeled = await deps.host.lastLabeled(route.issue, label);

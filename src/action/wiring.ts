@@ -21,7 +21,6 @@ import type { ExecutionDeps, GitHubDeps } from '../engine/github/github-deps.js'
 import { systemClock } from '../ports/clock-port.js';
 import type { IssueHost } from '../ports/issue-host-port.js';
 import type { Logger } from '../ports/logger-port.js';
-import { withConfigPath } from './config-host.js';
 import type { GitHubEnv } from './github-env.js';
 import { type ActionInputs, secretValues } from './inputs.js';
 import { openActionSandbox } from './sandbox-setup.js';
@@ -109,7 +108,9 @@ export function gitHubDeps(ctx: ActionContext): GitHubDeps {
     OPENAI_API_KEY: inputs.openaiApiKey ?? ctx.env.OPENAI_API_KEY,
   };
   return {
-    host: withConfigPath(host, inputs.configPath),
+    host,
+    // The engine reads the config from here (default branch only), not from `.github/maestro.yml`.
+    configPath: inputs.configPath,
     clock: systemClock,
     logger,
     role: 'action',

@@ -1,6 +1,7 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/config-path.js';
 import { ModelError } from '../../core/errors.js';
 import type { UsageLedger } from '../../core/usage/usage-ledger.js';
 import type { Clock } from '../../ports/clock-port.js';
@@ -49,7 +50,7 @@ export interface ResolvedProvider {
   hasKey: boolean;
 }
 
-const CONFIG = '.github/maestro.yml';
+const CONFIG = DEFAULT_CONFIG_PATH;
 
 const defaults = {
   anthropic: {

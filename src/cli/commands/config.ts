@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/config-path.js';
 import { configJsonSchema } from '../../core/config/json-schema.js';
 import { formatConfigIssues, parseConfigText } from '../../core/config/load-config.js';
 import { ConfigError, errorMessage } from '../../core/errors.js';
 import type { CommandContext } from '../command-context.js';
-
-export const defaultConfigPath = '.github/maestro.yml';
 
 /** `maestro config validate [file]` and `maestro config schema`. */
 export function configCommand(ctx: CommandContext): Command {
@@ -14,7 +13,7 @@ export function configCommand(ctx: CommandContext): Command {
 
   command
     .command('validate')
-    .description(`Validate a Maestro config file (default: ${defaultConfigPath}).`)
+    .description(`Validate a Maestro config file (default: ${DEFAULT_CONFIG_PATH}).`)
     .argument('[file]', 'the config file to check')
     .action(async (file: string | undefined) => validate(ctx, file));
 
@@ -28,7 +27,7 @@ export function configCommand(ctx: CommandContext): Command {
 
 async function validate(ctx: CommandContext, file: string | undefined): Promise<void> {
   const { io } = ctx;
-  const path = resolve(io.cwd, file ?? defaultConfigPath);
+  const path = resolve(io.cwd, file ?? DEFAULT_CONFIG_PATH);
   const shown = displayPath(io.cwd, path);
   const text = await readText(path);
   if (text.kind === 'missing') {

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { DEFAULT_CONFIG_PATH } from '../../core/config/config-path.js';
 import { defaultConfig, type MaestroConfig } from '../../core/config/config-schema.js';
 import { parseConfigText } from '../../core/config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import type { CliIo } from '../io.js';
 import { trustModelEndpoint } from './model-endpoint-trust.js';
-
-export const DEFAULT_CONFIG_PATH = '.github/maestro.yml';
 
 /**
  * Local runs read `.github/maestro.yml` from the working tree (GitHub runs read it from the

@@ -43,7 +43,7 @@ export async function executeApproved(
   execution: ExecutionDeps,
 ): Promise<RunResult> {
   const { host } = deps;
-  const loaded = await loadRepoConfig(host);
+  const loaded = await loadRepoConfig(host, deps.configPath);
   if (loaded.kind === 'invalid') {
     await reportInvalidConfig(host, request.issue, loaded);
     return refused([`.github/maestro.yml is invalid:\n${loaded.problem}`]);

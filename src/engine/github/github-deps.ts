@@ -36,6 +36,11 @@ export interface GitHubDeps {
   /** A read-only checkout of the default branch for discovery (App: shallow clone; Action: the workspace). */
   checkout(): Promise<RepositoryReader>;
   cache: CacheStore;
+  /**
+   * The repository's config file, read from the default branch: the Action's `config-path` input;
+   * `.github/maestro.yml` (DEFAULT_CONFIG_PATH) when absent, as for the App.
+   */
+  configPath?: string;
   /** The workflow the App dispatches (`maestro.yml` unless configured). */
   workflow?: string;
   /** This workflow run, when running in the Action (tracking comment link, cancellation). */

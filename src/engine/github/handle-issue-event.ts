@@ -25,7 +25,7 @@ export async function handleIssueEvent(event: IssueEvent, deps: GitHubDeps): Pro
   if (event.kind !== 'checks' && isBotOrSelf(senderOf(event), self))
     return { kind: 'ignored', reason: 'sent by a bot or by Maestro' };
 
-  const loaded = await loadRepoConfig(host);
+  const loaded = await loadRepoConfig(host, deps.configPath);
   const issueOf = subjectOf(event) ?? 0;
   if (loaded.kind === 'invalid') {
     if (

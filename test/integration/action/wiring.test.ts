@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runnerCancellation } from '../../../src/action/cancellation.js';
-import { triggerLabel, withConfigPath } from '../../../src/action/config-host.js';
+import { triggerLabel } from '../../../src/action/config-host.js';
 import { withModelOverride } from '../../../src/action/wiring.js';
 import { defaultConfig } from '../../../src/core/config/config-schema.js';
 import type { IssueHost } from '../../../src/ports/issue-host-port.js';
@@ -25,34 +25,16 @@ class FilesHost {
 const asHost = (host: FilesHost) => host as unknown as IssueHost;
 
 describe('config-path', () => {
-  it('answers the engine’s read of .github/maestro.yml from the configured path, same ref', async () => {
-    const files = new FilesHost({ 'config/maestro.yml': 'trigger: { label: ai }\n' });
-    const host = withConfigPath(asHost(files), 'config/maestro.yml');
-    expect(await host.readFile('.github/maestro.yml')).toEqual({
-      text: 'trigger: { label: ai }\n',
-      sha: 'sha',
-    });
-    await host.readFile('src/index.ts', 'abc123');
-    expect(files.reads).toEqual([
-      ['config/maestro.yml', undefined],
-      ['src/index.ts', 'abc123'],
-    ]);
-    // Other methods still reach the real host (its private fields included).
-    expect(await host.defaultBranch()).toBe('main');
-  });
-
-  it('leaves the host alone for the default path', () => {
-    const host = asHost(new FilesHost({}));
-    expect(withConfigPath(host, '.github/maestro.yml')).toBe(host);
-  });
-
   it('finds the trigger label for a plan dispatch, falling back to the default', async () => {
     const fallback = defaultConfig().trigger.label;
     const configured = asHost(new FilesHost({ '.github/maestro.yml': 'trigger:\n  label: ai-please\n' }));
-    expect(await triggerLabel(configured, fallback)).toBe('ai-please');
-    expect(await triggerLabel(asHost(new FilesHost({})), fallback)).toBe('maestro');
+    expect(await triggerLabel(configured, '.github/maestro.yml', fallback)).toBe('ai-please');
+    expect(await triggerLabel(asHost(new FilesHost({})), '.github/maestro.yml', fallback)).toBe('maestro');
     const invalid = asHost(new FilesHost({ '.github/maestro.yml': 'trigger: [not, a, map]\n' }));
-    expect(await triggerLabel(invalid, fallback)).toBe('maestro');
+    expect(await triggerLabel(invalid, '.github/maestro.yml', fallback)).toBe('maestro');
+    // With config-path, from that file (same default branch), not from .github/maestro.yml.
+    const elsewhere = asHost(new FilesHost({ 'ci/maestro.yml': 'trigger:\n  label: bot\n' }));
+    expect(await triggerLabel(elsewhere, 'ci/maestro.yml', fallback)).toBe('bot');
   });
 });
 
