@@ -1,7 +1,7 @@
 import { extractImports } from './import-graph.js';
 import { classifyContent, type DropReason } from './inventory.js';
 import { extractSymbols } from './symbol-index.js';
-import { termFrequencies, tokenize } from './tokenize.js';
+import { identifierTerms } from './tokenize.js';
 
 /** What discovery needs to know about one file's content; cached per blob id. */
 export interface FileAnalysis {
@@ -25,12 +25,12 @@ export function analyseFile(path: string, content: Buffer): FileAnalysis {
   const drop = classifyContent(content);
   if (drop) return { drop, tokens: 0, lines: 0, length: 0, tf: {}, symbols: [], imports: [] };
   const text = content.toString('utf8');
-  const terms = tokenize(text);
+  const { tf, length } = countTerms(text);
   return {
     tokens: estimateTokens(content.byteLength),
     lines: countLines(text),
-    length: terms.length,
-    tf: Object.fromEntries(termFrequencies(terms)),
+    length,
+    tf,
     symbols: extractSymbols(path, text),
     imports: extractImports(path, text),
   };
@@ -43,6 +43,29 @@ export function analyseFile(path: string, content: Buffer): FileAnalysis {
  */
 export function estimateTokens(bytes: number): number {
   return Math.ceil(bytes / 4);
+}
+
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+/** Terms per identifier: a repository repeats a small vocabulary, and splitting was a third of a cold run. */
+const termsOf = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 200_000;
+
+/** `termFrequencies(tokenize(text))` and its length, splitting each distinct identifier once. */
+export function countTerms(text: string): { tf: Record<string, number>; length: number } {
+  const counts = new Map<string, number>();
+  let length = 0;
+  for (const match of text.matchAll(IDENTIFIER)) {
+    const identifier = match[0];
+    let terms = termsOf.get(identifier);
+    if (!terms) {
+      if (termsOf.size >= MEMO_LIMIT) termsOf.clear();
+      terms = identifierTerms(identifier);
+      termsOf.set(identifier, terms);
+    }
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    length += terms.length;
+  }
+  return { tf: Object.fromEntries(counts), length };
 }
 
 function countLines(text: string): number {

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyseFile, countTerms, estimateTokens } from '../../../src/discovery/analyse-file.js';
+import { termFrequencies, tokenize } from '../../../src/discovery/tokenize.js';
+
+const reference = (text: string) => ({
+  tf: Object.fromEntries(termFrequencies(tokenize(text))),
+  length: tokenize(text).length,
+});
+
+describe('countTerms', () => {
+  it('counts exactly what tokenize + termFrequencies count, on any text', () => {
+    const code = fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          'parseHTTPRequest_v2',
+          'self',
+          'refund_invoice',
+          '__init__',
+          'XMLHttp',
+          'a',
+          'the',
+          '$x',
+        ),
+        fc.string({ maxLength: 12 }),
+      ),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(code, (parts) => {
+        const text = parts.join(' ');
+        // Twice: the second pass reads the memo the first one filled.
+        expect(countTerms(text)).toEqual(reference(text));
+        expect(countTerms(text)).toEqual(reference(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('matches on this repository’s own sources', () => {
+    for (const path of ['src/discovery/discover.ts', 'src/discovery/tokenize.ts', 'src/cli/main.ts']) {
+      const text = readFileSync(path, 'utf8');
+      expect(countTerms(text)).toEqual(reference(text));
+    }
+  });
+});
+
+describe('analyseFile', () => {
+  it('estimates tokens from bytes and keeps the term counts BM25 reads', () => {
+    const content = Buffer.from('def refund_invoice(invoice):\n    return invoice.total\n');
+    const analysis = analyseFile('billing.py', content);
+    expect(analysis.tokens).toBe(estimateTokens(content.byteLength));
+    expect(analysis.tf).toEqual({ refund_invoice: 1, refund: 1, invoice: 3, total: 1 });
+    expect(analysis.lines).toBe(2);
+  });
+});
