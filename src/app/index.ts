@@ -5,7 +5,7 @@ import { defaultCacheDir, fsCacheStore } from '../adapters/local/fs-cache-store.
 import type { GitHubDeps } from '../engine/github/github-deps.js';
 import { handleIssueEvent } from '../engine/github/handle-issue-event.js';
 import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
-import { findMissedEvents, type MissedEvents } from '../engine/github/reconcile.js';
+import { sweepRepository } from '../engine/github/reconcile.js';
 import { type Clock, systemClock } from '../ports/clock-port.js';
 import { appIdentity } from './app-identity.js';
 import { appOptionsFromEnv } from './app-options.js';
@@ -22,7 +22,13 @@ import { reviewEvent } from './handlers/pull-request-review-submitted.js';
 import { workflowRunCompletedEvent } from './handlers/workflow-run-completed.js';
 import { AppMetrics } from './metrics.js';
 import { probotLogger } from './probot-logger.js';
-import { type AppAuth, listInstalledRepos, startReconcileSchedule } from './reconcile-schedule.js';
+import {
+  type AppAuth,
+  type FindMissed,
+  listInstalledRepos,
+  SweepWatermarks,
+  startReconcileSchedule,
+} from './reconcile-schedule.js';
 import { RedisWorkQueue } from './redis-work-queue.js';
 import { type JobQueue, QueueFullError, WorkQueue } from './work-queue.js';
 
@@ -41,8 +47,8 @@ export interface MaestroAppOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The engine's use cases; tests inject fakes, the journey test the real ones. */
   handle?: (event: IssueEvent, deps: GitHubDeps) => Promise<Handled>;
-  /** What the sweep finds for one repository (default: the engine's `findMissedEvents`). */
-  findMissed?: (deps: GitHubDeps) => Promise<MissedEvents[]>;
+  /** What the sweep finds for one repository since its last sweep (default: the engine's `sweepRepository`). */
+  findMissed?: FindMissed;
   /** Builds one repository's dependencies (default: Octokit host, shallow clone, configured model). */
   depsFor?: (target: RepoTarget) => GitHubDeps;
   queue?: JobQueue;
@@ -99,7 +105,8 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   const depsFor = options.depsFor ?? ((target: RepoTarget) => appGitHubDeps(target, settings));
   const metrics = new AppMetrics(() => queue);
   const jobDeps = { handle: metrics.observeHandle(options.handle ?? handleIssueEvent), depsFor };
-  const findMissed = options.findMissed ?? findMissedEvents;
+  const findMissed = options.findMissed ?? sweepRepository;
+  const watermarks = new SweepWatermarks();
   const redisClient = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false }) : undefined;
   const queue: JobQueue =
     options.queue ??
@@ -148,7 +155,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
       const name = `reconcile ${repo.owner}/${repo.repo}`;
       const run = async () => {
         const target = { client, repo, logger, installationId };
-        const missed = await findMissed(depsFor(target));
+        const missed = await watermarks.missed(repo, depsFor(target), findMissed);
         // Each issue's events go to the issue's own serial key: never beside a webhook job for it.
         for (const { events } of missed)
           for (const event of events) await queue.enqueue(sweptEventJob(target, event, jobDeps));

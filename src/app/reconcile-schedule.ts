@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { errorMessage } from '../core/errors.js';
+import type { GitHubDeps } from '../engine/github/github-deps.js';
+import type { MissedEvents, SweepResult, SweepWindow } from '../engine/github/reconcile.js';
 import type { RepoRef } from '../ports/issue-host-port.js';
 import type { Logger } from '../ports/logger-port.js';
 import type { InstallationClient } from './github-deps.js';
@@ -87,4 +89,32 @@ export function startReconcileSchedule(options: {
       clearInterval(every);
     },
   };
+}
+
+/** What the sweep asks the engine for one repository: the missed events since a time, and where to go on. */
+export type FindMissed = (deps: GitHubDeps, window: SweepWindow) => Promise<MissedEvents[] | SweepResult>;
+
+/**
+ * Where each repository's next sweep starts: the time its last sweep started, or the last change
+ * it saw when it stopped early for the search quota. Kept in this process's memory: after a
+ * restart the first sweep looks back `LOOKBACK_MS`, and what was handled before is recognised by
+ * GitHub's own records (plan marker, notices, tracking comment), not by this.
+ */
+export class SweepWatermarks {
+  readonly #next = new Map<string, string>();
+
+  /** One sweep of `repo`: the events found, with the watermark moved on for the next one. */
+  async missed(repo: RepoRef, deps: GitHubDeps, find: FindMissed): Promise<MissedEvents[]> {
+    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+    const since = this.#next.get(key);
+    const started = deps.clock.now().toISOString();
+    const found = await find(deps, since ? { since } : {});
+    const result = Array.isArray(found) ? { missed: found, next: started, complete: true } : found;
+    this.#next.set(key, result.next);
+    if (!result.complete)
+      deps.logger.info(
+        `reconcile ${key}: stopped early to keep search quota; the next sweep goes on from ${result.next}`,
+      );
+    return result.missed;
+  }
 }

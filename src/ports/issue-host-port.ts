@@ -134,6 +134,31 @@ export interface ReviewComment {
   author: Actor;
 }
 
+/** An issue or pull request the search found changed since a time (the reconciliation sweep). */
+export interface UpdatedIssue {
+  number: number;
+  isPullRequest: boolean;
+  state: 'open' | 'closed';
+  labels: string[];
+  updatedAt: string;
+}
+
+export interface UpdatedSince {
+  /** Oldest change first. */
+  items: UpdatedIssue[];
+  /** False when the search quota ran low before the last page: the rest is for the next sweep. */
+  complete: boolean;
+}
+
+/** A submitted pull request review. */
+export interface SubmittedReview {
+  id: number;
+  state: 'approved' | 'changes_requested' | 'commented' | 'dismissed';
+  body: string;
+  reviewer: Actor;
+  submittedAt: string;
+}
+
 export interface WorkflowDispatch {
   /** Workflow file name (`maestro.yml`) or id. */
   workflow: string;
@@ -198,4 +223,17 @@ export interface IssueHost {
   lastLabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined>;
   /** Open issues carrying a label (the reconciliation sweep). */
   listOpenIssues(label: string): Promise<IssueData[]>;
+  /** Who last removed this label from the issue, and when, if anyone did (a missed cancel). */
+  lastUnlabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined>;
+  /**
+   * Issues and pull requests changed after `since` (the search API, oldest change first, page by
+   * page), stopping early when fewer than `minRemaining` searches are left this minute.
+   */
+  searchUpdated(since: string, options?: { minRemaining?: number }): Promise<UpdatedSince>;
+  /** A pull request's submitted reviews, oldest first. */
+  listReviews(pr: number): Promise<SubmittedReview[]>;
+  /** The repository's open pull requests. */
+  listOpenPullRequests(): Promise<PullRequestData[]>;
+  /** Whether Maestro itself left this reaction on a comment (it reacts 🚀 to a command it acts on). */
+  hasOwnReaction(commentId: number, reaction: Reaction): Promise<boolean>;
 }

@@ -49,6 +49,8 @@ interface FakeIssue {
   /** GraphQL `userContentEdits` of the body: the creation, then each edit (empty until edited). */
   bodyEdits: Array<{ editedAt: string; editor: FakeActor | null }>;
   created_at: string;
+  /** Bumped by comments, labels and reviews, as GitHub does (the sweep's search filters on it). */
+  updated_at: string;
   reactions: string[];
 }
 
@@ -76,6 +78,18 @@ export class FakeGitHub {
     Array<{ id: number; path: string; line: number; body: string; user: FakeActor }>
   >();
   readonly threadReplies: Array<{ pr: number; commentId: number; body: string; user: FakeActor }> = [];
+  /** Submitted reviews (`review`), and what the search API reports as its remaining quota. */
+  readonly reviews: Array<{
+    pr: number;
+    id: number;
+    state: string;
+    body: string;
+    user: FakeActor;
+    submitted_at: string;
+  }> = [];
+  searchRemaining = 30;
+  /** Reactions to comments, with who left them. */
+  readonly commentReactions: Array<{ commentId: number; content: string; user: FakeActor }> = [];
   /** Every request, for assertions (method, path, body). */
   readonly log: Array<{ method: string; path: string; body: unknown; token?: string }> = [];
   /** Tokens → who sends the request. */
@@ -133,6 +147,7 @@ export class FakeGitHub {
       events: [],
       bodyEdits: [],
       created_at: this.#now(),
+      updated_at: this.#now(),
       reactions: [],
     };
     this.issues.set(number, issue);
@@ -181,13 +196,35 @@ export class FakeGitHub {
     const found = this.#issue(issue);
     if (!found.labels.includes(label)) found.labels.push(label);
     found.events.push({ event: 'labeled', label, actor, created_at: at });
+    found.updated_at = at;
     return at;
+  }
+
+  /** Someone removes a label (an `unlabeled` event, as the web UI makes). */
+  unlabel(issue: number, label: string, actor: FakeActor): string {
+    const at = this.#now();
+    const found = this.#issue(issue);
+    found.labels = found.labels.filter((l) => l !== label);
+    found.events.push({ event: 'unlabeled', label, actor, created_at: at });
+    found.updated_at = at;
+    return at;
+  }
+
+  /** Someone submits a review of a pull request. */
+  review(pr: number, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', body: string, user: FakeActor) {
+    const at = this.#now();
+    const review = { id: this.#nextId++, state, body, user, submitted_at: at };
+    this.reviews.push({ pr, ...review });
+    this.#issue(pr).updated_at = at;
+    return review;
   }
 
   comment(issue: number, body: string, user: FakeActor): FakeComment {
     const at = this.#now();
     const comment = { id: this.#nextId++, issue, body, user, created_at: at, updated_at: at };
     this.comments.set(comment.id, comment);
+    const commented = this.issues.get(issue);
+    if (commented) commented.updated_at = at;
     return comment;
   }
 
@@ -353,8 +390,17 @@ export class FakeGitHub {
       comment.updated_at = this.#now();
       return [200, this.#commentJson(comment)];
     }
-    if (is('POST', new RegExp(`^${base}/issues/comments/(\\d+)/reactions$`)))
+    if (is('POST', new RegExp(`^${base}/issues/comments/(\\d+)/reactions$`))) {
+      this.commentReactions.push({ commentId: n(1), content: String(body.content), user: sender });
       return [201, { id: 1, content: body.content }];
+    }
+    if (is('GET', new RegExp(`^${base}/issues/comments/(\\d+)/reactions$`)))
+      return [
+        200,
+        this.commentReactions
+          .filter((r) => r.commentId === n(1) && (!query.get('content') || r.content === query.get('content')))
+          .map((r, i) => ({ id: i + 1, content: r.content, user: r.user })),
+      ];
     if (is('POST', new RegExp(`^${base}/issues/(\\d+)/reactions$`))) {
       this.#issue(n(1)).reactions.push(String(body.content));
       return [201, { id: 1, content: body.content }];
@@ -417,6 +463,9 @@ export class FakeGitHub {
         ? [404, { message: 'Not Found' }]
         : [200, { sha: m![1], commit: { message } }];
     }
+    if (is('GET', /^\/search\/issues$/)) return this.#search(query);
+    if (is('GET', new RegExp(`^${base}/pulls/(\\d+)/reviews$`)))
+      return [200, this.reviews.filter((r) => r.pr === n(1)).map(({ pr: _pr, ...r }) => r)];
     if (is('GET', new RegExp(`^${base}/pulls/(\\d+)/reviews/(\\d+)/comments$`)))
       return [
         200,
@@ -476,6 +525,28 @@ export class FakeGitHub {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  /** `GET /search/issues` for `repo:<this> updated:>=<time>`, sorted by update, paged. */
+  #search(query: URLSearchParams): [number, unknown, Record<string, string>] {
+    this.searchRemaining = Math.max(0, this.searchRemaining - 1);
+    const q = query.get('q') ?? '';
+    const since = /updated:>=(\S+)/.exec(q)?.[1];
+    const perPage = Number(query.get('per_page') ?? 30);
+    const page = Number(query.get('page') ?? 1);
+    const all = [...this.issues.values()]
+      .filter(() => q.includes(`repo:${this.owner}/${this.repo}`))
+      .filter((i) => !since || i.updated_at >= since)
+      .sort((a, b) => a.updated_at.localeCompare(b.updated_at) || a.number - b.number);
+    const items = all.slice((page - 1) * perPage, page * perPage).map((i) => ({
+      ...this.#issueJson(i),
+      updated_at: i.updated_at,
+    }));
+    return [
+      200,
+      { total_count: all.length, incomplete_results: false, items },
+      { 'x-ratelimit-remaining': String(this.searchRemaining), 'x-ratelimit-resource': 'search' },
+    ];
+  }
 
   #currentToken: string | undefined;
 
@@ -539,6 +610,7 @@ export class FakeGitHub {
       head: {
         ref: p.pull?.head,
         label: `${this.owner}:${p.pull?.head}`,
+        repo: { full_name: `${this.owner}/${this.repo}` },
         ...(p.pull?.headSha ? { sha: p.pull.headSha } : {}),
       },
       base: { ref: p.pull?.base, ...(p.pull?.baseSha ? { sha: p.pull.baseSha } : {}) },

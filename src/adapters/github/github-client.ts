@@ -8,7 +8,10 @@ import type { Logger } from '../../ports/logger-port.js';
  * zod at the edge (github-schemas.ts), so nothing here relies on Octokit's response types.
  */
 export interface GitHubRequester {
-  request(route: string, parameters?: Record<string, unknown>): Promise<{ status: number; data: unknown }>;
+  request(
+    route: string,
+    parameters?: Record<string, unknown>,
+  ): Promise<{ status: number; data: unknown; headers?: Record<string, unknown> }>;
   /** plugin-paginate-rest: every page's items, concatenated. */
   paginate(route: string, parameters?: Record<string, unknown>): Promise<unknown[]>;
   graphql(query: string, parameters?: Record<string, unknown>): Promise<unknown>;

@@ -17,6 +17,8 @@ import type {
   RepoRef,
   ReviewComment,
   StatusLabel,
+  SubmittedReview,
+  UpdatedSince,
   WorkflowDispatch,
 } from '../../ports/issue-host-port.js';
 import { type Logger, silentLogger } from '../../ports/logger-port.js';
@@ -32,6 +34,7 @@ import { fetchPermission } from './permissions.js';
 import * as pulls from './pull-requests.js';
 import * as repository from './repository.js';
 import * as reviews from './review-comments.js';
+import * as sweep from './sweep-queries.js';
 
 export interface OctokitIssueHostOptions {
   /** `createOctokit(…)` in the Action, Probot's `context.octokit` in the App. */
@@ -199,6 +202,26 @@ export class OctokitIssueHost implements IssueHost {
 
   listOpenIssues(label: string): Promise<IssueData[]> {
     return issues.listOpenIssues(this.#ctx, label);
+  }
+
+  lastUnlabeled(issue: number, label: string): Promise<{ actor: Actor; at: string } | undefined> {
+    return sweep.lastUnlabeled(this.#ctx, issue, label);
+  }
+
+  searchUpdated(since: string, options?: { minRemaining?: number }): Promise<UpdatedSince> {
+    return sweep.searchUpdated(this.#ctx, since, options);
+  }
+
+  listReviews(pr: number): Promise<SubmittedReview[]> {
+    return sweep.listReviews(this.#ctx, pr);
+  }
+
+  listOpenPullRequests(): Promise<PullRequestData[]> {
+    return sweep.listOpenPullRequests(this.#ctx);
+  }
+
+  async hasOwnReaction(commentId: number, reaction: Reaction): Promise<boolean> {
+    return sweep.reactedBy(this.#ctx, commentId, reaction, (await this.self()).id);
   }
 
   #own(): own.OwnCommentDeps {
