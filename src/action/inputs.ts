@@ -118,11 +118,6 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
       'action inputs',
       'github-token is empty: pass a token (the workflow’s github.token is the default), or app-id and app-private-key',
     );
-  if (app && parsed['push-token'])
-    throw new ValidationError(
-      'action inputs',
-      'push-token and app-id/app-private-key both say how to push: with the App’s credentials, pushes use its installation token; drop push-token',
-    );
   const text: RequestText = {};
   for (const [field, name] of Object.entries(requestInputs) as Array<[keyof RequestText, string]>) {
     text[field] = readInput(env, name);

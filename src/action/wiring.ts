@@ -80,7 +80,10 @@ function apiClient(ctx: ActionContext): GitHubRequester {
 /** The push header, asked for at each push: from the installation's current token, or the fixed one. */
 function pushHeader(ctx: ActionContext): string | (() => Promise<string>) {
   const installation = installationOf(ctx);
-  if (!installation) return basicAuthHeader(ctx.inputs.pushToken ?? ctx.inputs.githubToken);
+  // A push-token wins (e.g. the job's own github.token when the App may only read contents): it
+  // lasts as long as the job, so it needs no renewing.
+  if (!installation || ctx.inputs.pushToken)
+    return basicAuthHeader(ctx.inputs.pushToken ?? ctx.inputs.githubToken);
   return async () => {
     const token = await (await installation).token();
     // The runner masks it in the log; the commit scan already refuses any token-like string.
@@ -186,11 +189,11 @@ export async function executionDeps(
     secrets: [...secretValues(inputs), ...secretsFromEnvironment(env)],
     signal,
     // The App's own installation tokens are never the workflow's GITHUB_TOKEN: checks will run.
-    defaultToken: inputs.app
-      ? false
-      : inputs.pushToken
-        ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||
-          (!env.GITHUB_TOKEN && inputs.pushToken.startsWith('ghs_'))
+    defaultToken: inputs.pushToken
+      ? inputs.pushToken === env.GITHUB_TOKEN?.trim() ||
+        (!env.GITHUB_TOKEN && inputs.pushToken.startsWith('ghs_'))
+      : inputs.app
+        ? false
         : await isDefaultToken(inputs.githubToken, env, host),
     dryRun: inputs.dryRun,
   };

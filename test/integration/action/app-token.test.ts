@@ -198,7 +198,7 @@ describe('app-id and app-private-key as inputs', () => {
     );
   });
 
-  it('refuses one without the other, a bad id, something that is not a private key, and push-token beside them', () => {
+  it('refuses one without the other, a bad id, something that is not a private key, and keeps push-token beside them', () => {
     expect(() => readInputs(env({ 'app-id': '123456' }))).toThrow(
       /app-id and app-private-key go together .* app-private-key is empty/,
     );
@@ -226,7 +226,8 @@ describe('app-id and app-private-key as inputs', () => {
     expect(() => readInputs(env({ ...appInputs, 'app-private-key': ec }))).toThrow(
       /GitHub Apps sign with RSA keys/,
     );
-    expect(() => readInputs(env({ ...appInputs, 'push-token': 'ghs_x' }))).toThrow(/drop push-token/);
+    // push-token still names the token for pushes (the job's github.token when the App only reads).
+    expect(readInputs(env({ ...appInputs, 'push-token': 'ghs_x' })).pushToken).toBe('ghs_x');
     // The message never echoes the key.
     try {
       readInputs(env({ ...appInputs, 'app-private-key': truncated }));
