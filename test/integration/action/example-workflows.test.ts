@@ -150,24 +150,23 @@ describe('App workflow (maestro-app.yml)', () => {
       );
     };
     expect(scopes('plan')).toEqual(planPermissions);
-    // A CI fix run reads check runs, annotations and job logs with the App token.
-    expect(scopes('execute')).toEqual({
-      ...executePermissions,
-      contents: 'read',
-      checks: 'read',
-      actions: 'read',
-    });
     expect(withApp.jobs.plan?.permissions).toEqual({ contents: 'read' });
     // Only the execute job's own token can push; the App never gets Contents write.
     expect(withApp.jobs.execute?.permissions).toEqual({ contents: 'write' });
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(withApp.jobs.execute?.steps.find(isMaestro)?.with?.['push-token']).toBe('${{ github.token }}');
-    for (const job of ['plan', 'execute']) {
-      expect(withApp.jobs[job]?.steps.find(isMaestro)?.with?.['github-token']).toBe(
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
-        '${{ steps.app-token.outputs.token }}',
-      );
-    }
+    expect(withApp.jobs.plan?.steps.find(isMaestro)?.with?.['github-token']).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      '${{ steps.app-token.outputs.token }}',
+    );
+    // The execute job, which can run for hours, mints and renews the App's tokens itself.
+    expect(withApp.jobs.execute?.steps.find(isMaestro)?.with).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      'app-id': '${{ vars.MAESTRO_APP_ID }}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      'app-private-key': '${{ secrets.MAESTRO_APP_PRIVATE_KEY }}',
+    });
+    expect(withApp.jobs.execute?.steps.find(isMaestro)?.with?.['github-token']).toBeUndefined();
   });
 });
 
