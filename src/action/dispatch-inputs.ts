@@ -18,6 +18,7 @@ function text(inputs: Record<string, unknown>, name: string): string | undefined
  * name an approval to execute (execute-request.ts checks each value's shape).
  */
 export function dispatchRequest(inputs: Record<string, unknown>, sender: Actor, now: Date): Route {
+  rejectRenamed(inputs);
   const mode = text(inputs, 'mode');
   if (mode !== undefined && mode !== 'plan' && mode !== 'execute') {
     throw requestError(SOURCE, ['mode must be plan or execute'], dispatchNames);
@@ -28,11 +29,11 @@ export function dispatchRequest(inputs: Record<string, unknown>, sender: Actor, 
       const problem = issue === undefined ? 'issue is missing' : 'issue must be a positive whole number';
       throw new ValidationError(SOURCE, `${problem}: mode plan plans one issue; dispatch with its number.`);
     }
-    const commentId = text(inputs, 'comment_id');
+    const commentId = text(inputs, 'comment-id');
     if (commentId !== undefined && !/^[1-9][0-9]{0,15}$/.test(commentId)) {
       throw new ValidationError(
         SOURCE,
-        'comment_id must be a positive whole number: the id of the comment (an answer, /maestro revise or /maestro chain) to plan from, or empty for the first plan.',
+        'comment-id must be a positive whole number: the id of the comment (an answer, /maestro revise or /maestro chain) to plan from, or empty for the first plan.',
       );
     }
     return {
@@ -48,4 +49,27 @@ export function dispatchRequest(inputs: Record<string, unknown>, sender: Actor, 
     fields[field] = text(inputs, name);
   }
   return { kind: 'execute', request: parseExecuteRequest(fields, dispatchNames, SOURCE) };
+}
+
+/** The snake_case names of Maestro's first workflows → today's kebab-case ones. */
+const RENAMED: Record<string, string> = {
+  approval_comment_id: 'approval-comment-id',
+  prd_hash: 'prd-hash',
+  pr: 'pr-number',
+  head_sha: 'head-sha',
+  review_id: 'review-id',
+  comment_id: 'comment-id',
+};
+
+/**
+ * A workflow that still declares the old names gets them from a person's manual dispatch (GitHub
+ * refuses the App's dispatch of undeclared names): say which to rename rather than "missing".
+ */
+function rejectRenamed(inputs: Record<string, unknown>): void {
+  const old = Object.keys(RENAMED).filter((name) => text(inputs, name) !== undefined);
+  if (old.length === 0) return;
+  throw new ValidationError(
+    SOURCE,
+    `${old.map((name) => `${name} was renamed ${RENAMED[name]}`).join('; ')}. Rename the workflow’s on.workflow_dispatch.inputs to kebab-case, as in examples/workflows/ (the App dispatches the new names).`,
+  );
 }

@@ -23,15 +23,16 @@ export type RequestText = Partial<Record<RequestField, string>>;
 /** What each field is called where it came from, for messages. */
 export type RequestNames = Record<RequestField, string>;
 
+/** The `workflow_dispatch` inputs: kebab-case, named as the Action's inputs are. */
 export const dispatchNames: RequestNames = {
   issue: 'issue',
-  approvalCommentId: 'approval_comment_id',
-  prdHash: 'prd_hash',
+  approvalCommentId: 'approval-comment-id',
+  prdHash: 'prd-hash',
   reason: 'reason',
   fix: 'fix',
-  pr: 'pr',
-  headSha: 'head_sha',
-  reviewId: 'review_id',
+  pr: 'pr-number',
+  headSha: 'head-sha',
+  reviewId: 'review-id',
 };
 
 const POSITIVE_INT = /^[1-9][0-9]{0,15}$/;

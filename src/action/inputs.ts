@@ -5,7 +5,13 @@ import { ValidationError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { ExecuteRequest } from '../engine/github/issue-events.js';
 import { type AppCredentials, readAppCredentials } from './app-credentials.js';
-import { anyGiven, parseExecuteRequest, type RequestNames, type RequestText } from './execute-request.js';
+import {
+  anyGiven,
+  dispatchNames,
+  parseExecuteRequest,
+  type RequestNames,
+  type RequestText,
+} from './execute-request.js';
 
 /** The Action's inputs (action.yml), validated once. */
 export interface ActionInputs {
@@ -94,17 +100,11 @@ const inputsSchema = z.object({
   }),
 });
 
-/** The inputs that carry an approval from a plan job to an execute job (no defaults in action.yml). */
-const requestInputs: RequestNames = {
-  issue: 'issue',
-  approvalCommentId: 'approval-comment-id',
-  prdHash: 'prd-hash',
-  reason: 'reason',
-  fix: 'fix',
-  pr: 'pr',
-  headSha: 'head-sha',
-  reviewId: 'review-id',
-};
+/**
+ * The inputs that carry an approval from a plan job to an execute job (no defaults in action.yml):
+ * the same kebab-case names as the plan job's outputs and the workflow_dispatch inputs.
+ */
+const requestInputs: RequestNames = dispatchNames;
 
 /** Reads and validates every input; throws a `ValidationError` naming each bad input. */
 export function readInputs(env: Record<string, string | undefined>): ActionInputs {
@@ -117,6 +117,12 @@ export function readInputs(env: Record<string, string | undefined>): ActionInput
     throw new ValidationError(
       'action inputs',
       'github-token is empty: pass a token (the workflow’s github.token is the default), or app-id and app-private-key',
+    );
+  // The runner passes a `with:` key action.yml no longer declares (with a warning nobody reads).
+  if (readInput(env, 'pr') !== '')
+    throw new ValidationError(
+      'action inputs',
+      'pr was renamed pr-number, like the plan job’s output it takes: rename it under the step’s with:',
     );
   const text: RequestText = {};
   for (const [field, name] of Object.entries(requestInputs) as Array<[keyof RequestText, string]>) {

@@ -28,7 +28,7 @@ export async function afterHandled(
       return dispatch(deps, {
         issue: String(handled.issue),
         mode: 'plan',
-        ...(handled.commentId === undefined ? {} : { comment_id: String(handled.commentId) }),
+        ...(handled.commentId === undefined ? {} : { 'comment-id': String(handled.commentId) }),
       });
     case 'cancelled':
       if (handled.runId === undefined) return { kind: 'none' };

@@ -130,9 +130,9 @@ describe('after the PR opens, through the App: CI failures and review threads co
       expect(ciFix).toMatchObject({
         workflow: 'maestro.yml',
         ref: 'main',
-        inputs: { issue: String(issue), reason: 'ci-fix', pr: String(pr), head_sha: first.head },
+        inputs: { issue: String(issue), reason: 'ci-fix', 'pr-number': String(pr), 'head-sha': first.head },
       });
-      expect(ciFix.inputs.approval_comment_id).toMatch(/^\d+$/);
+      expect(ciFix.inputs['approval-comment-id']).toMatch(/^\d+$/);
       const notice = ownComments(j, pr).find((b) => b.includes('CI fix iteration 1 of 2'));
       expect(notice).toContain('`test`');
       expect(notice).toContain('Pre-existing on the base branch, left alone: `lint`');
@@ -194,7 +194,11 @@ describe('after the PR opens, through the App: CI failures and review threads co
       await maestro.queue.drain();
       expect(j.fake.dispatches).toHaveLength(2);
       const reviewFix = j.fake.dispatches[1]!;
-      expect(reviewFix.inputs).toMatchObject({ reason: 'review', review_id: '555', pr: String(pr) });
+      expect(reviewFix.inputs).toMatchObject({
+        reason: 'review',
+        'review-id': '555',
+        'pr-number': String(pr),
+      });
       expect(await runDispatched(j, reviewFix)).toMatchObject({ status: 'pr-open' });
       const third = syncPull(j, branch, pr);
       expect(git(j.origin.path, 'rev-parse', `${third.head}~1`)).toBe(second.head);
@@ -214,7 +218,7 @@ describe('after the PR opens, through the App: CI failures and review threads co
       j.fake.checkRuns.set(third.head, [checkRun(91, 'test', 'failure'), checkRun(92, 'build', 'success')]);
       await suite('workflow_run', third.head, 'failure');
       expect(j.fake.dispatches).toHaveLength(3);
-      expect(j.fake.dispatches[2]!.inputs).toMatchObject({ reason: 'ci-fix', head_sha: third.head });
+      expect(j.fake.dispatches[2]!.inputs).toMatchObject({ reason: 'ci-fix', 'head-sha': third.head });
       expect(await runDispatched(j, j.fake.dispatches[2]!)).toMatchObject({ status: 'pr-open' });
       const fourth = syncPull(j, branch, pr);
       expect(git(j.origin.path, 'rev-parse', `${fourth.head}~1`)).toBe(third.head);

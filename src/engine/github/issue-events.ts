@@ -98,18 +98,21 @@ export type Handled =
   /** The repository's `.github/maestro.yml` is invalid; one comment says which key. */
   | { kind: 'config-invalid'; problem: string };
 
-/** The workflow_dispatch inputs the App sends and the Action reads (kebab-free: GitHub input names). */
+/**
+ * The workflow_dispatch inputs the App sends and the Action reads: kebab-case, the same names as
+ * the Action's own inputs and outputs (`approval-comment-id`, `pr-number`, …).
+ */
 export function dispatchInputs(request: ExecuteRequest): Record<string, string> {
   const inputs: Record<string, string> = {
     issue: String(request.issue),
-    approval_comment_id: String(request.approvalCommentId),
-    prd_hash: request.prdHash,
+    'approval-comment-id': String(request.approvalCommentId),
+    'prd-hash': request.prdHash,
     reason: request.reason,
   };
   if (request.fix !== undefined) inputs.fix = request.fix.slice(0, 1000);
-  if (request.pr !== undefined) inputs.pr = String(request.pr);
-  if (request.headSha !== undefined) inputs.head_sha = request.headSha;
-  if (request.reviewId !== undefined) inputs.review_id = String(request.reviewId);
+  if (request.pr !== undefined) inputs['pr-number'] = String(request.pr);
+  if (request.headSha !== undefined) inputs['head-sha'] = request.headSha;
+  if (request.reviewId !== undefined) inputs['review-id'] = String(request.reviewId);
   return inputs;
 }
 

@@ -162,7 +162,7 @@ describe('event router: workflow_dispatch', () => {
     const [payload] = webhookExamples('workflow_dispatch');
     return { ...payload, inputs, sender: codertocat };
   };
-  const approved = { issue: '12', approval_comment_id: '4567890123', prd_hash: 'a1b2c3d4e5f6' };
+  const approved = { issue: '12', 'approval-comment-id': '4567890123', 'prd-hash': 'a1b2c3d4e5f6' };
 
   it('turns approval inputs into an execute request', () => {
     expect(routeEvent('workflow_dispatch', dispatch(approved), now)).toEqual({
@@ -172,7 +172,13 @@ describe('event router: workflow_dispatch', () => {
   });
 
   it('carries reason, fix and pr for a fix iteration', () => {
-    const inputs = { ...approved, reason: 'fix', fix: 'the login test fails', pr: '34', mode: 'execute' };
+    const inputs = {
+      ...approved,
+      reason: 'fix',
+      fix: 'the login test fails',
+      'pr-number': '34',
+      mode: 'execute',
+    };
     expect(routeEvent('workflow_dispatch', dispatch(inputs), now)).toEqual({
       kind: 'execute',
       request: {
@@ -187,7 +193,7 @@ describe('event router: workflow_dispatch', () => {
   });
 
   it('treats empty optional inputs as absent', () => {
-    const inputs = { ...approved, reason: '', fix: '', pr: '', mode: '' };
+    const inputs = { ...approved, reason: '', fix: '', 'pr-number': '', mode: '' };
     expect(routeEvent('workflow_dispatch', dispatch(inputs), now)).toMatchObject({
       request: { reason: 'approve' },
     });
@@ -204,38 +210,38 @@ describe('event router: workflow_dispatch', () => {
 
   it('turns mode plan with a comment id into the round that comment asks for', () => {
     expect(
-      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', comment_id: '901' }), now),
+      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', 'comment-id': '901' }), now),
     ).toEqual({ kind: 'plan', issue: 7, sender: codertocat, at: now.toISOString(), commentId: 901 });
     expect(
-      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', comment_id: '' }), now),
+      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', 'comment-id': '' }), now),
     ).not.toHaveProperty('commentId');
   });
 
-  it.each(['0', '-3', '9 ; id', '1e3', '$(id)'])('rejects mode plan with comment_id %j', (commentId) => {
+  it.each(['0', '-3', '9 ; id', '1e3', '$(id)'])('rejects mode plan with comment-id %j', (commentId) => {
     expect(() =>
-      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', comment_id: commentId }), now),
-    ).toThrow(/^workflow_dispatch inputs: comment_id must be a positive whole number: /);
+      routeEvent('workflow_dispatch', dispatch({ issue: '7', mode: 'plan', 'comment-id': commentId }), now),
+    ).toThrow(/^workflow_dispatch inputs: comment-id must be a positive whole number: /);
   });
 
   const rejected: Array<[string, Record<string, unknown> | null, RegExp]> = [
-    ['no inputs at all', null, /issue is missing; approval_comment_id is missing; prd_hash is missing/],
-    ['a missing approval', { issue: '12', prd_hash: 'a1b2c3d' }, /approval_comment_id is missing/],
-    ['a missing hash', { issue: '12', approval_comment_id: '5' }, /prd_hash is missing/],
+    ['no inputs at all', null, /issue is missing; approval-comment-id is missing; prd-hash is missing/],
+    ['a missing approval', { issue: '12', 'prd-hash': 'a1b2c3d' }, /approval-comment-id is missing/],
+    ['a missing hash', { issue: '12', 'approval-comment-id': '5' }, /prd-hash is missing/],
     ['a non-numeric issue', { ...approved, issue: 'twelve' }, /issue must be a positive whole number/],
     ['a zero issue', { ...approved, issue: '0' }, /issue must be a positive whole number/],
-    ['a negative comment id', { ...approved, approval_comment_id: '-5' }, /approval_comment_id must be/],
-    ['an upper-case hash', { ...approved, prd_hash: 'A1B2C3D4' }, /prd_hash must be 7 to 64 lowercase hex/],
-    ['a short hash', { ...approved, prd_hash: 'abc' }, /prd_hash must be/],
+    ['a negative comment id', { ...approved, 'approval-comment-id': '-5' }, /approval-comment-id must be/],
+    ['an upper-case hash', { ...approved, 'prd-hash': 'A1B2C3D4' }, /prd-hash must be 7 to 64 lowercase hex/],
+    ['a short hash', { ...approved, 'prd-hash': 'abc' }, /prd-hash must be/],
     ['shell metacharacters in the issue', { ...approved, issue: '1; rm -rf /' }, /issue must be/],
     [
       'a command substitution in the hash',
-      { ...approved, prd_hash: '$(touch /tmp/pwned)' },
-      /prd_hash must be/,
+      { ...approved, 'prd-hash': '$(touch /tmp/pwned)' },
+      /prd-hash must be/,
     ],
     [
       'a newline in the comment id',
-      { ...approved, approval_comment_id: '5\nmalicious' },
-      /approval_comment_id/,
+      { ...approved, 'approval-comment-id': '5\nmalicious' },
+      /approval-comment-id/,
     ],
     ['a huge number', { ...approved, issue: '99999999999999999999' }, /issue must be/],
     [
@@ -243,7 +249,11 @@ describe('event router: workflow_dispatch', () => {
       { ...approved, reason: 'deploy' },
       /reason must be approve, resume, fix, ci-fix or review/,
     ],
-    ['a non-numeric pr', { ...approved, pr: '3 && curl evil' }, /pr must be a positive whole number/],
+    [
+      'a non-numeric pr',
+      { ...approved, 'pr-number': '3 && curl evil' },
+      /pr-number must be a positive whole number/,
+    ],
     ['an unknown mode', { ...approved, mode: 'shell' }, /mode must be plan or execute/],
     ['an over-long fix', { ...approved, reason: 'fix', fix: 'x'.repeat(1001) }, /fix is longer than 1000/],
   ];

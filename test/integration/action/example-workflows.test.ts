@@ -80,7 +80,7 @@ describe.each(Object.entries(workflows))('example workflow %s', (_name, workflow
     expect(modes).toEqual({ plan: 'plan', execute: 'execute' });
   });
 
-  it('accepts every input the App dispatches, plus mode and a plan round\'s comment_id', () => {
+  it("accepts every input the App dispatches, plus mode and a plan round's comment-id", () => {
     const sent = dispatchInputs({
       issue: 1,
       approvalCommentId: 2,
@@ -92,7 +92,7 @@ describe.each(Object.entries(workflows))('example workflow %s', (_name, workflow
       reviewId: 4,
     });
     const declared = Object.keys(workflow.on.workflow_dispatch?.inputs ?? {});
-    expect(declared.sort()).toEqual([...Object.keys(sent), 'mode', 'comment_id'].sort());
+    expect(declared.sort()).toEqual([...Object.keys(sent), 'mode', 'comment-id'].sort());
   });
 
   it('gives the execute job a full clone for checkpoints and resume', () => {
@@ -116,7 +116,8 @@ describe('Actions-only workflow (maestro.yml)', () => {
 
   it('hands the approval from the plan job to the execute job, output by output', () => {
     const handed = { issue: 'issue', 'approval-comment-id': 'approval-comment-id', 'prd-hash': 'prd-hash' };
-    const pairs = { ...handed, reason: 'reason', fix: 'fix', pr: 'pr-number' };
+    // One name on both sides: every input is the output it takes.
+    const pairs = { ...handed, reason: 'reason', fix: 'fix', 'pr-number': 'pr-number' };
     const plan = actionsOnly.jobs.plan as Job & { outputs: Record<string, string> };
     const execute = actionsOnly.jobs.execute?.steps.find(isMaestro);
     for (const [input, output] of Object.entries(pairs)) {

@@ -91,7 +91,7 @@ describe('action inputs', () => {
       'INPUT_PRD-HASH': 'a1b2c3d4',
       INPUT_REASON: 'fix',
       INPUT_FIX: 'make the test pass',
-      INPUT_PR: '34',
+      'INPUT_PR-NUMBER': '34',
     });
     expect(inputs.request).toEqual({
       issue: 12,

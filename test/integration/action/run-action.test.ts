@@ -26,7 +26,7 @@ describe('runAction without reaching GitHub', () => {
     const outcome = await runAction(r.env, { logger: quiet });
     expect(outcome.kind).toBe('error');
     expect(failureOf(outcome)).toBe(
-      'workflow_dispatch inputs: approval_comment_id is missing; prd_hash is missing. Maestro executes only an approved plan: give issue, approval_comment_id and prd_hash from an approved plan (the App and the plan job do this after /maestro approve).',
+      'workflow_dispatch inputs: approval-comment-id is missing; prd-hash is missing. Maestro executes only an approved plan: give issue, approval-comment-id and prd-hash from an approved plan (the App and the plan job do this after /maestro approve).',
     );
     expect(r.outputs()).toMatchObject({ status: 'error', issue: '', 'pr-number': '' });
     expect(r.summary()).toContain('## Maestro: error');
@@ -71,7 +71,7 @@ describe('runAction without reaching GitHub', () => {
   });
 
   it('never executes from a plan job: a dispatch to execute is nothing to do in mode plan', async () => {
-    const inputs = { issue: '12', approval_comment_id: '99', prd_hash: 'abcdef1' };
+    const inputs = { issue: '12', 'approval-comment-id': '99', 'prd-hash': 'abcdef1' };
     const r = runner({
       eventName: 'workflow_dispatch',
       payload: { inputs, sender },

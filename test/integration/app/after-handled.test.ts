@@ -25,11 +25,11 @@ describe('afterHandled', () => {
       ref: 'trunk',
       inputs: {
         issue: '12',
-        approval_comment_id: '555',
-        prd_hash: 'a1b2c3d4',
+        'approval-comment-id': '555',
+        'prd-hash': 'a1b2c3d4',
         reason: 'fix',
         fix: 'handle the empty list',
-        pr: '40',
+        'pr-number': '40',
       },
     };
     expect(calls.dispatched).toEqual([expected]);

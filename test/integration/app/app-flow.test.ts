@@ -69,7 +69,7 @@ describe('the App with real adapters', () => {
       .reply(404, { message: 'Not Found' })
       .post(`${REPO}/actions/workflows/maestro.yml/dispatches`, {
         ref: 'trunk',
-        inputs: { issue: '1', approval_comment_id: '492700400', prd_hash: 'feedc0de', reason: 'approve' },
+        inputs: { issue: '1', 'approval-comment-id': '492700400', 'prd-hash': 'feedc0de', reason: 'approve' },
       })
       .reply(204);
     const events: Array<{ event: IssueEvent; deps: GitHubDeps }> = [];
@@ -112,11 +112,11 @@ describe('the App with real adapters', () => {
         ref: 'trunk',
         inputs: {
           issue: '1',
-          approval_comment_id: '492700400',
-          prd_hash: 'feedc0de',
+          'approval-comment-id': '492700400',
+          'prd-hash': 'feedc0de',
           reason: 'ci-fix',
-          pr: '2',
-          head_sha: headSha,
+          'pr-number': '2',
+          'head-sha': headSha,
         },
       })
       .reply(204);

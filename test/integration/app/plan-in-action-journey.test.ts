@@ -172,7 +172,7 @@ describe('planning.runs_in: action', () => {
       expect(j.fake.dispatches[1]?.inputs).toEqual({
         issue: String(issue),
         mode: 'plan',
-        comment_id: String(answer.id),
+        'comment-id': String(answer.id),
       });
       expect(plan(j, issue).revision).toBe(1);
       await planJob(j, j.fake.dispatches[1]!.inputs);
@@ -193,7 +193,7 @@ describe('planning.runs_in: action', () => {
       expect(j.fake.dispatches[2]?.inputs).toEqual({
         issue: String(issue),
         mode: 'plan',
-        comment_id: String(revise.id),
+        'comment-id': String(revise.id),
       });
       await planJob(j, j.fake.dispatches[2]!.inputs);
       expect(plan(j, issue)).toEqual({ count: 1, revision: 3, status: 'awaiting-approval' });
@@ -226,7 +226,7 @@ describe('planning.runs_in: action', () => {
       expect(j.fake.dispatches[1]?.inputs).toEqual({
         issue: String(issue),
         mode: 'plan',
-        comment_id: String(chain.id),
+        'comment-id': String(chain.id),
       });
 
       // Someone edits the comment before the workflow starts: the workflow plans nothing and says why.
