@@ -78,6 +78,15 @@ export interface ExecutionResult {
  *    every task, so `resume` continues from the last checkpoint.
  */
 export async function executePlan(input: ExecuteInput, deps: ExecuteDeps): Promise<ExecutionResult> {
+  try {
+    return await runExecution(input, deps);
+  } finally {
+    // Task worktrees are pooled between tasks; the run is over, so they go.
+    await deps.workspace.releaseWorktrees();
+  }
+}
+
+async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<ExecutionResult> {
   const { config, progress } = deps;
   const { state } = input;
   verifyApproval(input.revision, input.approval);

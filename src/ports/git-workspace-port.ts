@@ -67,7 +67,10 @@ export interface GitWorkspace {
   checkoutRunBranch(name: string, from?: string): Promise<void>;
   /** A detached worktree at `base` for one task. */
   addWorktree(label: string, base: string): Promise<TaskWorktree>;
+  /** Ends a task's use of its worktree (it may be kept, reset, for the next task). */
   removeWorktree(worktree: TaskWorktree): Promise<void>;
+  /** Removes the worktrees kept for reuse; call when the run's tasks are done. */
+  releaseWorktrees(): Promise<void>;
   /**
    * Applies everything the task changed in its worktree (relative to its base) onto the run
    * branch head as ONE commit with `message` and the checkpoint trailers. On conflict or refusal

@@ -178,6 +178,10 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return this.#worktrees.remove(worktree);
   }
 
+  releaseWorktrees(): Promise<void> {
+    return this.#worktrees.release();
+  }
+
   async integrate(
     worktree: TaskWorktree,
     message: string,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
@@ -9,6 +9,9 @@ import { gitClient, mustRaw, tryRaw } from './git-client.js';
 import type { GitIdentity } from './git-env.js';
 import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
 
+/** Worktrees kept for reuse; a run's parallel tasks each hold one, so this covers `max_parallel` up to 8. */
+const DEFAULT_POOL_SIZE = 8;
+
 /**
  * The detached worktrees tasks run in. Git is pointed at each worktree's administrative directory
  * (inside the main `.git`, recorded when the worktree is created) with `GIT_DIR`/`GIT_WORK_TREE`,
@@ -16,6 +19,12 @@ import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
  * a repository it made, whose config (`core.fsmonitor`, …) would run commands in this process.
  * Each administrative directory is recorded by the config guard when it is created and checked
  * before the worktree's changes are staged (a rewritten `commondir` or `config.worktree` refuses).
+ *
+ * Worktrees are pooled: a removed worktree is kept (up to `poolSize`) and the next task gets it
+ * reset to its base (`reset --hard`, `clean -ffdx`: exactly the base's tracked files, nothing
+ * untracked or ignored left from the task before), which touches only what changed instead of
+ * writing every file of the repository again (21.9 s at 100k files for a fresh `worktree add`).
+ * `release` removes the pooled ones at the end of a run.
  */
 export class TaskWorktrees {
   readonly #repoRoot: string;
@@ -24,11 +33,22 @@ export class TaskWorktrees {
   readonly #root: string;
   readonly #guard: ConfigGuard;
   readonly #gitDirs = new Map<string, string>();
+  /** Worktrees whose task is over, ready for the next one: path → administrative directory. */
+  readonly #idle: { path: string; gitDir: string }[] = [];
+  readonly #poolSize: number;
   // Git's worktree add/remove/prune read every worktree's administrative directory, and fail
   // ("failed to read …/commondir") when another add is half-way through writing one: they run one at a time.
   #adminQueue: Promise<unknown> = Promise.resolve();
 
-  constructor(repoRoot: string, git: SimpleGit, identity: GitIdentity, guard: ConfigGuard, root?: string) {
+  constructor(
+    repoRoot: string,
+    git: SimpleGit,
+    identity: GitIdentity,
+    guard: ConfigGuard,
+    root?: string,
+    poolSize = DEFAULT_POOL_SIZE,
+  ) {
+    this.#poolSize = poolSize;
     this.#repoRoot = repoRoot;
     this.#git = git;
     this.#identity = identity;
@@ -40,9 +60,30 @@ export class TaskWorktrees {
     return this.#oneAtATime(() => this.#add(label, base));
   }
 
-  /** Never throws for a worktree that is already gone: removal runs in `finally` blocks. */
+  /**
+   * Ends a task's use of its worktree: kept for the next task while the pool has room, else removed.
+   * Never throws for a worktree that is already gone: removal runs in `finally` blocks.
+   */
   remove(worktree: TaskWorktree): Promise<void> {
-    return this.#oneAtATime(() => this.#remove(worktree));
+    return this.#oneAtATime(async () => {
+      const gitDir = this.#gitDirs.get(worktree.path);
+      if (gitDir && this.#idle.length < this.#poolSize && existsSync(worktree.path)) {
+        this.#gitDirs.delete(worktree.path);
+        this.#idle.push({ path: worktree.path, gitDir });
+        return;
+      }
+      await this.#remove(worktree);
+    });
+  }
+
+  /** Removes the pooled worktrees (the end of a run). */
+  release(): Promise<void> {
+    return this.#oneAtATime(async () => {
+      for (const idle of this.#idle.splice(0)) {
+        this.#gitDirs.set(idle.path, idle.gitDir);
+        await this.#remove({ path: idle.path, base: '' });
+      }
+    });
   }
 
   #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
@@ -52,6 +93,16 @@ export class TaskWorktrees {
   }
 
   async #add(label: string, base: string): Promise<TaskWorktree> {
+    const pooled = this.#idle.pop();
+    if (pooled) {
+      const reused = await this.#reuse(pooled, base).catch(async () => {
+        // A worktree that cannot be reset (deleted, locked) is dropped; a fresh one is made below.
+        this.#gitDirs.set(pooled.path, pooled.gitDir);
+        await this.#remove({ path: pooled.path, base });
+        return undefined;
+      });
+      if (reused) return reused;
+    }
     await mkdir(this.#root, { recursive: true });
     const path = await realpath(await mkdtemp(join(this.#root, `${sanitiseLabel(label)}-`)));
     try {
@@ -71,6 +122,25 @@ export class TaskWorktrees {
     await this.#guard.track(gitDir);
     this.#gitDirs.set(path, gitDir);
     return { path, base };
+  }
+
+  /** A pooled worktree at `base`: its checks first, then only what differs from `base` is rewritten. */
+  async #reuse(pooled: { path: string; gitDir: string }, base: string): Promise<TaskWorktree> {
+    // The task before could rewrite its `.git` file or the worktree's configuration: the guard
+    // refuses a changed configuration, and the `.git` file is written again from what Maestro knows.
+    await this.#guard.verify('reuse a task worktree', pooled.gitDir);
+    await writeFile(join(pooled.path, '.git'), `gitdir: ${pooled.gitDir}\n`);
+    const git = gitClient(
+      pooled.path,
+      this.#identity,
+      { GIT_DIR: pooled.gitDir, GIT_WORK_TREE: pooled.path },
+      this.#guard.filters,
+    );
+    const next = 'The worktree is dropped and a fresh one is made.';
+    await mustRaw(git, ['checkout', '-q', '-f', '--detach', base, '--'], 'reset a pooled worktree', next);
+    await mustRaw(git, ['clean', '-q', '-ffdx'], 'clean a pooled worktree', next);
+    this.#gitDirs.set(pooled.path, pooled.gitDir);
+    return { path: pooled.path, base };
   }
 
   async #remove(worktree: TaskWorktree): Promise<void> {
