@@ -43,6 +43,11 @@ export interface GitHubDeps {
   configPath?: string;
   /** The workflow the App dispatches (`maestro.yml` unless configured). */
   workflow?: string;
+  /**
+   * The App dispatches every planning round, whatever `planning.runs_in` says: it runs where
+   * nothing may outlive a webhook's response (app/serverless.ts).
+   */
+  dispatchPlanning?: boolean;
   /** This workflow run, when running in the Action (tracking comment link, cancellation). */
   run?: { id: number; url: string };
 }

@@ -13,6 +13,7 @@ import type { Handled, IssueEvent } from './issue-events.js';
 import { parseAnswers } from './parse-answers.js';
 import { planOnGitHub } from './plan-on-github.js';
 import { readPlan, updateRecord } from './plan-record.js';
+import { plansInAction } from './plans-in-action.js';
 import { fixRequest, issueOfBranch } from './pull-request-link.js';
 import { activeRunId, cancelPlan } from './run-control.js';
 import { refreshStatus } from './status-reply.js';
@@ -261,11 +262,6 @@ async function fix(event: CommentEvent, what: string, deps: GitHubDeps): Promise
     },
     deps,
   );
-}
-
-/** The App hands planning to the workflow (and never opens a model); the Action plans itself. */
-function plansInAction(config: MaestroConfig, deps: GitHubDeps): boolean {
-  return deps.role === 'app' && config.planning.runs_in === 'action';
 }
 
 /**

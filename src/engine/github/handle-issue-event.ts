@@ -7,6 +7,7 @@ import { handleReview, handleReviewComment } from './handle-review.js';
 import { type Handled, type IssueEvent, subjectOf } from './issue-events.js';
 import { isBotOrSelf } from './issue-snapshot.js';
 import { planOnGitHub } from './plan-on-github.js';
+import { plansInAction } from './plans-in-action.js';
 import { readPlan, updateRecord } from './plan-record.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
 import { cancelPlan } from './run-control.js';
@@ -55,7 +56,7 @@ export async function handleIssueEvent(event: IssueEvent, deps: GitHubDeps): Pro
         return { kind: 'replied', reason: 'labeller lacks write permission' };
       }
       await host.react({ issue: event.issue }, 'eyes');
-      if (deps.role === 'app' && config.planning.runs_in === 'action') {
+      if (plansInAction(config, deps)) {
         await host.setStatus(event.issue, 'maestro:planning');
         return { kind: 'plan-in-action', issue: event.issue };
       }
