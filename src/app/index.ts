@@ -106,8 +106,9 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   const metrics = new AppMetrics(() => queue);
   const jobDeps = { handle: metrics.observeHandle(options.handle ?? handleIssueEvent), depsFor };
   const findMissed = options.findMissed ?? sweepRepository;
-  const watermarks = new SweepWatermarks();
   const redisClient = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false }) : undefined;
+  // With Redis, the replicas share each repository's last sweep time, and a restart keeps it.
+  const watermarks = new SweepWatermarks(redisClient);
   const queue: JobQueue =
     options.queue ??
     (redisClient

@@ -94,27 +94,63 @@ export function startReconcileSchedule(options: {
 /** What the sweep asks the engine for one repository: the missed events since a time, and where to go on. */
 export type FindMissed = (deps: GitHubDeps, window: SweepWindow) => Promise<MissedEvents[] | SweepResult>;
 
+/** Where watermarks are kept across restarts and replicas: ioredis' `get`/`set` fit as they are. */
+export interface WatermarkStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<unknown>;
+}
+
 /**
- * Where each repository's next sweep starts: the time its last sweep started, or the last change
- * it saw when it stopped early for the search quota. Kept in this process's memory: after a
- * restart the first sweep looks back `LOOKBACK_MS`, and what was handled before is recognised by
- * GitHub's own records (plan marker, notices, tracking comment), not by this.
+ * Where each repository's next sweep starts: the time its last sweep started (less an overlap),
+ * or the last change it saw when it stopped early for the search quota. With `REDIS_URL` it is
+ * kept in Redis, shared by the replicas and kept across restarts; without, in this process's
+ * memory, and the first sweep after a start looks back a week. Either way, what was already
+ * handled is recognised by GitHub's own records (plan marker, notices, tracking comment): the
+ * watermark bounds the cost, it does not decide what is done. A store that fails is logged and
+ * the memory copy used.
  */
 export class SweepWatermarks {
   readonly #next = new Map<string, string>();
+  readonly #store: WatermarkStore | undefined;
+
+  constructor(store?: WatermarkStore) {
+    this.#store = store;
+  }
 
   /** One sweep of `repo`: the events found, with the watermark moved on for the next one. */
   async missed(repo: RepoRef, deps: GitHubDeps, find: FindMissed): Promise<MissedEvents[]> {
     const key = `${repo.owner}/${repo.repo}`.toLowerCase();
-    const since = this.#next.get(key);
+    const since = (await this.#load(key, deps.logger)) ?? this.#next.get(key);
     const started = deps.clock.now().toISOString();
     const found = await find(deps, since ? { since } : {});
     const result = Array.isArray(found) ? { missed: found, next: started, complete: true } : found;
     this.#next.set(key, result.next);
+    await this.#save(key, result.next, deps.logger);
     if (!result.complete)
       deps.logger.info(
         `reconcile ${key}: stopped early to keep search quota; the next sweep goes on from ${result.next}`,
       );
     return result.missed;
   }
+
+  async #load(key: string, logger: Logger): Promise<string | undefined> {
+    try {
+      return (await this.#store?.get(storeKey(key))) ?? undefined;
+    } catch (error) {
+      logger.warn(`reconcile ${key}: could not read the last sweep's time (${errorMessage(error)})`);
+      return undefined;
+    }
+  }
+
+  async #save(key: string, value: string, logger: Logger): Promise<void> {
+    try {
+      await this.#store?.set(storeKey(key), value);
+    } catch (error) {
+      logger.warn(`reconcile ${key}: could not keep this sweep's time (${errorMessage(error)})`);
+    }
+  }
+}
+
+function storeKey(repo: string): string {
+  return `maestro:sweep-watermark:${repo}`;
 }
