@@ -164,7 +164,7 @@ describe('maestro run (phase 1 from the terminal)', () => {
     expect(run.stdout).toContain('Planning so far: 3.1k tokens');
     const metadata = readJson(join(sessionDir(), 'metadata.json'));
     expect(metadata).toMatchObject({
-      status: 'awaiting-approval',
+      status: 'dry-run',
       chain: 'feature',
       replay: false,
       current_phase: 'planning',
@@ -236,7 +236,7 @@ describe('maestro run (phase 1 from the terminal)', () => {
     expect(run.stdout).toContain('Chain:  fix\nSteps:\n  1. ');
     expect(run.stdout).toContain('Dry run: nothing executed');
     expect(readJson(join(sessionDir(), 'metadata.json'))).toMatchObject({
-      status: 'awaiting-approval',
+      status: 'dry-run',
       chain: 'fix',
     });
   });
@@ -263,12 +263,13 @@ describe('maestro run (phase 1 from the terminal)', () => {
     expect(run.stderr).toContain('has uncommitted changes (src/report.ts); commit or stash them first');
   });
 
+  // Exit 2 for a mistake in the command line, 1 for an input that cannot be used (exit-codes.ts).
   it.each([
-    [['run', '--replay', 'x.json'], 'give either a request in quotes or --issue-file FILE'],
-    [['run', 'x', '--issue-file', 'missing.md'], 'give either a request in quotes or --issue-file FILE'],
-    [['run', '--issue-file', 'missing.md'], 'cannot read the issue file'],
-    [['run', 'x', '--chain', 'deploy-now', '--replay', 'x.json'], 'E002'],
-  ])('rejects bad input %j with a clear message', async (argv, message) => {
+    [['run', '--replay', 'x.json'], 'give either a request in quotes or --issue-file FILE', 2],
+    [['run', 'x', '--issue-file', 'missing.md'], 'give either a request in quotes or --issue-file FILE', 2],
+    [['run', '--issue-file', 'missing.md'], 'cannot read the issue file', 1],
+    [['run', 'x', '--chain', 'deploy-now', '--replay', 'x.json'], 'E002', 2],
+  ] as const)('rejects bad input %j with a clear message', async (argv, message, exit) => {
     const file = replayFile([draft()]);
     const run = fakeIo({
       cwd: repo.root,
@@ -278,7 +279,7 @@ describe('maestro run (phase 1 from the terminal)', () => {
       argv.map((a) => (a === 'x.json' ? file : a)),
       run.io,
     );
-    expect(code).toBe(1);
+    expect(code).toBe(exit);
     expect(run.stderr).toContain(message);
   });
 });

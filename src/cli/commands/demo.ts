@@ -52,7 +52,8 @@ export function demoCommand(ctx: CommandContext): Command {
       '--dir <dir>',
       'where to create the sample repository (must be empty or absent; default: a new temp dir)',
     )
-    .action(async (options: { dir?: string }) => {
+    .option('--no-color', 'no colour in the output (also NO_COLOR=1)')
+    .action(async (options: { dir?: string; color?: boolean }) => {
       const { io } = ctx;
       const dir = options.dir ? resolve(io.cwd, options.dir) : await mkdtemp(join(tmpdir(), 'maestro-demo-'));
       const existing = await readdir(dir).catch(() => undefined);
@@ -87,6 +88,7 @@ export function demoCommand(ctx: CommandContext): Command {
           repo: dir,
           yes: true,
           replay: join(DEMO_ROOT, 'session.json'),
+          color: options.color,
         },
       );
       io.stdout(

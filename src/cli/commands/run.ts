@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { gitCommonDir, gitHead, uncommittedChanges } from '../../adapters/git/git-dirs.js';
 import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
-import { consoleProgress } from '../../adapters/local/console-progress.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
@@ -12,10 +11,13 @@ import { ValidationError } from '../../core/errors.js';
 import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
 import { systemClock } from '../../ports/clock-port.js';
 import type { CommandContext } from '../command-context.js';
+import { UsageError } from '../exit-codes.js';
 import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
 import { issueFromRequest, readIssueFile } from '../local/read-issue.js';
 import { runLocalPlanning } from '../local/run-local-planning.js';
+import type { TaskViewProgress } from '../terminal/task-view.js';
+import { terminalOutput } from '../terminal/terminal-output.js';
 
 export interface RunOptions {
   issueFile?: string;
@@ -25,6 +27,9 @@ export interface RunOptions {
   dryRun?: boolean;
   config?: string;
   replay?: string;
+  json?: boolean;
+  /** commander's `--no-color`: false when given. */
+  color?: boolean;
 }
 
 /** `maestro run "<request>" | --issue-file F [--repo DIR] [--chain NAME] [-y] [--dry-run]` (product.md §7). */
@@ -40,6 +45,8 @@ export function runCommand(ctx: CommandContext): Command {
     .option('-y, --yes', 'take every default answer and approve without asking')
     .option('--dry-run', 'show the chain and the plan, execute nothing')
     .option('--config <file>', 'config file (default: <repo>/.github/maestro.yml)')
+    .option('--json', 'print the result (session, status, revision, outcome) as JSON on stdout')
+    .option('--no-color', 'no colour in the output (also NO_COLOR=1)')
     .addOption(
       new Option('--replay <file>', 'replay a recorded model session (tests and the demo only)').hideHelp(),
     )
@@ -53,16 +60,29 @@ export async function runAction(
   request: string | undefined,
   options: RunOptions,
 ): Promise<number> {
-  const { io } = ctx;
-  // E002 before anything else: an unknown chain lists the valid ones and nothing is created.
+  const output = terminalOutput(ctx.io, options);
+  const io = output.human;
+  // Everything that can be checked is checked before a session exists or a model is called:
+  // the command line (E002: an unknown chain lists the valid ones), the terminal, the repository.
   if (options.chain !== undefined) classifyIntent({ override: options.chain, labels: [], title: '' });
   if (Boolean(request?.trim()) === Boolean(options.issueFile)) {
-    throw new ValidationError(
-      'maestro run',
-      'give either a request in quotes or --issue-file FILE (one of the two)',
+    throw new UsageError(
+      'maestro run: give either a request in quotes or --issue-file FILE (one of the two)',
+    );
+  }
+  if (!options.yes && !io.readLine) {
+    throw new UsageError(
+      'no terminal to answer questions: use -y (take the defaults and approve) or answer in the issue file',
     );
   }
   const repo = await GitRepositoryReader.open(options.repo ? resolveDir(io.cwd, options.repo) : io.cwd);
+  const head = await gitHead(repo.root);
+  if (!options.dryRun && !head.head) {
+    throw new ValidationError(
+      repo.root,
+      'has no commits yet, and a run works on a branch from HEAD; commit something first (git commit --allow-empty -m init), or plan only with --dry-run',
+    );
+  }
   const { config, source } = await loadLocalConfig(repo.root, options.config, io);
   const snapshot = options.issueFile
     ? await readIssueFile(options.issueFile, io.cwd)
@@ -91,7 +111,8 @@ export async function runAction(
 
   const store = new FsSessionStore(repo.root, { secrets: secretsFromEnvironment(io.env) });
   await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));
-  return runLocalPlanning({
+  let progress: TaskViewProgress | undefined;
+  const result = await runLocalPlanning({
     io,
     snapshot,
     chainOverride: options.chain,
@@ -100,13 +121,19 @@ export async function runAction(
     config,
     configSource: source,
     repo,
-    head: await gitHead(repo.root),
+    head,
     cache: fsCacheStore(defaultCacheDir(io.env)),
     local,
     store,
     clock: systemClock,
-    progressFor: (onLine) => consoleProgress(io.stdout, onLine),
-  });
+    progressFor: async (onLine) => {
+      progress = await output.progress(onLine);
+      return progress;
+    },
+    show: (markdown) => output.markdown(markdown),
+  }).finally(() => progress?.close());
+  output.result(result);
+  return result.code;
 }
 
 /** Opens and closes the configured sandbox once; throws with the fix when it cannot be made. */

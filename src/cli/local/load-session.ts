@@ -32,7 +32,13 @@ export async function loadSession(store: SessionStore, sessionId: string | undef
     );
   }
   const where = store.locate(id);
-  const plan = parseOrThrow(planFileSchema, await store.readJson(id, 'plan.json'), `${where}/plan.json`);
+  const planRaw = await store.readJson(id, 'plan.json');
+  if (planRaw === undefined)
+    throw new MaestroError(
+      `Session ${id} stopped during planning (status: ${metadata.status}), before there was a plan to resume. Run \`maestro run\` again with the same request to plan it anew.`,
+      { code: 'session.no-plan' },
+    );
+  const plan = parseOrThrow(planFileSchema, planRaw, `${where}/plan.json`);
   const approvalRaw = await store.readJson(id, 'approval.json');
   const stateRaw = await store.readJson(id, 'run-state.json');
   return {

@@ -18,6 +18,7 @@ import type { Clock } from '../../ports/clock-port.js';
 import type { Progress } from '../../ports/progress-port.js';
 import type { RepositoryReader } from '../../ports/repository-port.js';
 import type { SessionStore } from '../../ports/session-store-port.js';
+import { EXIT, exitCodeForSignal } from '../exit-codes.js';
 import type { LocalModel } from './build-model.js';
 
 export interface LocalExecutionInput {
@@ -44,7 +45,18 @@ export interface LocalExecutionInput {
  * configured executor, detected gates) to the engine, and turns SIGINT/SIGTERM into a clean stop
  * that keeps work in progress as a checkpoint.
  */
-export async function runLocalExecution(input: LocalExecutionInput): Promise<ExecutionResult> {
+export type LocalExecutionResult = ExecutionResult & {
+  /** The signal that stopped the run, when one did (SIGINT, SIGTERM). */
+  signal?: NodeJS.Signals;
+};
+
+/** 0 when the run completed, 128 + the signal when one stopped it, else 1 (see exit-codes.ts). */
+export function exitCodeOf(result: LocalExecutionResult): number {
+  if (result.outcome.kind === 'completed') return EXIT.done;
+  return result.signal ? exitCodeForSignal(result.signal) : EXIT.failed;
+}
+
+export async function runLocalExecution(input: LocalExecutionInput): Promise<LocalExecutionResult> {
   const { config, store, clock, metadata } = input;
   // Opened before any code of the run executes: origin's URL and git's config are fixed here, and
   // the model keys and tokens of this environment may appear in no commit.
@@ -84,7 +96,9 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
   });
 
   const controller = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
     input.progress.warn(
       `${signal} received: finishing the current step and keeping work in progress as a checkpoint...`,
     );
@@ -141,7 +155,7 @@ export async function runLocalExecution(input: LocalExecutionInput): Promise<Exe
         errors_recovered: Object.values(result.state.recoveries).reduce((a, b) => a + b, 0),
       },
     });
-    return result;
+    return { ...result, signal: stoppedBy };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -15,6 +15,7 @@ import { renderPlanningComment } from '../../core/plan/render-planning-comment.j
 import { newSessionId, type SessionMetadata, type SessionStatus } from '../../core/state/session-metadata.js';
 import { findPrice, priceTable } from '../../core/usage/usage-ledger.js';
 import { describeInstructions, repositoryContextOf } from '../../engine/describe-discovery.js';
+import type { ExecutionResult } from '../../engine/execute-plan.js';
 import { type PlannedIssue, planIssue } from '../../engine/plan-issue.js';
 import { recordApproval, recordPlanRound } from '../../engine/record-plan.js';
 import type { CacheStore } from '../../ports/cache-port.js';
@@ -25,7 +26,8 @@ import type { SessionStore } from '../../ports/session-store-port.js';
 import type { CliIo } from '../io.js';
 import { askChain, askQuestions, confirm, defaultAnswers } from './ask-questions.js';
 import type { LocalModel } from './build-model.js';
-import { runLocalExecution } from './run-local-execution.js';
+import { notReadyAdvice, planningFailure } from './planning-outcome.js';
+import { exitCodeOf, runLocalExecution } from './run-local-execution.js';
 
 export interface LocalPlanningInput {
   io: CliIo;
@@ -41,7 +43,26 @@ export interface LocalPlanningInput {
   local: LocalModel;
   store: SessionStore;
   clock: Clock;
-  progressFor(onLine: (line: string) => void): Progress;
+  progressFor(onLine: (line: string) => void): Progress | Promise<Progress>;
+  /** Shows markdown (the plan, the report) to the person at the terminal. */
+  show(markdown: string): Promise<void>;
+}
+
+/** How `maestro run` ended: the exit code and what `--json` prints. */
+export interface LocalRunResult {
+  code: number;
+  session: string;
+  status: SessionStatus;
+  revision?: { number: number; hash: string };
+  approved: boolean;
+  /** Why the plan could not be approved (not ready). */
+  reasons?: string[];
+  outcome?: ExecutionResult['outcome']['kind'];
+  /** Where the session's files are, and the final report when the run executed. */
+  sessionDir: string;
+  report?: string;
+  /** Set when a signal stopped the run (exit 128 + its number). */
+  signal?: NodeJS.Signals;
 }
 
 /**
@@ -49,7 +70,7 @@ export interface LocalPlanningInput {
  * with -y) → re-plan with the answers → print the planning comment → stop on --dry-run, else ask
  * for approval of that exact revision and record it. Returns the exit code.
  */
-export async function runLocalPlanning(input: LocalPlanningInput): Promise<number> {
+export async function runLocalPlanning(input: LocalPlanningInput): Promise<LocalRunResult> {
   const { store, clock } = input;
   const now = clock.now();
   const metadata: SessionMetadata = {
@@ -72,13 +93,22 @@ export async function runLocalPlanning(input: LocalPlanningInput): Promise<numbe
     const stamped = `${clock.now().toISOString()} ${line}`;
     logged = logged.then(() => store.appendLog(id, stamped)).catch(() => undefined);
   };
-  const progress = input.progressFor(log);
+  const progress = await input.progressFor(log);
   try {
     return await planAndApprove(input, metadata, progress);
+  } catch (error) {
+    // A session whose process ends in an error says so in `maestro sessions` (not "planning").
+    const last = await store.readMetadata(id).catch(() => undefined);
+    const planning = !last || !['implementing', 'validating'].includes(last.status);
+    if (last && !ENDED.has(last.status))
+      await store.writeMetadata({ ...last, status: 'failed', updated_time: clock.now().toISOString() });
+    throw planning && !last?.plan?.approved_hash ? planningFailure(error) : error;
   } finally {
     await logged;
   }
 }
+
+const ENDED = new Set<SessionStatus>(['completed', 'failed', 'cancelled', 'dry-run', 'declined']);
 
 /** E001: ask once which chain, when nothing in the issue says (never with -y: feature). */
 async function clarifyChain(input: LocalPlanningInput): Promise<string | undefined> {
@@ -92,7 +122,7 @@ async function planAndApprove(
   input: LocalPlanningInput,
   initial: SessionMetadata,
   progress: Progress,
-): Promise<number> {
+): Promise<LocalRunResult> {
   const { io, config, store, clock } = input;
   let metadata = initial;
   const id = metadata.session_id;
@@ -111,9 +141,15 @@ async function planAndApprove(
   history.push(planned.revision);
   metadata = await record(input, metadata, planned, history, 'awaiting-answers');
 
-  // Questions: asked at the prompt (or defaults with -y). Answers that differ from the defaults
-  // re-plan; defaults alone are already what the plan assumed, so they only need recording.
+  // Questions: asked at the prompt after the plan they are about is shown (or defaults with -y;
+  // a blocking question has no default to take). Answers that differ from the defaults re-plan;
+  // defaults alone are already what the plan assumed, so they only need recording.
+  let shown: string | undefined;
   if (openQuestions(planned.revision).length > 0) {
+    if (!input.yes) {
+      shown = planned.revision.hash;
+      await input.show(render(input, planned, history));
+    }
     const answers = input.yes ? defaultAnswers(planned.revision) : await askQuestions(planned.revision, io);
     const changed = Object.values(answers).some((a) => a.by !== 'default');
     if (changed) {
@@ -137,42 +173,53 @@ async function planAndApprove(
 
   const markdown = render(input, planned, history);
   const readiness = planReadiness(planned.revision);
-  metadata = await record(
-    input,
-    metadata,
-    planned,
-    history,
-    readiness.kind === 'ready' ? 'awaiting-approval' : 'awaiting-answers',
-    markdown,
-  );
-  io.stdout(`\n${markdown}\n`);
+  const { revision } = planned;
+  const sessionDir = store.locate(id);
+  const ended = (status: SessionStatus, code: number, more: Partial<LocalRunResult> = {}) => ({
+    code,
+    session: id,
+    status,
+    revision: { number: revision.number, hash: revision.hash },
+    approved: false,
+    sessionDir,
+    ...more,
+  });
+  const final: SessionStatus = input.dryRun
+    ? 'dry-run'
+    : readiness.kind === 'ready'
+      ? 'awaiting-approval'
+      : 'failed';
+  metadata = await record(input, metadata, planned, history, final, markdown);
+  // The plan already shown before the questions is shown again only if the answers changed it.
+  if (shown !== revision.hash) await input.show(markdown);
 
   if (input.dryRun) {
     printChain(io, planned);
-    progress.done(`Dry run: nothing executed. Plan saved in ${store.locate(id)}`);
-    return 0;
+    progress.done(`Dry run: nothing executed. Plan saved in ${sessionDir}`);
+    return ended('dry-run', 0);
   }
   if (readiness.kind === 'not-ready') {
     for (const reason of readiness.reasons) progress.warn(`Not ready for approval: ${reason}`);
-    progress.warn(
-      `Answer the questions (run again without -y, or add the detail to the issue). Plan saved in ${store.locate(id)}`,
-    );
-    return 1;
+    progress.warn(`${notReadyAdvice(revision)} Plan saved in ${sessionDir}`);
+    return ended('failed', 1, { reasons: readiness.reasons });
   }
 
-  const { revision } = planned;
   const approved =
     input.yes || (await confirm(io, `[Maestro]   ? Approve revision ${revision.number} (${revision.hash})?`));
   if (!approved) {
-    progress.warn(`Not approved. The plan is saved in ${store.locate(id)}; run again to re-plan.`);
-    return 0;
+    metadata = await record(input, metadata, planned, history, 'declined', markdown);
+    progress.warn(`Not approved. The plan is saved in ${sessionDir}; run again to re-plan.`);
+    return ended('declined', 0);
   }
   const outcome = approveRevision({ revision, approver: 'local user', at: clock.now() });
   if (outcome.kind === 'refused') {
     for (const d of outcome.details) progress.warn(d);
-    return 1;
+    metadata = await record(input, metadata, planned, history, 'failed', markdown);
+    return ended('failed', 1, { reasons: outcome.details });
   }
   metadata = await recordApproval(store, metadata, outcome.approval, clock.now());
+  // The saved plan says what happened to it: approved, by whom.
+  await store.writeText(id, 'prd.md', render(input, planned, history, outcome.approval.approver));
   progress.done(`PRD approved: revision ${revision.number} (${revision.hash})`);
   progress.step('Switching to autonomous mode for the remaining phases...');
   const result = await runLocalExecution({
@@ -189,8 +236,14 @@ async function planAndApprove(
     instructions: describeInstructions(planned.discovery.instructions),
     env: io.env,
   });
-  io.stdout(`\n${result.report}\n`);
-  return result.outcome.kind === 'completed' ? 0 : 1;
+  await input.show(result.report);
+  const done = result.outcome.kind === 'completed';
+  return ended(done ? 'completed' : result.signal ? 'cancelled' : 'failed', exitCodeOf(result), {
+    approved: true,
+    outcome: result.outcome.kind,
+    report: `${sessionDir}/final-report.md`,
+    signal: result.signal,
+  });
 }
 
 async function record(
@@ -204,7 +257,12 @@ async function record(
   return recordPlanRound(input.store, metadata, planned, history, markdown, status, input.clock.now());
 }
 
-function render(input: LocalPlanningInput, planned: PlannedIssue, history: PlanRevision[]): string {
+function render(
+  input: LocalPlanningInput,
+  planned: PlannedIssue,
+  history: PlanRevision[],
+  approvedBy?: string,
+): string {
   const { config, local } = input;
   const price = findPrice(config.model.executor, priceTable(config.model.prices));
   const totals = local.ledger.total();
@@ -222,7 +280,8 @@ function render(input: LocalPlanningInput, planned: PlannedIssue, history: PlanR
     planningUsage: { tokens: totals.inputTokens + totals.outputTokens, usd: totals.costUsd },
     previous: history.length > 1 ? [] : undefined,
     includeRationale: config.logging.include_rationale,
-    respond: 'terminal',
+    respond: input.dryRun ? 'dry-run' : 'terminal',
+    approvedBy,
   });
 }
 

@@ -1,6 +1,7 @@
 import { chains, resolveChainName } from '../chains/chains.js';
 import { describeProblems, validateTaskGraph } from '../tasks/validate-task-graph.js';
-import { openQuestions, type PlanRevision } from './plan-revision.js';
+import type { Answer, PlanRevision } from './plan-revision.js';
+import type { Question } from './plan-schema.js';
 
 export type PlanReadiness =
   | { kind: 'ready'; warnings: string[] }
@@ -22,7 +23,9 @@ export function planReadiness(revision: PlanRevision): PlanReadiness {
 
   if (prd.requirements.length === 0)
     reasons.push('the PRD has no requirements yet — describe what should change');
-  const blocking = openQuestions(revision).filter((q) => q.blocking || q.default.trim() === '');
+  const blocking = revision.draft.questions.filter(
+    (q) => (q.blocking || q.default.trim() === '') && !isAnswered(q, revision.answers[q.id]),
+  );
   for (const q of blocking) reasons.push(`${q.id} needs an answer (there is no safe default): ${q.question}`);
   const tasks = taskPreview.epics.flatMap((e) => e.tasks);
   // A chain that runs no tasks (review) needs no preview of them.
@@ -37,4 +40,14 @@ export function planReadiness(revision: PlanRevision): PlanReadiness {
     if (runsTasks && !served.has(r.id)) warnings.push(`${r.id} is not served by any previewed task`);
   }
   return reasons.length === 0 ? { kind: 'ready', warnings } : { kind: 'not-ready', reasons, warnings };
+}
+
+/**
+ * Whether a question has an answer that counts. A blocking question is answered only by a person:
+ * its default taken by `-y`, an Enter or a timeout is the planner's guess, which is exactly what
+ * "blocking" says must not decide.
+ */
+export function isAnswered(question: Question, answer: Answer | undefined): boolean {
+  if (answer === undefined) return false;
+  return !question.blocking || answer.by !== 'default';
 }

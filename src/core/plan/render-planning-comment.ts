@@ -1,9 +1,10 @@
 import { formatTokens, formatUsd, oneLine } from '../report/markdown.js';
 import type { BudgetEstimate } from './budget-estimate.js';
 import { planReadiness } from './plan-readiness.js';
-import type { PlanRevision } from './plan-revision.js';
+import { openQuestions, type PlanRevision } from './plan-revision.js';
 import { renderDecisions } from './render-decisions.js';
-import { renderPrd, renderQuestions } from './render-prd.js';
+import { renderPrd } from './render-prd.js';
+import { renderQuestions } from './render-questions.js';
 import { renderTaskPreview } from './render-task-preview.js';
 
 export interface PlanningCommentInput {
@@ -16,15 +17,21 @@ export interface PlanningCommentInput {
   /** Earlier revisions, newest first, folded under the current one. */
   previous?: { number: number; hash: string; markdown: string }[];
   includeRationale?: boolean;
-  /** How approval is given here: a comment command on GitHub, a prompt in the terminal. */
-  respond: 'comment' | 'terminal';
+  /** How approval is given here: a comment command on GitHub, a prompt in the terminal, nowhere (a dry run). */
+  respond: 'comment' | 'terminal' | 'dry-run';
+  /** Who approved this revision, once it is approved: the status says so. */
+  approvedBy?: string;
 }
 
 /** The one planning comment of product.md §1 step 2, as markdown. */
 export function renderPlanningComment(input: PlanningCommentInput): string {
   const { revision } = input;
   const readiness = planReadiness(revision);
-  const status = readiness.kind === 'ready' ? 'ready for approval' : 'not ready for approval';
+  const status = input.approvedBy
+    ? `approved by ${oneLine(input.approvedBy)}`
+    : readiness.kind === 'ready'
+      ? 'ready for approval'
+      : 'not ready for approval';
   const sections = [
     `## 🎼 Maestro plan — revision ${revision.number} · \`${revision.hash}\``,
     `**Chain:** \`${revision.chain}\` (${oneLine(input.chainSource)}) · **Status:** ${status}`,
@@ -63,12 +70,21 @@ function renderHowToRespond(
   }
   for (const w of readiness.warnings) out.push(`> ⚠️ ${oneLine(w)}`);
   if (readiness.warnings.length) out.push('');
+  const asking = openQuestions(input.revision).length > 0;
+  if (input.respond === 'dry-run') {
+    out.push('Dry run: nothing is executed. Run the same command without `--dry-run` to approve and run it.');
+    return out.join('\n');
+  }
   if (input.respond === 'terminal') {
-    out.push('Answer the questions at the prompt; then approve this exact revision with `y`.');
+    if (readiness.kind === 'not-ready') out.push('Run again once this is settled; nothing was executed.');
+    else if (input.approvedBy) out.push('Approved; the run executes this exact revision.');
+    else out.push('Approve this exact revision with `y` at the prompt.');
     return out.join('\n');
   }
   out.push(
-    '- Answer the questions in a reply, or send `/maestro revise <feedback>`: I will post a new revision here.',
+    asking
+      ? '- Answer the questions in a reply, or send `/maestro revise <feedback>`: I will post a new revision here.'
+      : '- Send `/maestro revise <feedback>` to change the plan: I will post a new revision here.',
     '- `/maestro chain <feature|fix|test|refactor|review|release>` re-plans with another chain.',
   );
   if (readiness.kind === 'ready') {

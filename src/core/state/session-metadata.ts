@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Where a session is in its life; the CLI's `maestro sessions` lists it. */
+/**
+ * Where a session is in its life; the CLI's `maestro sessions` lists it. A session whose process
+ * has ended says how it ended: `dry-run` (planned only), `declined` (not approved at the prompt),
+ * `failed` (planning or the run failed, or the plan was not ready), `completed`, `cancelled`.
+ */
 export const sessionStatusSchema = z.enum([
   'planning',
   'awaiting-answers',
@@ -11,6 +15,8 @@ export const sessionStatusSchema = z.enum([
   'completed',
   'failed',
   'cancelled',
+  'dry-run',
+  'declined',
 ]);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

@@ -73,7 +73,7 @@ describe('maestro sessions', () => {
     expect(table(run.stdout)).toEqual([
       ['SESSION', 'STATUS', 'CHAIN', 'TASKS', 'BRANCH', 'REQUEST'],
       [newest, 'completed', 'feature', '1/1', branch, 'Write one file'],
-      [oldest, 'awaiting-approval', 'feature', '—', 'main', 'Plan only, no execution'],
+      [oldest, 'dry-run', 'feature', '—', 'main', 'Plan only, no execution'],
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('maestro sessions', () => {
       const run = await elsewhere.maestro(['sessions', '--repo', fx.root]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(id);
-      expect(run.stdout).toContain('awaiting-approval');
+      expect(run.stdout).toContain('dry-run');
     } finally {
       elsewhere.dispose();
     }
