@@ -88,6 +88,8 @@ export class FakeGitHub {
     submitted_at: string;
   }> = [];
   searchRemaining = 30;
+  /** The one installation `GET /app/installations` lists. */
+  installationId = 4242;
   /** Reactions to comments, with who left them. */
   readonly commentReactions: Array<{ commentId: number; content: string; user: FakeActor }> = [];
   /** Every request, for assertions (method, path, body). */
@@ -398,7 +400,9 @@ export class FakeGitHub {
       return [
         200,
         this.commentReactions
-          .filter((r) => r.commentId === n(1) && (!query.get('content') || r.content === query.get('content')))
+          .filter(
+            (r) => r.commentId === n(1) && (!query.get('content') || r.content === query.get('content')),
+          )
           .map((r, i) => ({ id: i + 1, content: r.content, user: r.user })),
       ];
     if (is('POST', new RegExp(`^${base}/issues/(\\d+)/reactions$`))) {
@@ -414,6 +418,16 @@ export class FakeGitHub {
         { token, expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' },
       ];
     }
+    // The App's installations and their repositories (the reconciliation sweep lists them).
+    if (is('GET', /^\/app\/installations$/)) return [200, [{ id: this.installationId, suspended_at: null }]];
+    if (is('GET', /^\/installation\/repositories$/))
+      return [
+        200,
+        {
+          total_count: 1,
+          repositories: [{ name: this.repo, owner: { login: this.owner }, archived: false }],
+        },
+      ];
     if (is('GET', /^\/app$/))
       return [200, { id: 1, slug: appBot.login.replace('[bot]', ''), name: 'Maestro' }];
     if (is('GET', /^\/users\/([^/]+)$/)) {
