@@ -70,7 +70,8 @@ export function renderTrackingComment(input: TrackingView): string {
 
 function renderWith(view: TrackingView, tasksBlock: (tasks: readonly TrackingTask[]) => string): string {
   return [
-    `## ${heading[view.status]} · #${view.issue}`,
+    // `issue #n`, not a bare `#n`: beside "pull request open" a bare number reads as the PR's.
+    `## ${heading[view.status]} · issue #${view.issue}`,
     renderFacts(view),
     renderPhases(view),
     renderSteps(view),

@@ -16,7 +16,8 @@ export function trackingTasks(state: RunState, running: ReadonlySet<string> = ne
     epic.tasks.map((task) => {
       const result = state.results[task.id]?.status;
       const status = result && result !== 'pending' ? result : running.has(task.id) ? 'running' : 'pending';
-      return { id: task.id, title: task.title, group: levels.get(task.id) ?? 0, status };
+      // Levels are 0-based; the plan and the comment say `[P:Group-1]` for the first (groupLabel).
+      return { id: task.id, title: task.title, group: (levels.get(task.id) ?? 0) + 1, status };
     }),
   );
 }

@@ -43,7 +43,7 @@ function tasks(
 describe('renderTrackingComment', () => {
   it('shows the status, iteration, usage, elapsed time, branch and run link', () => {
     const text = renderTrackingComment(view());
-    expect(text.startsWith('## 🔄 Maestro: running · #42\n')).toBe(true);
+    expect(text.startsWith('## 🔄 Maestro: running · issue #42\n')).toBe(true);
     expect(text).toContain('**Phase:** 3 / 5 · Implementation');
     expect(text).toContain('**Iteration:** 1 / 3');
     expect(text).toContain('**Elapsed:** 1h 02m 03s');
