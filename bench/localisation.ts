@@ -105,13 +105,18 @@ async function runCase(c: LocalisationCase): Promise<CaseResult> {
       for (const budget of BUDGETS) {
         const r = await run(budget, method);
         const gold = c.gold.map((g) => r.ranked.find((f) => f.path === g));
-        result.packed[method][budget] = gold.every((f) => f?.included === true);
+        // An excerpt counts as packed only when it shows the code the issue is about.
+        const shows = !c.mustShow || r.context.text.includes(c.mustShow);
+        result.packed[method][budget] = gold.every((f) => f?.included === true && (!f.excerpt || shows));
         result.whole[method][budget] = gold.every((f) => f?.included === true && !f.excerpt);
         const ranks = c.gold.map((g) => r.ranked.findIndex((f) => f.path === g) + 1);
         result.worstRank[method] = ranks.some((x) => x === 0) ? Number.POSITIVE_INFINITY : Math.max(...ranks);
         if (method === 'fusion' && budget === BUDGETS[1])
           for (const f of gold)
-            if (f?.excerpt) result.excerptWhy.push(`${f.path}: ${excerptReason(f.reasons)}`);
+            if (f?.excerpt)
+              result.excerptWhy.push(
+                `${f.path}: ${excerptReason(f.reasons)}${c.mustShow ? `; shows \`${c.mustShow}\`: ${shows}` : ''}`,
+              );
       }
     }
     return result;

@@ -1,5 +1,6 @@
 import { extractImports } from './import-graph.js';
 import { classifyContent, type DropReason } from './inventory.js';
+import { extractLiterals } from './string-literals.js';
 import { extractSymbols } from './symbol-index.js';
 import { identifierTerms } from './tokenize.js';
 
@@ -18,12 +19,14 @@ export interface FileAnalysis {
   tf: Record<string, number>;
   symbols: string[];
   imports: string[];
+  /** Message-like string literals (fixed word runs), for matching error messages quoted in issues. */
+  literals: string[];
 }
 
 /** Analyses one file's content; `path` picks the language rules for symbols and imports. */
 export function analyseFile(path: string, content: Buffer): FileAnalysis {
   const drop = classifyContent(content);
-  if (drop) return { drop, tokens: 0, lines: 0, length: 0, tf: {}, symbols: [], imports: [] };
+  if (drop) return { drop, tokens: 0, lines: 0, length: 0, tf: {}, symbols: [], imports: [], literals: [] };
   const text = content.toString('utf8');
   const { tf, length } = countTerms(text);
   return {
@@ -33,6 +36,7 @@ export function analyseFile(path: string, content: Buffer): FileAnalysis {
     tf,
     symbols: extractSymbols(path, text),
     imports: extractImports(path, text),
+    literals: extractLiterals(text),
   };
 }
 

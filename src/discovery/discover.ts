@@ -97,6 +97,7 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
         length: analysis.length,
         symbols: analysis.symbols,
         imports: analysis.imports,
+        literals: analysis.literals,
         tf: analysis.termCounts(queryTerms),
       });
   }
@@ -129,7 +130,7 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
 
   const tokensOf = new Map(indexed.map((f) => [f.path, f.tokens]));
   const packed = await packContext({
-    ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0 })),
+    ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0, anchors: r.anchors })),
     read: readClean,
     budget: input.budgetTokens,
     focus: new Set(tokenize(`${input.issue.title}\n${input.issue.body}`)),
@@ -143,6 +144,8 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
       tokens: tokensOf.get(r.path) ?? 0,
       included: p?.included ?? false,
       excerpt: p?.excerpt ?? false,
+      // What an excerpt shows and why the file is not whole, for the packed-context report.
+      reasons: p?.why ? [p.why, ...r.reasons] : r.reasons,
     };
   });
   return {
