@@ -4,6 +4,11 @@
  * existing state (pre-existing), never something a CI fix iteration is asked to fix.
  */
 
+/**
+ * A check run's conclusion as GitHub reports it (REST `check-runs`; `startup_failure` is documented
+ * for check suites and workflow runs, and is read here too so a run that could not start is never
+ * taken for a pass).
+ */
 export type CheckConclusion =
   | 'success'
   | 'failure'
@@ -12,7 +17,8 @@ export type CheckConclusion =
   | 'skipped'
   | 'timed_out'
   | 'action_required'
-  | 'stale';
+  | 'stale'
+  | 'startup_failure';
 
 export interface CheckRunInfo {
   id: number;
@@ -25,7 +31,22 @@ export interface CheckRunInfo {
   app?: string;
 }
 
-export type CheckState = 'queued' | 'running' | 'passed' | 'failed' | 'pre-existing' | 'skipped';
+/** What Maestro shows for a check on its PR head (kept in the run state, so listed once here). */
+export const checkStates = [
+  'queued',
+  'running',
+  'passed',
+  'failed',
+  'pre-existing',
+  'skipped',
+  'neutral',
+  'cancelled',
+  'needs-approval',
+  'stale',
+  'not-started',
+  'unknown',
+] as const;
+export type CheckState = (typeof checkStates)[number];
 
 export interface CheckStatus {
   id: number;
@@ -34,10 +55,34 @@ export interface CheckStatus {
   url?: string;
 }
 
-const FAILED: ReadonlySet<string> = new Set(['failure', 'timed_out', 'action_required', 'cancelled']);
+/**
+ * What each finished conclusion means here. Only `failure` and `timed_out` are the code failing,
+ * so only they start a CI fix. The others did not judge the code: `cancelled` (someone or a
+ * newer run stopped it), `action_required` (waiting for a person, e.g. a first-time contributor's
+ * workflow needing approval), `stale` (GitHub gave up on a check that never finished) and
+ * `startup_failure` (the workflow file could not start; Maestro never touches CI configuration).
+ * A conclusion GitHub adds later is `unknown`: shown, never fixed, never counted as passed.
+ */
+const CONCLUDED: Readonly<Record<CheckConclusion, CheckState>> = {
+  success: 'passed',
+  failure: 'failed',
+  timed_out: 'failed',
+  neutral: 'neutral',
+  skipped: 'skipped',
+  cancelled: 'cancelled',
+  action_required: 'needs-approval',
+  stale: 'stale',
+  startup_failure: 'not-started',
+};
 
+/** The state of one finished check run, before comparing with the base. */
+export function concludedState(conclusion: string | null | undefined): CheckState {
+  return Object.hasOwn(CONCLUDED, conclusion ?? '') ? CONCLUDED[conclusion as CheckConclusion] : 'unknown';
+}
+
+/** The code failed this check: the one outcome a CI fix iteration may try to repair. */
 export function isFailed(run: CheckRunInfo): boolean {
-  return run.status === 'completed' && FAILED.has(run.conclusion ?? '');
+  return run.status === 'completed' && concludedState(run.conclusion) === 'failed';
 }
 
 /** Each head check's state; a failure whose check also failed on the base is `pre-existing`. */
@@ -52,9 +97,12 @@ export function classifyChecks(head: readonly CheckRunInfo[], base: readonly Che
 }
 
 function stateOf(run: CheckRunInfo, failedOnBase: ReadonlySet<string>): CheckState {
-  if (run.status !== 'completed') return run.status === 'in_progress' ? 'running' : 'queued';
-  if (isFailed(run)) return failedOnBase.has(run.name) ? 'pre-existing' : 'failed';
-  return run.conclusion === 'skipped' || run.conclusion === 'neutral' ? 'skipped' : 'passed';
+  if (run.status === 'in_progress') return 'running';
+  // `waiting`: a job held by an environment's protection rule until someone approves it.
+  if (run.status === 'waiting') return 'needs-approval';
+  if (run.status !== 'completed') return 'queued';
+  const state = concludedState(run.conclusion);
+  return state === 'failed' && failedOnBase.has(run.name) ? 'pre-existing' : state;
 }
 
 /** A re-run check appears twice; the newest (highest id) is the one that counts. */

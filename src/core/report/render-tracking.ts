@@ -147,6 +147,12 @@ const checkIcon: Readonly<Record<string, string>> = {
   failed: '❌ failed',
   'pre-existing': '⚪ failing on the base too (pre-existing)',
   skipped: '⏭️ skipped',
+  neutral: '⚪ neutral',
+  cancelled: '🚫 cancelled',
+  'needs-approval': '✋ needs approval',
+  stale: '⌛ stale',
+  'not-started': '⚠️ could not start',
+  unknown: '❔ unknown result',
 };
 
 /** The PR head's checks (with links to failing runs) and the CI fix iterations used. */

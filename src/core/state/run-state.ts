@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkStates } from '../ci/check-runs.js';
 import { taskPlanSchema } from '../tasks/task-schema.js';
 import { stepRecordSchema } from './step-record.js';
 
@@ -74,7 +75,7 @@ export const runStateSchema = z.object({
           z.object({
             id: z.number().int(),
             name: z.string(),
-            state: z.enum(['queued', 'running', 'passed', 'failed', 'pre-existing', 'skipped']),
+            state: z.enum(checkStates),
             url: z.string().optional(),
           }),
         )

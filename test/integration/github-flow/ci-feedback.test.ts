@@ -223,6 +223,18 @@ describe('CI feedback loop on Maestro’s pull request', () => {
         kind: 'ignored',
         reason: 'no check failed',
       });
+      // Cancelled by hand, or waiting for someone's approval: not the code failing, so no fix
+      // starts; the tracking comment shows each as what it is.
+      j.fake.checkRuns.set(head, [run(96, 'test', 'cancelled'), run(97, 'e2e', 'action_required')]);
+      expect(await handleIssueEvent(checksEvent(branch, head, pr), j.deps)).toMatchObject({
+        kind: 'ignored',
+        reason: 'no check failed',
+      });
+      const board = repliesOn(j, 1).find((b) => b.includes('CI on the pull request'));
+      expect(board).toContain('| `test` | 🚫 cancelled |');
+      expect(board).toContain('| `e2e` | ✋ needs approval |');
+      expect(board).not.toContain('❌ failed');
+      expect(repliesOn(j, pr).some((b) => b.includes('CI fix iteration'))).toBe(false);
       // Still running: wait for the last suite.
       j.fake.checkRuns.set(head, [run(92, 'test', null, 'in_progress')]);
       expect(await handleIssueEvent(checksEvent(branch, head, pr), j.deps)).toMatchObject({
