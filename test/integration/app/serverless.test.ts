@@ -1,11 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runAction } from '../../../src/action/runner.js';
 import { OctokitIssueHost } from '../../../src/adapters/github/octokit-issue-host.js';
 import maestroServerless, { type NodeHandler, serverlessHandler } from '../../../src/app/serverless.js';
 import type { GitHubDeps } from '../../../src/engine/github/github-deps.js';
+import { silentLogger } from '../../../src/ports/logger-port.js';
 import { appBot } from '../../support/fake-github.js';
-import { ALICE, type Journey, startJourney } from '../../support/github-journey.js';
+import { ALICE, APP_TOKEN, type Journey, startJourney } from '../../support/github-journey.js';
+import { fakeRunner } from '../action/action-env.js';
 import { deliver, example, SECRET, testPrivateKey, testProbot } from './webhook-support.js';
 
 /*
@@ -54,18 +57,45 @@ async function journeyFunction(j: Journey): Promise<{ base: string; appModelCall
   return { base: await serve(handler), appModelCalls: () => opened };
 }
 
+function repository(j: Journey) {
+  const base = example<{ repository: { owner: object } }>('issues', 'labeled').repository;
+  return {
+    ...base,
+    name: j.fake.repo,
+    full_name: `${j.fake.owner}/${j.fake.repo}`,
+    owner: { ...base.owner, login: j.fake.owner },
+  };
+}
+
 function labeled(j: Journey, n: number) {
-  const base = example<{ issue: object; repository: { owner: object } }>('issues', 'labeled');
+  const base = example<{ issue: object }>('issues', 'labeled');
   return {
     ...base,
     issue: { ...base.issue, number: n, updated_at: new Date().toISOString() },
     label: { name: 'maestro' },
     sender: ALICE,
-    repository: {
-      ...base.repository,
-      name: j.fake.repo,
-      full_name: `${j.fake.owner}/${j.fake.repo}`,
-      owner: { ...base.repository.owner, login: j.fake.owner },
+    repository: repository(j),
+  };
+}
+
+function answered(j: Journey, n: number, body: string) {
+  const c = j.fake.comment(n, body, ALICE);
+  const base = example<{ issue: object; comment: object }>('issue_comment', 'created');
+  return {
+    id: c.id,
+    payload: {
+      ...base,
+      issue: { ...base.issue, number: n, pull_request: undefined },
+      comment: {
+        ...base.comment,
+        id: c.id,
+        body,
+        user: ALICE,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+      },
+      sender: ALICE,
+      repository: repository(j),
     },
   };
 }
@@ -91,6 +121,53 @@ describe('the serverless handler', () => {
     expect(appModelCalls()).toBe(0);
     expect(j.modelCalls()).toBe(0);
   });
+
+  it(
+    'hands an answer to the workflow too, with its comment, and never opens a model',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const j = startJourney();
+      cleanups.push(() => j.dispose());
+      const { base, appModelCalls } = await journeyFunction(j);
+      const url = `${base}/api/github/webhooks`;
+      const issue = j.fake.addIssue({ ...j.issueText, user: ALICE, labels: [] }).number;
+      j.fake.label(issue, 'maestro', ALICE);
+      expect((await deliver(url, { event: 'issues', payload: labeled(j, issue) })).status).toBe(200);
+
+      // The dispatched plan job writes revision 1 (the Action, with the recorded model).
+      const runner = fakeRunner({
+        eventName: 'workflow_dispatch',
+        payload: {
+          inputs: j.fake.dispatches[0]!.inputs,
+          ref: 'refs/heads/main',
+          repository: repository(j),
+          sender: appBot,
+        },
+        inputs: { 'github-token': APP_TOKEN, mode: 'plan' },
+        workspace: j.root,
+      });
+      cleanups.push(() => runner.dispose());
+      runner.env.GITHUB_REPOSITORY = `${j.fake.owner}/${j.fake.repo}`;
+      expect(
+        await runAction(runner.env, { logger: silentLogger, openModel: j.deps.openModel }),
+      ).toMatchObject({
+        kind: 'handled',
+        handled: { kind: 'planned', revision: 1 },
+      });
+
+      const answer = answered(j, issue, 'Q1: Code points, please');
+      expect((await deliver(url, { event: 'issue_comment', payload: answer.payload })).status).toBe(200);
+      expect(j.fake.dispatches[1]?.inputs).toEqual({
+        issue: String(issue),
+        mode: 'plan',
+        'comment-id': String(answer.id),
+      });
+      expect(appModelCalls()).toBe(0);
+      expect(j.modelCalls()).toBe(1);
+    },
+  );
 
   it('answers 500 when handling fails (no detail to the caller), and the redelivery dispatches once', async () => {
     const j = startJourney();

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appEnvironment } from '../../../src/app/app-environment.js';
+import { readiness } from '../../../src/app/health.js';
+import { AppMetrics } from '../../../src/app/metrics.js';
 import { type RunningApp, startAppServer } from '../../../src/app/start-server.js';
 import type { Handled } from '../../../src/engine/github/issue-events.js';
 import { silentLogger } from '../../../src/ports/logger-port.js';
@@ -162,6 +164,24 @@ describe('/healthz and /readyz', () => {
     running = undefined;
     expect(finished).toBe(1);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('readiness', () => {
+  it('gives up on a check that does not answer in time, naming it', async () => {
+    const metrics = new AppMetrics(() => undefined);
+    const started = Date.now();
+    const result = await readiness({
+      metrics,
+      stopping: () => false,
+      timeoutMs: 50,
+      checks: [
+        { name: 'GitHub', check: () => new Promise<void>(() => undefined) },
+        { name: 'Redis', check: async () => undefined },
+      ],
+    });
+    expect(result).toEqual({ ready: false, reason: 'GitHub unreachable: no answer within 50 ms' });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
