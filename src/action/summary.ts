@@ -70,11 +70,19 @@ function describeRun(issue: number, result: RunResult): string[] {
   const rows: Array<[string, string]> = [['Issue', `#${issue}`]];
   if (result.branch) rows.push(['Branch', `\`${code(result.branch)}\``]);
   if (result.pr) rows.push(['Pull request', `[#${result.pr.number}](${result.pr.url})`]);
-  rows.push(
-    ['Iterations', String(result.iterations)],
-    ['Tokens', `${result.usage.inputTokens} in, ${result.usage.outputTokens} out`],
-    ['Cost', `$${result.usage.costUsd.toFixed(4)}`],
-  );
+  rows.push(['Iterations', String(result.iterations)]);
+  const { usage, planning } = result;
+  const run = `${usage.inputTokens} in, ${usage.outputTokens} out`;
+  if (planning === undefined) {
+    rows.push(['Tokens', run], ['Cost', `$${usage.costUsd.toFixed(4)}`]);
+  } else {
+    // Planning ran earlier (the plan job, or earlier rounds): without it the table undercounts.
+    rows.push(
+      ['Planning', `${planning.tokens} tokens, $${planning.usd.toFixed(4)}`],
+      ['Execution', `${run}, $${usage.costUsd.toFixed(4)}`],
+      ['Total cost', `$${(planning.usd + usage.costUsd).toFixed(4)}`],
+    );
+  }
   const lines = ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
   if (result.reasons.length > 0) lines.push('', '**Why**', '', ...result.reasons.map((r) => `- ${r}`));
   if (result.summary.trim() !== '') {

@@ -27,7 +27,7 @@ import {
 } from './run-view.js';
 import { packState } from './state-codec.js';
 import { TrackingComment } from './tracking-comment.js';
-import { verifyApproval } from './verify-approval.js';
+import { type ApprovalCheck, verifyApproval } from './verify-approval.js';
 
 const noUsage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
 
@@ -46,7 +46,7 @@ export async function executeApproved(
   const loaded = await loadRepoConfig(host, deps.configPath);
   if (loaded.kind === 'invalid') {
     await reportInvalidConfig(host, request.issue, loaded);
-    return refused([`.github/maestro.yml is invalid:\n${loaded.problem}`]);
+    return refused([`${loaded.path} is invalid:\n${loaded.problem}`]);
   }
   const { config } = loaded;
   const check = await verifyApproval(host, request, config);
@@ -71,6 +71,20 @@ export async function executeApproved(
     );
     return refused(check.reasons);
   }
+  const result = await runVerified(request, deps, execution, config, check);
+  // The planning rounds (this job's or an earlier plan job's) are part of what the issue cost.
+  return { ...result, planning: check.plan.record.planningUsage };
+}
+
+/** Phases 2–5 once the approval is verified. */
+async function runVerified(
+  request: ExecuteRequest,
+  deps: GitHubDeps,
+  execution: ExecutionDeps,
+  config: MaestroConfig,
+  check: Extract<ApprovalCheck, { kind: 'verified' }>,
+): Promise<RunResult> {
+  const { host } = deps;
   if (execution.dryRun) {
     const summary = `Dry run: the approval of revision ${check.revision.number} (\`${check.revision.hash}\`) by @${check.approval.approver} is valid; nothing was executed.`;
     return { status: 'dry-run', iterations: 0, usage: noUsage, summary, reasons: [] };

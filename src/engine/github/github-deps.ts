@@ -80,6 +80,11 @@ export interface RunResult {
   pr?: { number: number; url: string };
   iterations: number;
   usage: { inputTokens: number; outputTokens: number; costUsd: number };
+  /**
+   * What planning this issue cost, from the plan's record (every round, in whichever job it ran),
+   * for a total beside `usage`, which counts only this execution. Absent when no plan was verified.
+   */
+  planning?: { tokens: number; usd: number };
   /** The final report (PR body) or the refusal, as markdown. */
   summary: string;
   /** Why the run was refused or failed, one line each. */

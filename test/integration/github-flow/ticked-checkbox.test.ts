@@ -11,6 +11,10 @@ afterEach(() => {
   journey?.dispose();
   journey = undefined;
 });
+function begin(): Journey {
+  journey = startJourney();
+  return journey;
+}
 
 /** Label → plan → answer → approve on the demo sample; the execute request. */
 async function planAndApprove(j: Journey): Promise<ExecuteRequest> {
@@ -35,7 +39,7 @@ const statusLabels = (j: Journey) => j.fake.issues.get(1)?.labels.filter((l) => 
 
 describe('a ticked checkbox in the planning comment', () => {
   it('has nothing to tick: acceptance criteria are plain items', async () => {
-    const j = (journey = startJourney());
+    const j = begin();
     await planAndApprove(j);
     const body = planComment(j).body;
     expect(body).toContain('#### Requirements');
@@ -43,7 +47,7 @@ describe('a ticked checkbox in the planning comment', () => {
   });
 
   it('does not break the approved run of a comment written with checkboxes, and the label stays approved', async () => {
-    const j = (journey = startJourney());
+    const j = begin();
     const request = await planAndApprove(j);
     // A planning comment as an earlier Maestro wrote it: criteria as `- [ ]` task-list items.
     const stored = await readPlan(j.host, 1);
@@ -66,7 +70,7 @@ describe('a ticked checkbox in the planning comment', () => {
   });
 
   it('still refuses a changed word in the plan, and takes the approved label off, saying why', async () => {
-    const j = (journey = startJourney());
+    const j = begin();
     const request = await planAndApprove(j);
     const plan = planComment(j);
     j.fake.editComment(
@@ -85,7 +89,7 @@ describe('a ticked checkbox in the planning comment', () => {
   });
 
   it('leaves the label alone when only the request is wrong (a stray or forged dispatch)', async () => {
-    const j = (journey = startJourney());
+    const j = begin();
     const request = await planAndApprove(j);
     const result = await executeApproved(
       { ...request, prdHash: 'deadbeef0000' },
