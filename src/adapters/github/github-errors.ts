@@ -22,6 +22,29 @@ export function isAmbiguous(error: unknown): boolean {
   return status >= 500;
 }
 
+/**
+ * Why GitHub gave no answer at all, or undefined when it did answer. Octokit reports a failed
+ * connection (DNS, refused, reset, timeout) as a RequestError with status 500 and no response;
+ * the system error's code sits somewhere in its `cause` chain (`getaddrinfo ENOTFOUND …`).
+ */
+export function noAnswerFrom(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ((error as { response?: unknown }).response !== undefined) return undefined;
+  const status = statusOf(error);
+  if (status !== undefined && status !== 500) return undefined;
+  let cause: unknown = error;
+  for (let depth = 0; depth < 6 && typeof cause === 'object' && cause !== null; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      return typeof message === 'string' && message.includes(code) ? message : code;
+    }
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  // A status-500 RequestError without a response is Octokit's own report of a failed fetch.
+  if (status === 500) return error instanceof Error ? error.message : 'no answer';
+  return undefined;
+}
+
 /** The text of a GitHub error (`message` plus each validation error's message), for matching. */
 export function gitHubMessage(error: unknown): string {
   const data = (error as { response?: { data?: unknown } } | undefined)?.response?.data;

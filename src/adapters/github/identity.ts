@@ -3,7 +3,7 @@ import { GitHubApiError } from '../../core/errors.js';
 import { parseOrThrow } from '../../core/parse.js';
 import type { Actor } from '../../ports/issue-host-port.js';
 import type { GitHubRequester } from './github-client.js';
-import { isAmbiguous, statusOf } from './github-errors.js';
+import { isAmbiguous, noAnswerFrom, statusOf } from './github-errors.js';
 
 /*
  * Who Maestro is on GitHub: the account whose comments carry trusted markers (security.md rule 3).
@@ -60,6 +60,20 @@ function unknownIdentity(error: unknown): GitHubApiError {
 }
 
 /**
+ * What to fix when `GET /app` fails: only GitHub's refusal points at the credentials. No answer is
+ * the network (a DNS failure used to read "HTTP 500: check APP_ID"), and a 5xx is GitHub's side.
+ */
+function appReadFailure(error: unknown): string {
+  const unreachable = noAnswerFrom(error);
+  if (unreachable !== undefined)
+    return `Couldn't reach GitHub to read the App (${unreachable}): check the network, DNS and any HTTPS_PROXY, or GHE_HOST on GitHub Enterprise Server; APP_ID and the private key were not tried.`;
+  const status = statusOf(error);
+  if (status !== undefined && status >= 500)
+    return `GitHub failed to answer for the App (HTTP ${status}); retry later (https://www.githubstatus.com).`;
+  return `GitHub refused the App's credentials (HTTP ${status ?? '?'}): check APP_ID and the private key (a key of this App, not another's).`;
+}
+
+/**
  * The bot account of a GitHub App, from a client authenticated as the App (JWT): `GET /app` gives
  * the slug, and the bot is the user `<slug>[bot]`. Its id is what Maestro's comments are trusted by.
  */
@@ -68,10 +82,7 @@ export async function appBotIdentity(jwtClient: Pick<GitHubRequester, 'request'>
   try {
     slug = parseOrThrow(appSchema, (await jwtClient.request('GET /app')).data, 'GitHub App').slug;
   } catch (error) {
-    throw new GitHubApiError(
-      `Couldn't read the GitHub App (HTTP ${statusOf(error) ?? '?'}): check APP_ID and the private key.`,
-      { code: 'github.app-identity', cause: error },
-    );
+    throw new GitHubApiError(appReadFailure(error), { code: 'github.app-identity', cause: error });
   }
   const login = `${slug}[bot]`;
   try {
