@@ -35,4 +35,21 @@ describe('SweepWatermarks', () => {
     await marks.missed(repo, deps('2026-12-07T10:15:00Z'), find);
     expect(windows).toEqual([{}, { since: '2026-12-07T10:00:00.000Z' }]);
   });
+
+  it('keeps the watermark when a sweep fails (a rate limit the client gave up on): the next one retries from it', async () => {
+    const windows: SweepWindow[] = [];
+    const marks = new SweepWatermarks();
+    let fail = false;
+    const find = async (_: GitHubDeps, window: SweepWindow) => {
+      windows.push(window);
+      if (fail) throw new Error('HTTP 403: API rate limit exceeded for search');
+      return { missed: [], next: `next-${windows.length}`, complete: true };
+    };
+    await marks.missed(repo, deps('2026-12-07T10:00:00Z'), find);
+    fail = true;
+    await expect(marks.missed(repo, deps('2026-12-07T10:15:00Z'), find)).rejects.toThrow(/rate limit/);
+    fail = false;
+    await marks.missed(repo, deps('2026-12-07T10:30:00Z'), find);
+    expect(windows).toEqual([{}, { since: 'next-1' }, { since: 'next-1' }]);
+  });
 });
