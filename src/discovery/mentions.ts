@@ -83,6 +83,18 @@ export function extractMentions(text: string, lookup: PathLookup, symbols: Symbo
   return out;
 }
 
+/**
+ * The issue's text without paths from the reporter's own machine (`/home/alice/app/tox.ini`, whose
+ * directories match nothing here): their words would make BM25 favour our own `tox.ini`.
+ */
+export function withoutForeignPaths(text: string, lookup: PathLookup): string {
+  return text.replace(PATHISH, (all, fragment: string) => {
+    if (!/^(?:\/|~\/|[A-Za-z]:)/.test(fragment)) return all;
+    const hit = lookup.matchSuffix(fragment.replace(/[.,:;)]+$/, ''));
+    return hit.segments >= 2 ? all : all.slice(0, all.length - fragment.length);
+  });
+}
+
 /** Stack frames; the frame nearest the failure weighs most (last in Python, first in JavaScript). */
 function frames(text: string, lookup: PathLookup, add: Add): Set<string> {
   const inFrames = new Set<string>();

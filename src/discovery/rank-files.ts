@@ -2,7 +2,13 @@ import { bm25Rank, weightQuery } from './bm25.js';
 import { isChangelog, isDocPath, isTestPath, isUnder, vendoredRoots } from './file-roles.js';
 import { ImportResolver } from './import-graph.js';
 import { buildImportGraph } from './import-neighbours.js';
-import { extractMentions, type Mention, type MentionKind, messageMentions } from './mentions.js';
+import {
+  extractMentions,
+  type Mention,
+  type MentionKind,
+  messageMentions,
+  withoutForeignPaths,
+} from './mentions.js';
 import { PathLookup } from './path-lookup.js';
 import { SymbolIndex } from './symbol-index.js';
 import { pathTerms, tokenize } from './tokenize.js';
@@ -64,7 +70,9 @@ interface Scored {
 export function rankFiles(input: RankInput): RankedEntry[] {
   const { issue } = input;
   const files = input.mode === 'bm25' ? input.files.filter((f) => !isDocPath(f.path)) : input.files;
-  const query = weightQuery(tokenize(issue.title), tokenize(issue.body));
+  const lookup = new PathLookup(files.map((f) => f.path));
+  const body = input.mode === 'bm25' ? issue.body : withoutForeignPaths(issue.body, lookup);
+  const query = weightQuery(tokenize(issue.title), tokenize(body));
   const hits = bm25Rank(
     files.map((f) => ({ id: f.path, tf: f.tf, length: f.length, pathTerms: pathTerms(f.path) })),
     query,
@@ -88,10 +96,7 @@ export function rankFiles(input: RankInput): RankedEntry[] {
   const text = `${issue.title}\n${issue.body}`;
   const symbols = new SymbolIndex();
   for (const f of files) symbols.add(f.path, f.symbols);
-  const mentions = [
-    ...extractMentions(text, new PathLookup(files.map((f) => f.path)), symbols),
-    ...messageMentions(text, files),
-  ];
+  const mentions = [...extractMentions(text, lookup, symbols), ...messageMentions(text, files)];
   const grouped = groupByPath(mentions);
   const demote = demoter(
     files.map((f) => f.path),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDocPath, isTestPath, vendoredRoots } from '../../../src/discovery/file-roles.js';
 import { extractImports, ImportResolver } from '../../../src/discovery/import-graph.js';
-import { extractMentions, messageMentions } from '../../../src/discovery/mentions.js';
+import { extractMentions, messageMentions, withoutForeignPaths } from '../../../src/discovery/mentions.js';
 import { PathLookup } from '../../../src/discovery/path-lookup.js';
 import { type IndexedFile, rankFiles } from '../../../src/discovery/rank-files.js';
 import { extractLiterals } from '../../../src/discovery/string-literals.js';
@@ -204,6 +204,16 @@ describe('8: a path from the reporter’s own machine', () => {
     const found = mentionsOf('see /home/alice/myapp/conftest.py and /home/alice/myapp/tox.ini', paths);
     expect(found.map((m) => m.path)).toEqual(['docs/conftest.py', 'tests/conftest.py', 'tox.ini']);
     expect(found.every((m) => m.weight <= 0.2)).toBe(true);
+  });
+});
+
+describe('8: the words of a foreign path', () => {
+  it('leave the BM25 query, so our same-named file is not favoured by them', () => {
+    const lookup = new PathLookup(['tox.ini', 'pkg/utils.py']);
+    expect(withoutForeignPaths('set in /home/alice/app/tox.ini and pkg/utils.py', lookup)).toBe(
+      'set in  and pkg/utils.py',
+    );
+    expect(withoutForeignPaths('File "/venv/site-packages/pkg/utils.py"', lookup)).toContain('pkg/utils.py');
   });
 });
 
