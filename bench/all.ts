@@ -32,4 +32,6 @@ try {
 
 console.log('\n# Discovery speed (synthetic 2k-file repository)\n');
 runScript('bench/fixtures/make-large-repo.ts', ['--measure']);
+console.log('\n# Localisation on the ranking-defect fixtures (fusion vs plain BM25)\n');
+runScript('bench/localisation.ts');
 runScript('bench/webhook-ack.ts');
