@@ -1,5 +1,6 @@
 import type { IssueHost } from '../../ports/issue-host-port.js';
 import type { IssueEvent } from './issue-events.js';
+import { statusOf } from './plan-on-github.js';
 import { readPlan } from './plan-record.js';
 
 export type DispatchedComment = { kind: 'event'; event: IssueEvent } | { kind: 'nothing'; reason: string };
@@ -17,19 +18,23 @@ export async function dispatchedComment(
   issue: number,
   commentId: number,
 ): Promise<DispatchedComment> {
-  const comment = (await host.listComments(issue)).find((c) => c.id === commentId);
-  if (!comment)
-    return { kind: 'nothing', reason: `comment ${commentId} is not on issue #${issue} (deleted?)` };
-  const plan = await readPlan(host, issue);
+  const [comments, plan] = await Promise.all([host.listComments(issue), readPlan(host, issue)]);
+  const comment = comments.find((c) => c.id === commentId);
+  // The App set `maestro:planning` when it dispatched; nothing is planned, so the record's label returns.
+  const nothing = async (reason: string): Promise<DispatchedComment> => {
+    if (plan) await host.setStatus(issue, statusOf(plan));
+    return { kind: 'nothing', reason };
+  };
+  if (!comment) return nothing(`comment ${commentId} is not on issue #${issue} (deleted?)`);
   if (plan && commentId <= plan.record.lastCommentId)
-    return { kind: 'nothing', reason: `comment ${commentId} was already handled` };
+    return nothing(`comment ${commentId} was already handled`);
   if (comment.updatedAt !== comment.createdAt) {
     await host.reply(
       issue,
       `reply:${commentId}`,
       `@${comment.author.login} your comment was edited after it was posted, so Maestro did not plan from it. Post the answer or command again as a new comment.`,
     );
-    return { kind: 'nothing', reason: `comment ${commentId} was edited after it was posted` };
+    return nothing(`comment ${commentId} was edited after it was posted`);
   }
   return { kind: 'event', event: { kind: 'comment', issue, isPullRequest: false, comment } };
 }

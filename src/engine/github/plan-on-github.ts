@@ -139,7 +139,8 @@ export async function planOnGitHub(
   }
 }
 
-function statusOf(stored: StoredPlan) {
+/** The status label a stored plan's record stands for. */
+export function statusOf(stored: StoredPlan) {
   const s = stored.record.status;
   return s === 'approved'
     ? ('maestro:approved' as const)

@@ -181,6 +181,7 @@ describe('planning.runs_in: action', () => {
       // The same dispatch again (a retried workflow): the comment is handled, nothing is planned.
       const again = await planJob(j, j.fake.dispatches[1]!.inputs);
       expect(again).toMatchObject({ kind: 'nothing', reason: expect.stringContaining('already handled') });
+      expect(j.fake.issues.get(issue)?.labels).toContain('maestro:awaiting-approval');
       expect(j.modelCalls()).toBe(2);
 
       // 3. A reader's /maestro revise is refused by the App: no dispatch.
@@ -234,6 +235,9 @@ describe('planning.runs_in: action', () => {
       const outcome = await planJob(j, j.fake.dispatches[1]!.inputs);
       expect(outcome).toMatchObject({ kind: 'nothing', reason: expect.stringContaining('edited') });
       expect(j.fake.commentsOn(issue).at(-1)?.body).toContain('was edited after it was posted');
+      // The App's `maestro:planning` gives way to the plan's own label again.
+      expect(j.fake.issues.get(issue)?.labels).toContain('maestro:awaiting-approval');
+      expect(j.fake.issues.get(issue)?.labels).not.toContain('maestro:planning');
       expect(j.modelCalls()).toBe(1);
       expect(appModelCalls()).toBe(0);
     },
