@@ -56,9 +56,11 @@ export class CommitGate {
     text: string,
     policy: CommitPolicy,
     doing = 'commit',
+    knownHeadTree?: string,
   ): Promise<string> {
     await this.#guard.verify(doing);
-    const headTree = (await this.#git.raw(['rev-parse', '--verify', `${head}^{tree}`])).trim();
+    const headTree =
+      knownHeadTree ?? (await this.#git.raw(['rev-parse', '--verify', `${head}^{tree}`])).trim();
     const findings = this.#scan(await candidateBetween(this.#git, headTree, tree, text), policy);
     if (findings.length > 0) throw new CommitRefusedError(refusalReason(doing, findings), findings);
     return redactSecrets(this.#secrets)(text).text;

@@ -99,7 +99,11 @@ describe('integrate', () => {
     expect(status(root)).toBe('');
     await ws.removeWorktree(first);
     await ws.removeWorktree(second);
+    // Kept for the next task until the run releases them.
+    expect(existsSync(first.path)).toBe(true);
+    await ws.releaseWorktrees();
     expect(existsSync(first.path)).toBe(false);
+    expect(existsSync(second.path)).toBe(false);
   });
 
   it('returns a conflict for two edits of the same line and leaves branch and checkout unchanged', async () => {
@@ -238,6 +242,9 @@ describe('addWorktree', () => {
       expect(new Set(created.map((wt) => wt.path)).size).toBe(6);
       await Promise.all(created.map((wt) => ws.removeWorktree(wt)));
     }
+    // The pool holds the six between rounds (reused, never more); the run's end removes them.
+    expect(git(root, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(7);
+    await ws.releaseWorktrees();
     expect(git(root, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
   });
 });
