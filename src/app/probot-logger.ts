@@ -10,3 +10,68 @@ export function probotLogger(log: PinoLogger): Logger {
     error: (message) => log.error(message),
   };
 }
+
+/** A delivery as @octokit/webhooks attaches it to a failed verification. */
+interface Delivery {
+  id?: unknown;
+  name?: unknown;
+}
+
+const BAD_SIGNATURE = 'signature does not match event payload and secret';
+const REMEMBERED = 256;
+
+/**
+ * Probot's logger, with a wrongly signed delivery logged once, as a warning naming the delivery
+ * and its event. Unchanged, Probot's error handler and the webhook middleware each log it at error
+ * level with the whole delivery attached (payload included, ~14 and ~28 KB): anyone who can reach
+ * the webhook URL could fill the log, and the operator sees two "errors" for what is a rejected
+ * request. Every other log call passes through untouched; `child()` loggers are wrapped too.
+ */
+export function withQuietSignatureFailures(log: PinoLogger): PinoLogger {
+  const seen = new Set<unknown>();
+  const report = (delivery: Delivery) => {
+    if (delivery.id !== undefined && seen.has(delivery.id)) return;
+    seen.add(delivery.id);
+    if (seen.size > REMEMBERED) seen.delete(seen.values().next().value);
+    const id = typeof delivery.id === 'string' ? delivery.id.slice(0, 64) : 'unknown';
+    const event = typeof delivery.name === 'string' ? delivery.name.slice(0, 64) : 'unknown';
+    log.warn(
+      { delivery: id, event },
+      `Rejected webhook delivery ${id} (${event}): its signature does not match WEBHOOK_SECRET. If GitHub sent it, set the same secret in the App's settings and in WEBHOOK_SECRET.`,
+    );
+  };
+  const wrap = (target: PinoLogger): PinoLogger =>
+    new Proxy(target, {
+      get(logger, property) {
+        if (property === 'error') {
+          return (first: unknown, ...rest: unknown[]) => {
+            const delivery = badlySigned(first);
+            if (delivery) return report(delivery);
+            return (logger.error as (...args: unknown[]) => void)(first, ...rest);
+          };
+        }
+        if (property === 'child') {
+          return (...args: Parameters<PinoLogger['child']>) =>
+            wrap(logger.child(...args) as unknown as PinoLogger);
+        }
+        const value: unknown = Reflect.get(logger, property, logger);
+        return typeof value === 'function' ? value.bind(logger) : value;
+      },
+    });
+  return wrap(log);
+}
+
+/** The delivery of a signature-mismatch error (or its AggregateError wrapper), else undefined. */
+function badlySigned(value: unknown): Delivery | undefined {
+  let error: unknown = value;
+  for (let depth = 0; depth < 4 && error instanceof Error; depth++) {
+    if (error.message.includes(BAD_SIGNATURE)) {
+      const attached = (error as { event?: unknown }).event;
+      // The middleware's AggregateError carries the inner Error as `event`; that one the delivery.
+      const inner = attached instanceof Error ? (attached as { event?: unknown }).event : attached;
+      return typeof inner === 'object' && inner !== null ? (inner as Delivery) : {};
+    }
+    error = error instanceof AggregateError ? error.errors[0] : (error as { event?: unknown }).event;
+  }
+  return undefined;
+}

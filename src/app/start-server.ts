@@ -4,7 +4,7 @@ import type { Logger } from '../ports/logger-port.js';
 import type { AppEnvironment } from './app-environment.js';
 import { appOptionsFrom } from './app-options.js';
 import { type MaestroApp, type MaestroAppOptions, maestroApp } from './index.js';
-import { probotLogger } from './probot-logger.js';
+import { probotLogger, withQuietSignatureFailures } from './probot-logger.js';
 
 /** How long a stopping process waits for queued work before it exits anyway. */
 const DRAIN_TIMEOUT_MS = 25_000;
@@ -48,9 +48,12 @@ export async function startAppServer(
     // Probot's Bottleneck throttling shares the queue's Redis: replicas keep one request budget.
     redisConfig: environment.redisUrl,
   };
-  const log = (await createProbot({ env: probotEnv, overrides: credentials }).ready()).log;
+  // One warning per wrongly signed delivery instead of two error lines carrying its payload.
+  const log = withQuietSignatureFailures(
+    (await createProbot({ env: probotEnv, overrides: credentials }).ready()).log,
+  );
   const server = new Server({
-    Probot: Probot.defaults(credentials),
+    Probot: Probot.defaults({ ...credentials, log }),
     log,
     port: environment.port,
     host: environment.host,
