@@ -15,9 +15,14 @@ export function renderNextSteps(input: FinalReportInput): string {
   const gapBlock = shown.length
     ? ['### Known gaps', '', ...shown.map((gap) => `- ${gap}`)].join('\n')
     : '### Known gaps\n\nNone found: every requirement is met and no gate is failing because of this change.';
-  const outstanding = gaps.length > 0 || input.outcome.kind !== 'completed';
+  // Resuming continues a run that stopped; a completed run has nothing to resume, so its gaps
+  // are work for the branch (or a follow-up issue), not for `resume`.
+  const stopped = input.outcome.kind !== 'completed';
   const steps = [
-    ...(outstanding ? [`Continue the run: ${textLine(input.resumeHint, 500)}`] : []),
+    ...(stopped ? [`Continue the run: ${textLine(input.resumeHint, 500)}`] : []),
+    ...(!stopped && gaps.length > 0
+      ? ['Close the gaps above with commits on this branch, or in a follow-up issue.']
+      : []),
     'Review the implementation: the diff, the checkpoints and the traceability table above.',
     'Run manual testing if the change needs it.',
     'Merge when the review is done and the gates pass; Maestro never approves or merges.',
@@ -33,7 +38,11 @@ export function renderNextSteps(input: FinalReportInput): string {
 function knownGaps(input: FinalReportInput): string[] {
   const gaps: string[] = [];
   for (const r of input.requirements) {
-    if (r.status === 'met') continue;
+    // A requirement judged met can still name a gap (shown in its traceability row): listed here too.
+    if (r.status === 'met') {
+      if (r.gaps.trim()) gaps.push(`${textLine(r.id, 20)} is met, with a gap: ${textLine(r.gaps, 200)}`);
+      continue;
+    }
     const why = r.gaps.trim() || r.evidence.trim();
     gaps.push(`${textLine(r.id, 20)} is ${r.status}${why ? `: ${textLine(why, 200)}` : ''}`);
   }

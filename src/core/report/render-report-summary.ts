@@ -1,3 +1,4 @@
+import { chains, resolveChainName } from '../chains/chains.js';
 import { flattenTasks } from '../tasks/task-schema.js';
 import type { FinalReportInput, ReportGate, RunOutcome, StopReason } from './final-report-input.js';
 import { code, formatTokens, formatUsd } from './markdown.js';
@@ -61,14 +62,24 @@ function taskLine(input: FinalReportInput): string {
   const count = (status: string) => input.tasks.filter((task) => task.status === status).length;
   const ran = new Set(input.tasks.map((task) => task.id));
   const notRun = [...ids].filter((id) => !ran.has(id)).length;
+  // In a chain that changes code, a task done without a checkpoint changed nothing: not completed.
+  const unchanged = changesCode(input.chain)
+    ? input.tasks.filter((task) => task.status === 'done' && !task.checkpointSha).length
+    : 0;
   const parts = [
+    [unchanged, 'finished without changes'],
     [count('failed'), 'failed'],
     [count('blocked'), 'blocked'],
     [count('skipped'), 'skipped'],
     [notRun, 'not run'],
   ] as const;
   const rest = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`);
-  return `${count('done')}/${ids.size}${rest.length ? ` (${rest.join(', ')})` : ''}`;
+  return `${count('done') - unchanged}/${ids.size}${rest.length ? ` (${rest.join(', ')})` : ''}`;
+}
+
+function changesCode(chain: string): boolean {
+  const name = resolveChainName(chain);
+  return name === undefined || chains[name].changesCode;
 }
 
 /** Passing after the change, and what is failing split by who caused it. */

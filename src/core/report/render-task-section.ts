@@ -69,7 +69,10 @@ function resultColumns(result: TaskResult | undefined): string {
   if (result === undefined) return '— | ⏸️ not run | — | — | —';
   const quality = result.qualityScore === undefined ? '—' : result.qualityScore.toFixed(2);
   const sha = result.checkpointSha ? codeCell(result.checkpointSha.slice(0, 7)) : '—';
-  return `${codeCell(result.category, 40)} | ${statusText[result.status]} | ${result.attempts} | ${quality} | ${sha}`;
+  // A task that ended without a checkpoint changed nothing: it says so rather than "done".
+  const status =
+    result.status === 'done' && !result.checkpointSha ? '☑️ no changes' : statusText[result.status];
+  return `${codeCell(result.category, 40)} | ${status} | ${result.attempts} | ${quality} | ${sha}`;
 }
 
 /** Titles cut before they reach the diagram, which would otherwise walk all of a 100 kB title per node. */

@@ -21,8 +21,9 @@ export function renderTraceability(requirements: readonly RequirementTrace[], li
     );
   const { shown, more } = firstOf(requirements, limits.maxRows);
   const rows = shown.map((r) => {
-    const tests = r.files.filter((file) => TEST_FILE.test(file));
     const changes = r.files.filter((file) => !TEST_FILE.test(file));
+    // Only the evidence the reader sees counts (and a 100 kB model text is never scanned per file).
+    const tests = testsOf(r.files, r.evidence.slice(0, limits.evidenceChars), changes);
     const evidence = textCell(r.evidence, limits.evidenceChars);
     const gaps = r.gaps.trim() ? ` **Gaps:** ${textCell(r.gaps, limits.evidenceChars)}` : '';
     const requirement = `**${textCell(r.id, 20)}** ${textCell(r.title, 120)}`;
@@ -42,4 +43,21 @@ function codeList(items: readonly string[]): string {
   const { shown, more } = firstOf(items, ITEMS_PER_CELL);
   const list = shown.map((item) => codeCell(item)).join(', ');
   return more ? `${list} +${more} more` : list;
+}
+
+/**
+ * The test files that test this requirement, among those its tasks changed. One test task often
+ * serves every requirement, so "changed by a serving task" would list every test file under every
+ * requirement; a test counts when the evidence names it or it is named after a changed source
+ * file (`src/lines.js` ↔ `test/lines.test.js`).
+ */
+function testsOf(files: readonly string[], evidence: string, changes: readonly string[]): string[] {
+  const stems = new Set(changes.map(stemOf));
+  return files.filter((file) => TEST_FILE.test(file) && (stems.has(stemOf(file)) || evidence.includes(file)));
+}
+
+/** `test/lines.test.js`, `src/lines.ts`, `lines_test.go` → `lines`. */
+function stemOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base.replace(/(?:[._-](?:test|spec))?\.[A-Za-z0-9]+$/, '').toLowerCase();
 }
