@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { errorMessage } from '../core/errors.js';
@@ -84,7 +85,8 @@ export class RedisWorkQueue implements JobQueue {
   readonly #options: Required<Omit<RedisWorkQueueOptions, 'redis' | 'logger' | 'revive'>>;
   readonly #revive: (job: StoredJob) => Job;
   readonly #logger: Logger;
-  readonly #replica = randomUUID();
+  /** In each lease's value: who holds an issue, readable with `redis-cli GET …lease:<key>`. */
+  readonly #replica = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   readonly #runningKeys = new Set<string>();
   readonly #poll: NodeJS.Timeout;
   #pending = 0;

@@ -135,6 +135,20 @@ export class FakeGitHub {
     nock.cleanAll();
   }
 
+  /**
+   * One request answered as the API would, for a real HTTP server in front of this fake
+   * (fake-github-server.ts: child processes, which nock cannot reach). `uri` is the path and query.
+   */
+  answer(
+    method: string,
+    uri: string,
+    body: unknown,
+    authorization: string | undefined,
+  ): [number, unknown, Record<string, string>?] {
+    this.setToken(String(authorization ?? '').replace(/^(token|bearer)\s+/i, '') || undefined);
+    return this.#handle(method.toUpperCase(), uri, body);
+  }
+
   // --- what people do -------------------------------------------------------------------------
 
   addIssue(input: { title: string; body: string; user: FakeActor; labels?: string[] }): FakeIssue {
