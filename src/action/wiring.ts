@@ -196,6 +196,8 @@ export async function executionDeps(
         ? false
         : await isDefaultToken(inputs.githubToken, env, host),
     dryRun: inputs.dryRun,
+    // Longest first: a task's worktree shows as `T1/src/a.ts`, the checkout's files as `src/a.ts`.
+    localRoots: [join(ctx.tempDir, 'worktrees'), ctx.tempDir, gh.runnerTemp, gh.workspace],
   };
 }
 

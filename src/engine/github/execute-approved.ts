@@ -112,6 +112,7 @@ async function runVerified(
     view: initial,
     clock: deps.clock,
     logger: deps.logger,
+    ...(execution.localRoots ? { localRoots: execution.localRoots } : {}),
     extra: () => (runState ? { run: packState({ revisionHash: check.revision.hash, state: runState }) } : {}),
   });
   await host.setStatus(request.issue, 'maestro:running');

@@ -70,6 +70,11 @@ export interface ExecutionDeps {
   defaultToken: boolean;
   /** Stop after verifying the approval and printing what would run. */
   dryRun?: boolean;
+  /**
+   * This machine's working directories (the runner's temp with the task worktrees, the checkout):
+   * progress lines in the tracking comment show paths relative to them, not the runner's.
+   */
+  localRoots?: readonly string[];
 }
 
 /** How one execution ended, for the Action's outputs and job summary. */

@@ -23,6 +23,11 @@ export interface TrackingCommentOptions {
   debounceMs?: number;
   /** Stamps `updatedAt` on every change. */
   clock?: Clock;
+  /**
+   * Directories of this machine (the runner's temp, the checkout) whose absolute paths mean nothing
+   * to someone reading the issue: shown relative to them in the comment. Longest first wins.
+   */
+  localRoots?: readonly string[];
   logger?: Logger;
 }
 
@@ -45,7 +50,12 @@ export class TrackingComment implements Progress {
   #inFlight: Promise<void> | undefined;
 
   readonly #extra: () => Record<string, unknown>;
+  readonly #localRoots: readonly string[];
   constructor(options: TrackingCommentOptions) {
+    this.#localRoots = [...(options.localRoots ?? [])]
+      .map((root) => root.replace(/\/+$/, ''))
+      .filter((root) => root.length > 1)
+      .sort((a, b) => b.length - a.length);
     this.#host = options.host;
     this.#issue = options.issue;
     this.#view = compactTrackingView(options.view);
@@ -99,7 +109,9 @@ export class TrackingComment implements Progress {
 
   #change(patch: Partial<TrackingView>, line?: string): void {
     const lastLines =
-      line === undefined ? (patch.lastLines ?? this.#view.lastLines) : [...this.#view.lastLines, line];
+      line === undefined
+        ? (patch.lastLines ?? this.#view.lastLines)
+        : [...this.#view.lastLines, this.#shorten(line)];
     this.#view = compactTrackingView({
       ...this.#view,
       updatedAt: this.#clock.now().toISOString(),
@@ -108,6 +120,13 @@ export class TrackingComment implements Progress {
     });
     this.#dirty = true;
     this.#schedule();
+  }
+
+  /** `/home/runner/work/_temp/maestro-x/worktrees/T1/src/a.ts` → `T1/src/a.ts`. */
+  #shorten(line: string): string {
+    let shown = line;
+    for (const root of this.#localRoots) shown = shown.split(`${root}/`).join('').split(root).join('.');
+    return shown;
   }
 
   #schedule(): void {
