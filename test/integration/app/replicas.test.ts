@@ -67,7 +67,7 @@ async function replica(github: FakeGitHubServer, prefix: string, leaseMs = 30_00
       WEBHOOK_SECRET: SECRET,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: process.env.MAESTRO_TEST_REPLICA_LOG ?? 'warn',
+      LOG_LEVEL: (process.env.MAESTRO_TEST_REPLICA_LOG ?? 'warn') as NodeJS.ProcessEnv['LOG_LEVEL'],
       LOG_FORMAT: 'json',
       GHE_HOST: github.host,
       GHE_PROTOCOL: 'http',
