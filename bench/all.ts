@@ -1,37 +1,35 @@
 /**
- * `npm run bench`: every benchmark that needs no outside data, one after another, each printing its
- * own table — scheduling (makespan ÷ lower bound, critical-path-first vs barriers), discovery
- * localisation on the generated fixture (fusion vs plain BM25 side by side) and discovery speed on
- * a synthetic 2k-file repository (cold vs warm).
+ * `npm run bench`: every benchmark, one after another, each printing its own table — scheduling
+ * (against barriers, FIFO list scheduling and with estimated durations), start-up (`maestro --help`
+ * and the Action against their peers), discovery (`maestro context` against repomix, with the
+ * localisation quality of the same build), the task cycle's git work (against plain git plumbing)
+ * and the webhook path. Each runs as its own process so no bench warms another's state.
+ * `--quick` (or BENCH_QUICK=1) passes on to each for fewer repetitions; `--scale` adds the
+ * 100k-file repository to discovery and the task cycle.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { formatReport, runDiscoveryBench } from './discovery.js';
-import { makeDiscoveryFixture } from './fixtures/make-discovery-fixture.js';
+import { cpus, totalmem } from 'node:os';
 
-function runScript(script: string, args: string[] = []): void {
+const passOn = process.argv.slice(2).filter((a) => a === '--quick' || a === '--scale');
+const BENCHES: [title: string, script: string, args: string[]][] = [
+  ['Scheduling', 'bench/schedule.ts', []],
+  ['Start-up', 'bench/startup.ts', passOn.filter((a) => a === '--quick')],
+  ['Discovery', 'bench/discovery.ts', passOn],
+  ['Task cycle (git)', 'bench/checkpoint.ts', passOn],
+  ['Webhook path', 'bench/webhook-ack.ts', []],
+];
+
+const git = spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim();
+console.log(
+  `Maestro benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${git}, ` +
+    `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
+let failed = 0;
+for (const [title, script, args] of BENCHES) {
+  console.log(`\n# ${title}\n`);
+  const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log(`\n(${title}: ${Math.round((performance.now() - started) / 1000)} s)`);
+  if (result.status !== 0) failed++;
 }
-
-console.log('\n# Scheduling\n');
-runScript('bench/schedule.ts');
-
-console.log('\n# Discovery localisation (generated fixture)\n');
-const fixture = makeDiscoveryFixture();
-try {
-  const report = await runDiscoveryBench({
-    instances: fixture.instancesFile,
-    repos: fixture.reposDir,
-    budgets: [13_000, 27_000, 50_000],
-  });
-  console.log(formatReport(report));
-} finally {
-  rmSync(fixture.root, { recursive: true, force: true });
-}
-
-console.log('\n# Discovery speed (synthetic 2k-file repository)\n');
-runScript('bench/fixtures/make-large-repo.ts', ['--measure']);
-console.log('\n# Localisation on the ranking-defect fixtures (fusion vs plain BM25)\n');
-runScript('bench/localisation.ts');
-runScript('bench/webhook-ack.ts');
+process.exit(failed > 0 ? 1 : 0);

@@ -4,7 +4,7 @@
  * clone; the source repository is never touched), `discover` runs exactly as planning runs it —
  * once cold (empty cache) and once warm — and the same metrics are computed for plain BM25.
  *
- *   npm run bench:discovery -- --instances FILE.jsonl --repos DIR [--budgets 13000,27000,50000] [--out FILE.json]
+ *   npm run bench:discovery-instances -- --instances FILE.jsonl --repos DIR [--budgets 13000,27000,50000] [--out FILE.json]
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   });
   if (!values.instances || !values.repos) {
     console.error(
-      'usage: npm run bench:discovery -- --instances FILE.jsonl --repos DIR [--budgets 13000,27000,50000] [--out FILE.json]',
+      'usage: npm run bench:discovery-instances -- --instances FILE.jsonl --repos DIR [--budgets 13000,27000,50000] [--out FILE.json]',
     );
     process.exitCode = 1;
     return;

@@ -15,7 +15,7 @@ describe('npm run bench:discovery on the synthetic fixture', () => {
       [
         '--import',
         'tsx',
-        'bench/discovery.ts',
+        'bench/discovery-instances.ts',
         '--instances',
         fixture.instancesFile,
         '--repos',
