@@ -78,6 +78,8 @@ function renderHowToRespond(
   if (input.respond === 'terminal') {
     if (readiness.kind === 'not-ready') out.push('Run again once this is settled; nothing was executed.');
     else if (input.approvedBy) out.push('Approved; the run executes this exact revision.');
+    else if (asking)
+      out.push('Answer the questions at the prompt; then approve the resulting revision with `y`.');
     else out.push('Approve this exact revision with `y` at the prompt.');
     return out.join('\n');
   }

@@ -82,7 +82,7 @@ describe('the planning comment', () => {
 
   it('tells a terminal user to answer at the prompt instead of by comment', () => {
     const md = render({}, 'terminal');
-    expect(md).toContain('Approve this exact revision with `y` at the prompt');
+    expect(md).toContain('Answer the questions at the prompt; then approve the resulting revision with `y`.');
     expect(md).not.toContain('/maestro');
   });
 
