@@ -170,10 +170,9 @@ export function messageMentions(
   const quoted = new PhraseIndex(quotedParts(text));
   const prose = new PhraseIndex(text);
   const matchWords = (literal: string) => {
-    const words = quoted.match(literal);
-    if (words > 0) return words;
-    const inProse = prose.match(literal);
-    return inProse >= MIN_PROSE_PHRASE_WORDS ? inProse : 0;
+    const inText = prose.match(literal); // the whole text: nothing there, nothing quoted either
+    if (inText === 0) return 0;
+    return quoted.match(literal) || (inText >= MIN_PROSE_PHRASE_WORDS ? inText : 0);
   };
   const byLiteral = new Map<string, { paths: string[]; words: number }>();
   for (const file of files) {

@@ -47,8 +47,12 @@ export class PhraseIndex {
 
   /** True when the run of words appears in the issue, in order and contiguous. */
   contains(run: string): boolean {
+    // Most literals fail on their first three words: look them up before splitting anything.
+    const third = run.indexOf(' ', run.indexOf(' ', run.indexOf(' ') + 1) + 1);
+    const starts = this.#trigrams.get(third < 0 ? run : run.slice(0, third));
+    if (!starts) return false;
     const want = run.split(' ');
-    for (const start of this.#trigrams.get(want.slice(0, 3).join(' ')) ?? []) {
+    for (const start of starts) {
       if (want.every((w, j) => this.#words[start + j] === w)) return true;
     }
     return false;
@@ -56,6 +60,7 @@ export class PhraseIndex {
 
   /** Words of the literal matched when every run of it appears in the issue; 0 otherwise. */
   match(literal: string): number {
+    if (!literal.includes(' | ')) return this.contains(literal) ? literal.split(' ').length : 0;
     const runs = literal.split(' | ');
     if (!runs.every((run) => this.contains(run))) return 0;
     return runs.reduce((n, run) => n + run.split(' ').length, 0);
