@@ -1,6 +1,5 @@
 import { cell, code, indent, oneLine } from '../report/markdown.js';
-import type { Answer } from './plan-revision.js';
-import type { Prd, Question } from './plan-schema.js';
+import type { Prd } from './plan-schema.js';
 
 /** The PRD section: goal, numbered requirements with acceptance criteria, non-goals, areas, risks. */
 export function renderPrd(prd: Prd): string {
@@ -29,21 +28,6 @@ export function renderPrd(prd: Prd): string {
   if (prd.risks.length > 0) {
     out.push('', '#### Risks', '', '| Risk | Mitigation |', '|---|---|');
     for (const r of prd.risks) out.push(`| ${cell(r.risk)} | ${cell(r.mitigation)} |`);
-  }
-  return out.join('\n');
-}
-
-/** Questions with the default assumed if nobody answers, or the answer and who gave it. */
-export function renderQuestions(questions: readonly Question[], answers: Record<string, Answer>): string {
-  if (questions.length === 0) return '';
-  const out = ['### Questions', '', '| | Question | Answer |', '|---|---|---|'];
-  for (const q of questions) {
-    const a = answers[q.id];
-    let answer: string;
-    if (a) answer = `${cell(a.answer)} _(${cell(a.by)})_`;
-    else if (q.default.trim()) answer = `_Assumed if nobody answers:_ ${cell(q.default)}`;
-    else answer = '**Needs an answer** (no safe default)';
-    out.push(`| ${q.id} | ${cell(q.question)}${q.why ? `<br><sub>${cell(q.why)}</sub>` : ''} | ${answer} |`);
   }
   return out.join('\n');
 }
