@@ -103,6 +103,19 @@ describe('3: a word in the body does not lift the doc and test penalties', () =>
     expect(ranked[0]).toBe('docs/redirects.rst');
   });
 
+  it('lifts the test penalty when the title is about tests, and the baseline ranks source files only', () => {
+    expect(order(files, 'Flaky test of redirect history', 'The redirects history test fails.')[0]).toBe(
+      'examples/test_redirects.py',
+    );
+    const baseline = rankFiles({
+      files,
+      issue: { title: 'Redirect history', body: 'redirects' },
+      mode: 'bm25',
+    });
+    expect(baseline.map((r) => r.path)).not.toContain('docs/redirects.rst');
+    expect(baseline.map((r) => r.path)).toContain('pkg/sessions.py');
+  });
+
   it('classifies changelogs and examples as docs, conftest as a test', () => {
     expect(['CHANGES.rst', 'HISTORY.md', 'examples/x.py', 'docs/a.md'].every(isDocPath)).toBe(true);
     expect(isDocPath('pkg/history.py')).toBe(false);
