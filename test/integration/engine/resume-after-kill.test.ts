@@ -126,8 +126,10 @@ describe('resume after SIGKILL', () => {
     await new Promise((r) => setTimeout(r, 500));
     const sent = Date.now();
     first.kill('SIGTERM');
-    await new Promise((r) => first.once('exit', r));
+    const code = await new Promise((r) => first.once('exit', r));
     expect(Date.now() - sent).toBeLessThan(7_000);
+    // 128 + SIGTERM's 15, as a shell reports it: a script can tell "interrupted" from "failed".
+    expect(code).toBe(143);
     expect(checkpointLog().map((l) => l.split(' ')[1])).toEqual(['T1', 'T2', 'wip']);
     expect(output).toContain('SIGTERM received');
     expect(output).toContain('Run stopped (cancelled)');
