@@ -1,218 +1,266 @@
 /**
- * Webhook acknowledgement benchmark (docs: design benchmarks §3). Signed `issues.labeled` and
- * `issue_comment.created` deliveries through the real HTTP middleware on 127.0.0.1, at 10 and 50
- * concurrent connections: latency p50/p99 from request to response and throughput, for
+ * Webhook acknowledgement under load (issue 12's App target): the REAL servers as their own
+ * processes over loopback, driven by a SEPARATE load process (autocannon, bench/support/
+ * webhook-load.mjs), side by side and interleaved in one run:
  *
- *   bare     a `node:http` handler that reads the body and verifies the signature, nothing else
- *   probot   Probot 14's middleware with an empty handler for every event (Probot still builds
- *            each event's context and installation client, as it must for any app)
- *   maestro  Probot with Maestro's handlers and queue (the engine stubbed: no GitHub, no model)
+ *   probot          Probot's `run()` with an empty handler for every event (the baseline)
+ *   maestro-memory  `npm start` (`node lib/app/server.js`, rebuilt first), the in-memory queue
+ *   maestro-redis   the same with REDIS_URL (a redis-server started here on a free port)
  *
- * Every delivery is distinct (delivery id, comment id, label time), so the queue's dedupe never
- * short-circuits. GitHub fails a delivery that is not answered within 10 s.
+ * Deliveries are signed `issues.labeled` and `issue_comment.created` (half each, every one a
+ * distinct event, so dedupe never short-circuits), and Maestro's queued work really runs: the
+ * engine against a fake GitHub served over HTTP from this process (GHE_HOST). Each cell is the
+ * median (and min–max) over the repetitions; RSS is the server's peak (VmHWM). A shed delivery
+ * (503: the queue is at its bound) counts as answered but is shown in its own column.
  *
- *   npm run bench:webhook [-- --deliveries 500 --connections 10,50]
+ *   npm run bench:webhook [-- --seconds 5 --repetitions 3 --connections 10,50]
  */
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { Agent, createServer, type IncomingMessage, type RequestListener, request } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sign, verify } from '@octokit/webhooks-methods';
-import { createNodeMiddleware, Probot } from 'probot';
-import { type MaestroApp, maestroApp } from '../src/app/index.js';
-import { memoryCacheStore } from '../src/ports/cache-port.js';
-import { systemClock } from '../src/ports/clock-port.js';
-import type { IssueHost } from '../src/ports/issue-host-port.js';
-import { silentLogger } from '../src/ports/logger-port.js';
+import { sign } from '@octokit/webhooks-methods';
+import { example, SECRET, testPrivateKey } from '../test/integration/app/webhook-support.js';
+import { appBot, FakeGitHub } from '../test/support/fake-github.js';
+import { serveFakeGitHub } from '../test/support/fake-github-server.js';
+import { freePort, startTestRedis } from '../test/support/redis-server.js';
 
 const { values } = parseArgs({
   options: {
-    deliveries: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '5' },
+    repetitions: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10,50' },
+    quick: { type: 'boolean', default: false },
   },
 });
-const deliveries = Number(values.deliveries);
+const seconds = values.quick ? 2 : Number(values.seconds);
+const repetitions = values.quick ? 1 : Number(values.repetitions);
 const connectionCounts = values.connections.split(',').map(Number);
-const SECRET = 'bench-secret';
-const PATH = '/api/github/webhooks';
-const WARM_UP = 100;
+const TARGETS = ['probot', 'maestro-memory', 'maestro-redis'] as const;
+type Target = (typeof TARGETS)[number];
+const TOKEN = `ghs_${'B'.repeat(36)}`;
+const ISSUES = 50;
 
-type Example = Record<string, unknown> & { action?: string };
-const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as Array<{
-  name: string;
-  examples: Example[];
-}>;
-function example(name: string, action: string): Example {
-  const found = examples.find((d) => d.name === name)?.examples.find((e) => e.action === action);
-  if (!found) throw new Error(`no ${name}.${action} example`);
-  return { ...structuredClone(found), installation: { id: 1 } };
-}
+const build = spawnSync('npm', ['run', 'build:cli'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
-interface Delivery {
-  event: string;
-  body: string;
-  signature: string;
-}
+const work = mkdtempSync(join(tmpdir(), 'maestro-bench-webhook-'));
+const fake = new FakeGitHub({ owner: 'Codertocat', repo: 'Hello-World' });
+fake.tokens.set(TOKEN, appBot);
+for (let i = 0; i < ISSUES; i++)
+  fake.addIssue({
+    title: `issue ${i}`,
+    body: 'text',
+    user: { login: 'Codertocat', id: 21031067, type: 'User' },
+  });
+const github = await serveFakeGitHub(fake);
+const redis = await startTestRedis();
 
-/** `count` distinct signed deliveries of one event, signed before timing starts. */
-async function makeDeliveries(event: 'issues' | 'issue_comment', count: number): Promise<Delivery[]> {
-  const out: Delivery[] = [];
+/** Distinct signed deliveries: labels with a time of their own, comments with ids of their own. */
+async function writeDeliveries(count: number): Promise<string> {
+  const lines: string[] = [];
   for (let i = 0; i < count; i++) {
-    const payload = event === 'issues' ? example('issues', 'labeled') : example('issue_comment', 'created');
+    const labeled = i % 2 === 0;
+    const payload = labeled ? example('issues', 'labeled') : example('issue_comment', 'created');
     const issue = payload.issue as { number: number; updated_at: string };
-    issue.number = 1 + (i % 50);
+    issue.number = 1 + (i % ISSUES);
     issue.updated_at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-    if (event === 'issue_comment') (payload.comment as { id: number }).id = 1_000_000 + i;
+    if (!labeled) (payload.comment as { id: number }).id = 1_000_000 + i;
     const body = JSON.stringify(payload);
-    out.push({ event, body, signature: await sign(SECRET, body) });
+    lines.push(
+      JSON.stringify({
+        event: labeled ? 'issues' : 'issue_comment',
+        body,
+        signature: await sign(SECRET, body),
+      }),
+    );
   }
-  return out;
+  const file = join(work, `deliveries-${randomUUID()}.jsonl`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+async function startServer(target: Target): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: work,
+    APP_ID: '1',
+    PRIVATE_KEY: testPrivateKey,
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'fatal' as NodeJS.ProcessEnv['LOG_LEVEL'],
+    NODE_ENV: 'production',
+    GHE_HOST: github.host,
+    GHE_PROTOCOL: 'http',
+    MAESTRO_RECONCILE_MINUTES: '0',
+    MAESTRO_CACHE_DIR: join(work, 'cache'),
+    ...(target === 'maestro-redis' ? { REDIS_URL: redis.url } : {}),
+  };
+  const script = target === 'probot' ? 'bench/support/probot-empty-app.mjs' : 'lib/app/server.js';
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${target} exited ${child.exitCode}: ${stderr}`);
+    const up = await fetch(`${url}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`${target} did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url: `${url}/api/github/webhooks` };
+}
+
+function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  rss: number;
+  shed: number;
+  errors: number;
+}
+
+function load(
+  url: string,
+  file: string,
+  connections: number,
+  duration: number,
+): Promise<Omit<Sample, 'rss'>> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    const child = spawn(
+      process.execPath,
+      ['bench/support/webhook-load.mjs', url, file, String(connections), String(duration)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load exited ${code}`));
+      const r = JSON.parse(out.trim().split('\n').pop()!) as {
+        rps: number;
+        p50: number;
+        p99: number;
+        non2xx: number;
+        errors: number;
+        timeouts: number;
+      };
+      resolve({ rps: r.rps, p50: r.p50, p99: r.p99, shed: r.non2xx, errors: r.errors + r.timeouts });
+    });
   });
 }
 
-const bare: RequestListener = async (req, res) => {
-  const body = await readBody(req);
-  const signature = req.headers['x-hub-signature-256'];
-  const ok = typeof signature === 'string' && (await verify(SECRET, body, signature));
-  res.writeHead(ok ? 200 : 400, { 'content-type': 'text/plain' }).end(ok ? 'ok\n' : 'bad signature\n');
-};
-
-const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
-  type: 'pkcs1',
-  format: 'pem',
-}) as string;
-
-async function probotListener(
-  withMaestro: boolean,
-): Promise<{ listener: RequestListener; maestro?: MaestroApp }> {
-  const probot = new Probot({ appId: 1, privateKey, secret: SECRET, logLevel: 'fatal' });
-  let maestro: MaestroApp | undefined;
-  const middleware = await createNodeMiddleware(
-    (app) => {
-      if (!withMaestro) {
-        app.onAny(() => {});
-        return;
-      }
-      maestro = maestroApp(app, {
-        concurrency: 4,
-        reconcileMinutes: 0,
-        gitBaseUrl: 'https://github.com',
-        secrets: [],
-        env: {},
-        handle: async () => ({ kind: 'ignored', reason: 'bench' }),
-        depsFor: () => ({
-          host: {} as IssueHost,
-          clock: systemClock,
-          logger: silentLogger,
-          role: 'app',
-          openModel: () => Promise.reject(new Error('no model in the bench')),
-          checkout: () => Promise.reject(new Error('no checkout in the bench')),
-          cache: memoryCacheStore(),
-        }),
-      });
-    },
-    { probot },
-  );
-  return { listener: (req, res) => void middleware(req, res, () => res.writeHead(404).end()), maestro };
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
 }
 
-async function measure(listener: RequestListener, deliveriesToSend: Delivery[], connections: number) {
-  let batch = deliveriesToSend;
-  const server = createServer(listener);
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  // node:http with keep-alive rather than fetch: the client shares this process, so it should cost little.
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const send = (d: Delivery) =>
-    new Promise<void>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: PATH,
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(d.body),
-            'x-github-event': d.event,
-            'x-github-delivery': randomUUID(),
-            'x-hub-signature-256': d.signature,
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`delivery answered ${res.statusCode}`)),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(d.body);
-    });
-  // Warm-up at the same concurrency: JIT, and every socket of the pool opened before timing.
-  const warm = batch.slice(0, WARM_UP);
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      for (let d = warm.pop(); d; d = warm.pop()) await send(d);
-    }),
-  );
-  batch = batch.slice(WARM_UP);
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < batch.length) {
-        const d = batch[next++]!;
-        const t0 = performance.now();
-        await send(d);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { p50: at(0.5), p99: at(0.99), rps: batch.length / seconds };
-}
-
-const header = ['server', 'event', 'conns', 'p50 ms', 'p99 ms', 'req/s'];
-const rows: string[][] = [];
-for (const event of ['issues', 'issue_comment'] as const) {
+const samples = new Map<string, Sample[]>();
+const file = await writeDeliveries(20_000);
+for (let rep = 0; rep < repetitions; rep++) {
   for (const connections of connectionCounts) {
-    for (const kind of ['bare', 'probot', 'maestro'] as const) {
-      // Fresh deliveries and a fresh app per row: nothing is deduped, nothing warm from a previous row.
-      const batch = await makeDeliveries(event, deliveries + WARM_UP);
-      const target = kind === 'bare' ? { listener: bare } : await probotListener(kind === 'maestro');
-      const r = await measure(target.listener, batch, connections);
-      await target.maestro?.stop();
-      const name = event === 'issues' ? 'issues.labeled' : 'issue_comment.created';
-      rows.push([kind, name, String(connections), r.p50.toFixed(2), r.p99.toFixed(2), r.rps.toFixed(0)]);
+    for (const target of TARGETS) {
+      // The same deliveries every cell: the Redis queue's dedupe ids from the last cell go.
+      const client = redis.client();
+      const stale = await client.keys('{maestro}:*');
+      if (stale.length > 0) await client.del(...stale);
+      client.disconnect();
+      const server = await startServer(target);
+      try {
+        await load(server.url, file, connections, 1); // warm-up: JIT, sockets, the installation token
+        const sample = await load(server.url, file, connections, seconds);
+        const key = `${target}|${connections}`;
+        samples.set(key, [...(samples.get(key) ?? []), { ...sample, rss: peakRssMiB(server.child.pid!) }]);
+      } finally {
+        await stop(server.child);
+      }
     }
   }
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const cell = (xs: number[], digits: number) =>
+  xs.length > 1
+    ? `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`
+    : median(xs).toFixed(digits);
+
+const header = [
+  'server',
+  'conns',
+  'req/s',
+  '× probot',
+  'p50 ms',
+  'p99 ms',
+  'peak RSS MiB',
+  '503 shed',
+  'errors',
+];
+const rows: string[][] = [];
+for (const connections of connectionCounts) {
+  const base = median(samples.get(`probot|${connections}`)!.map((s) => s.rps));
+  for (const target of TARGETS) {
+    const s = samples.get(`${target}|${connections}`)!;
+    rows.push([
+      target,
+      String(connections),
+      cell(
+        s.map((x) => x.rps),
+        0,
+      ),
+      (median(s.map((x) => x.rps)) / base).toFixed(2),
+      cell(
+        s.map((x) => x.p50),
+        1,
+      ),
+      cell(
+        s.map((x) => x.p99),
+        1,
+      ),
+      cell(
+        s.map((x) => x.rss),
+        0,
+      ),
+      String(Math.round(median(s.map((x) => x.shed)))),
+      String(Math.round(median(s.map((x) => x.errors)))),
+    ]);
+  }
+}
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-console.log('\n# Webhook acknowledgement\n');
+const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(
-  `${deliveries} signed deliveries per row over HTTP on 127.0.0.1 (after ${WARM_UP} warm-up), Node ${process.version}\n`,
+  `\nSigned deliveries (issues.labeled + issue_comment.created) for ${seconds} s per cell after a 1 s warm-up, ` +
+    `median (min–max) of ${repetitions}, autocannon in its own process, Node ${process.version}; ` +
+    `Maestro's queued work runs against a fake GitHub over HTTP (${fake.log.length} API requests served)\n`,
 );
 console.log(line(header));
-console.log(`|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`);
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
+
+await github.close();
+await redis.close();
+rmSync(work, { recursive: true, force: true });
+process.exit(0);
