@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   });
   const runs = Number(values.runs ?? (quickMode() ? 3 : 5));
   const figures = [await measureRepository(SHAPES['sympy-like'], runs, true)];
-  if (values.scale) figures.push(await measureRepository(SHAPES['files-100k'], quickMode() ? 1 : 3, true));
+  if (values.scale) figures.push(await measureRepository(SHAPES['files-100k'], quickMode() ? 1 : 2, true));
   console.log(`Discovery speed — whole processes, ${runs} interleaved repetitions\n`);
   console.log(formatDiscovery(figures));
   console.log('\nQuality of the same build (localisation fixtures):\n');

@@ -71,6 +71,8 @@ export async function runStartupBench(runs: number): Promise<string> {
       [
         { name: 'maestro --help', command: process.execPath, args: [cli, '--help'] },
         { name: 'repomix --help', command: process.execPath, args: [repomixBin(), '--help'] },
+        // The floor: Node itself starting and exiting, on this machine at this moment.
+        { name: 'node -e 0', command: process.execPath, args: ['-e', '0'] },
       ],
       runs,
     );
@@ -100,6 +102,7 @@ export async function runStartupBench(runs: number): Promise<string> {
     const first = (s: Sample[]) => s.map((x) => x.firstOutputMs ?? Number.NaN);
     const m = help.get('maestro --help')!;
     const r = help.get('repomix --help')!;
+    const floor = help.get('node -e 0')!;
     const a = action.get('action')!;
     const c = action.get('core only')!;
     const rows = [
@@ -110,6 +113,14 @@ export async function runStartupBench(runs: number): Promise<string> {
         formatMs(spread(wall(r))),
         formatRatio(pairwiseRatio(wall(m), wall(r))),
         formatMb(m.map((x) => x.peakRssMb)),
+      ],
+      [
+        '(floor) `node -e 0`',
+        formatMs(spread(wall(floor))),
+        '',
+        '',
+        formatRatio(pairwiseRatio(wall(m), wall(floor))),
+        formatMb(floor.map((x) => x.peakRssMb)),
       ],
       [
         `Action bundle (${Math.round(bundles.actionKb)} KiB) to first output`,

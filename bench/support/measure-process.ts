@@ -32,14 +32,16 @@ export interface Sample {
 }
 
 const GNU_TIME = '/usr/bin/time';
-export const rssSource = existsSync(GNU_TIME) ? 'GNU time %M' : '/proc VmHWM polling (no /usr/bin/time)';
+/** GNU time when installed (BENCH_NO_GNU_TIME=1 forces the /proc fallback, for its test). */
+const hasGnuTime = () => process.env.BENCH_NO_GNU_TIME !== '1' && existsSync(GNU_TIME);
+export const rssSource = hasGnuTime() ? 'GNU time %M' : '/proc VmHWM polling (no /usr/bin/time)';
 
 /** Runs one variant once as a whole process. */
 export async function runOnce(variant: Variant): Promise<Sample> {
   await variant.before?.();
   const scratch = mkdtempSync(join(tmpdir(), 'maestro-measure-'));
   const rssFile = join(scratch, 'rss');
-  const useTime = existsSync(GNU_TIME);
+  const useTime = hasGnuTime();
   const [command, args] = useTime
     ? [GNU_TIME, ['-f', '%M', '-o', rssFile, variant.command, ...variant.args]]
     : [variant.command, variant.args];
