@@ -59,7 +59,10 @@ export async function renderMarkdownForTerminal(markdown: string, style: Termina
   };
   renderer.checkbox = () => '';
   renderer.table = function (this: unknown, token: unknown) {
-    tableOptions.colWidths = fittedColumnWidths(token as Tokens.Table, style.width);
+    // cli-table3 reads a present-but-undefined colWidths as given: the key goes when it fits.
+    const widths = fittedColumnWidths(token as Tokens.Table, style.width);
+    if (widths) tableOptions.colWidths = widths;
+    else delete tableOptions.colWidths;
     return drawTable.call(this, token);
   };
   const marked = new Marked(extension as never);

@@ -30,13 +30,13 @@ export function terminalOutput(io: CliIo, flags: OutputFlags): TerminalOutput {
   const colour = !json && wantsColour(io, flags.color);
   // Rendered for a terminal, or when colour is forced; a pipe gets the markdown itself.
   const render = !json && (Boolean(io.stdoutIsTTY) || colour);
+  // A pseudo-terminal can report 0 columns: then $COLUMNS, then a common width.
+  const width = io.columns || Number(io.env.COLUMNS) || 100;
   return {
     human,
     colour,
     async markdown(text) {
-      const shown = render
-        ? await renderMarkdownForTerminal(text, { colour, width: io.columns ?? 100 })
-        : text;
+      const shown = render ? await renderMarkdownForTerminal(text, { colour, width }) : text;
       human.stdout(`\n${shown.trimEnd()}\n\n`);
     },
     async progress(onLine) {
@@ -44,7 +44,7 @@ export function terminalOutput(io: CliIo, flags: OutputFlags): TerminalOutput {
       if (!io.stdoutIsTTY || json) return taskViewProgress({ write, onLine, colour });
       const { createLogUpdate } = await import('log-update');
       // log-update draws through our stdout (so the redactor still sees every byte) and leaves the cursor alone.
-      const stream = { write: (s: string) => write(s), columns: io.columns, isTTY: true };
+      const stream = { write: (s: string) => write(s), columns: width, isTTY: true };
       const redraw = createLogUpdate(stream as unknown as NodeJS.WriteStream, { showCursor: true });
       return taskViewProgress({ write, onLine, colour, redraw });
     },

@@ -52,6 +52,14 @@ describe('renderMarkdownForTerminal', () => {
     for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
   });
 
+  it('draws a table that already fits at its own width', async () => {
+    const out = await renderMarkdownForTerminal('| a | b |\n|---|---|\n| 1 | 2 |\n', {
+      colour: false,
+      width: 100,
+    });
+    expect(out).toContain('│ a │ b │');
+  });
+
   it('colours with ANSI styles when asked, and the text is the same without them', async () => {
     const plain = await renderMarkdownForTerminal(plan, { colour: false, width: 80 });
     const coloured = await renderMarkdownForTerminal(plan, { colour: true, width: 80 });
