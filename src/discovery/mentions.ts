@@ -39,6 +39,9 @@ const EXCEPTION_MESSAGE = /^[ \t]*(?:E[ \t]+)?[\w.]+(?:Error|Exception|Warning|E
 /** A message matched in running prose needs this many words to be more than a common phrase. */
 const MIN_PROSE_PHRASE_WORDS = 5;
 
+/** `python -m pkg.help`: an issue template's command for system information, not where the bug is. */
+const RUN_MODULE = /\bpython[\d.]*[ \t]+-m[ \t]+([\w.]+)/g;
+
 const MAX_DEFINERS = 12;
 /** A message found in more files than this is boilerplate, not a pointer. */
 const MAX_MESSAGE_FILES = 5;
@@ -76,7 +79,11 @@ export function extractMentions(text: string, lookup: PathLookup, symbols: Symbo
     if (hits.length > 0 && hits.length <= 5) add(hits, 'file name', m[1]!, 0.8 / Math.sqrt(hits.length));
   }
   const { prose, code } = splitFences(text);
-  const weakLines = new Set([...importLines(code), ...[...text.matchAll(EXCEPTION_LINE)].map((m) => m[1]!)]);
+  const weakLines = new Set([
+    ...importLines(code),
+    ...[...text.matchAll(EXCEPTION_LINE)].map((m) => m[1]!),
+    ...[...text.matchAll(RUN_MODULE)].map((m) => m[1]!),
+  ]);
   for (const m of text.matchAll(DOTTED)) dotted(m[1]!, lookup, add, isWeak(m[1]!, weakLines) ? 0.3 : 1);
   const exceptionTypes = new Set([...text.matchAll(EXCEPTION_LINE)].map((m) => m[1]!.split('.').pop()!));
   symbolMentions(prose, code, symbols, add, exceptionTypes);

@@ -142,6 +142,15 @@ describe('4: template words, the reporter’s own frames and incidental imports'
     expect(found.filter((m) => m.path === 'pkg/utils.py').every((m) => m.weight < 0.3)).toBe(true);
   });
 
+  it('weighs the module of a template’s `python -m pkg.help` command as weak', () => {
+    const found = mentionsOf(
+      'Output of `python -m pkg.utils`:\n```\n{"platform": "Linux"}\n```',
+      paths,
+      symbols,
+    );
+    expect(found.filter((m) => m.path === 'pkg/utils.py').map((m) => m.weight)).toEqual([0.8 * 0.3]);
+  });
+
   it('weighs a bare `test_x.py:7` frame that only matches a nested file by name as weak', () => {
     const found = mentionsOf('test_timeout.py:7: in test_read_timeout', paths);
     expect(found).toEqual([expect.objectContaining({ path: 'tests/test_timeout.py', kind: 'frame' })]);
