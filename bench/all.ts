@@ -15,6 +15,7 @@ const BENCHES: [title: string, script: string, args: string[]][] = [
   ['Scheduling', 'bench/schedule.ts', []],
   ['Start-up', 'bench/startup.ts', passOn.filter((a) => a === '--quick')],
   ['Discovery', 'bench/discovery.ts', passOn],
+  ['Localisation (ranking-defect fixtures, fusion vs plain BM25)', 'bench/localisation.ts', []],
   ['Task cycle (git)', 'bench/checkpoint.ts', passOn],
   ['Webhook path', 'bench/webhook-ack.ts', []],
 ];
