@@ -1,8 +1,10 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
-import { type SimpleGit, simpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { MaestroError, ValidationError } from '../../core/errors.js';
 import type { RepoFile, RepositoryReader } from '../../ports/repository-port.js';
+import { gitClient } from './git-client.js';
+import { DEFAULT_AUTHOR } from './git-env.js';
 
 const SUBMODULE = '160000';
 const SYMLINK = '120000';
@@ -21,14 +23,15 @@ export class GitRepositoryReader implements RepositoryReader {
 
   private constructor(root: string) {
     this.root = root;
-    this.#git = simpleGit({ baseDir: root });
+    // The one hardened client (git-client.ts): allow-listed environment, hooks and fsmonitor off.
+    this.#git = gitClient(root, DEFAULT_AUTHOR);
   }
 
   /** Opens the repository containing `dir`; throws a `ValidationError` when it is not one. */
   static async open(dir: string): Promise<GitRepositoryReader> {
     let top: string;
     try {
-      top = (await simpleGit({ baseDir: await realpath(dir) }).revparse(['--show-toplevel'])).trim();
+      top = (await gitClient(await realpath(dir), DEFAULT_AUTHOR).revparse(['--show-toplevel'])).trim();
     } catch (error) {
       throw new ValidationError(
         dir,
@@ -140,8 +143,16 @@ function splitZ(output: string): string[] {
 export async function materializeCommit(sourceRepo: string, commit: string, destDir: string): Promise<void> {
   const source = resolve(sourceRepo);
   try {
-    await simpleGit().raw(['clone', '--shared', '--no-checkout', '--quiet', '--', source, destDir]);
-    await simpleGit({ baseDir: destDir }).raw(['checkout', '--detach', '--quiet', commit, '--']);
+    await gitClient(source, DEFAULT_AUTHOR).raw([
+      'clone',
+      '--shared',
+      '--no-checkout',
+      '--quiet',
+      '--',
+      source,
+      resolve(destDir),
+    ]);
+    await gitClient(destDir, DEFAULT_AUTHOR).raw(['checkout', '--detach', '--quiet', commit, '--']);
   } catch (error) {
     throw new MaestroError(`could not check out ${commit} of ${source}; is the commit in that repository?`, {
       code: 'git.checkout-failed',
