@@ -244,12 +244,19 @@ describe('after the PR opens, through the App: CI failures and review threads co
 
       // 8. A CI fix dispatched before that push (it waited for the issue's concurrency group) runs
       //    after it: it stops before any model call and pushes nothing over the person's commit.
+      //    Nothing failed: the step ends skipped, the PR still reads as open, and the PR is told once.
       const models = j.modelCalls();
+      const boardBefore = tracking(j, issue).body;
       const late = await runDispatched(j, j.fake.dispatches[2]!);
-      expect(late.status).toBe('failed');
+      expect(late.status).toBe('skipped');
       expect(j.modelCalls()).toBe(models);
       expect(git(j.origin.path, 'rev-parse', `refs/heads/${branch}`)).toBe(fifth.head);
-      expect(tracking(j, issue).body).toContain('someone pushed since');
+      expect(j.fake.issues.get(issue)!.labels).toContain('maestro:pr-open');
+      expect(j.fake.issues.get(issue)!.labels).not.toContain('maestro:failed');
+      expect(tracking(j, issue).body).toBe(boardBefore);
+      const moved = ownComments(j, pr).filter((b) => b.includes('is now the head of the branch'));
+      expect(moved).toHaveLength(1);
+      expect(moved[0]).toContain(`A person's commit \`${fifth.head.slice(0, 7)}\``);
     },
   );
 });

@@ -8,6 +8,7 @@ import type { Progress } from '../../ports/progress-port.js';
 import type { Sandbox } from '../../ports/sandbox-port.js';
 import { describeInstructions, repositoryContextOf } from '../describe-discovery.js';
 import { type ExecutionResult, executePlan } from '../execute-plan.js';
+import { leaveMovedBranch, movedHead, restoreBeforeRun } from './branch-moved.js';
 import { cancellationWatch } from './cancellation-watch.js';
 import type { ExecutionDeps, GitHubDeps, RunResult } from './github-deps.js';
 import type { ExecuteRequest } from './issue-events.js';
@@ -16,7 +17,7 @@ import { openPullRequest } from './open-pull-request.js';
 import { postReview } from './post-review.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
 import { replyInThreads } from './review-replies.js';
-import { prepareRun, savedRunOf } from './run-setup.js';
+import { BranchMovedError, prepareRun, savedRunOf } from './run-setup.js';
 import {
   observedStore,
   trackingCi,
@@ -92,6 +93,9 @@ async function runVerified(
 
   const issue = await host.getIssue(request.issue);
   const tracking = await host.findOwnComment(request.issue, { kind: 'tracking' });
+  // A CI fix whose checkpoint is no longer the head has nothing to do: nothing is marked running.
+  const moved = await movedHead(request, host);
+  if (moved) return leaveMovedBranch(request, moved, host, tracking);
   const now = deps.clock.now().toISOString();
   const initial: TrackingView = {
     issue: request.issue,
@@ -196,6 +200,10 @@ async function runVerified(
       ...(iteration ? { iteration } : {}),
     });
   } catch (error) {
+    if (error instanceof BranchMovedError) {
+      await restoreBeforeRun(host, request.issue, { tracking, labels: issue.labels });
+      return await leaveMovedBranch(request, error.head, host, tracking);
+    }
     const what = errorMessage(error);
     deps.logger.error(`Run for #${request.issue} failed: ${what}`);
     await host.setStatus(request.issue, 'maestro:failed').catch(() => undefined);

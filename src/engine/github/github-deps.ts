@@ -79,8 +79,13 @@ export interface ExecutionDeps {
 
 /** How one execution ended, for the Action's outputs and job summary. */
 export interface RunResult {
-  /** `reviewed`: a chain that changes no code posted its report on the issue. */
-  status: 'pr-open' | 'reviewed' | 'failed' | 'cancelled' | 'refused' | 'dry-run';
+  /**
+   * `reviewed`: a chain that changes no code posted its report on the issue. `skipped`: the run
+   * had nothing to do and changed nothing (`skipped` says why); the step still succeeds.
+   */
+  status: 'pr-open' | 'reviewed' | 'failed' | 'cancelled' | 'refused' | 'dry-run' | 'skipped';
+  /** `branch-moved`: a CI fix found its checkpoint was no longer the branch's head (branch-moved.ts). */
+  skipped?: 'branch-moved';
   branch?: string;
   pr?: { number: number; url: string };
   iterations: number;

@@ -48,11 +48,13 @@ export async function prepareRun(input: {
     input.saved && input.saved.revisionHash === input.revision.hash && request.reason !== 'approve';
   if (reuse && input.saved) {
     const state = { ...input.saved.state, stop: undefined };
+    let origin: string | undefined;
     if (state.branch !== '') {
-      await workspace.fetchRunBranch(state.branch);
+      const fetched = await workspace.fetchRunBranch(state.branch);
+      if (fetched.kind === 'fetched') origin = fetched.sha;
       await workspace.checkoutRunBranch(state.branch, state.baseSha);
     }
-    if (input.iteration) await addIteration(state, input.iteration, workspace);
+    if (input.iteration) await addIteration(state, input.iteration, workspace, origin);
     return state;
   }
   // A chain that changes no code (review) works on the checkout as it is: no branch at all.
@@ -64,26 +66,46 @@ export async function prepareRun(input: {
   const baseSha = fetched.kind === 'fetched' ? fetched.sha : await workspace.head();
   await workspace.checkoutRunBranch(branch, baseSha);
   const state = newRunState(newSessionId(clock.now()), branch, baseSha, clock);
-  if (input.iteration) await addIteration(state, input.iteration, workspace);
+  if (input.iteration)
+    await addIteration(
+      state,
+      input.iteration,
+      workspace,
+      fetched.kind === 'fetched' ? fetched.sha : undefined,
+    );
   return state;
 }
 
 /**
+ * The branch fetched from origin is not at the checkpoint a CI fix was dispatched for (someone
+ * pushed since). Not a failure: execute-approved.ts ends the run as skipped (branch-moved.ts).
+ */
+export class BranchMovedError extends MaestroError {
+  readonly head: string;
+  constructor(head: string, expected: string) {
+    super(
+      `The branch is at ${head.slice(0, 7)}, not at the checkpoint ${expected.slice(0, 7)} whose checks failed (someone pushed since): the CI loop stops here. Comment \`/maestro fix <what>\` to ask for another iteration.`,
+      { code: 'ci.branch-moved' },
+    );
+    this.head = head;
+  }
+}
+
+/**
  * The iteration as one more task. A CI fix runs only on the checkpoint whose checks failed: if the
- * branch moved since (a person pushed), the loop stops there.
+ * branch moved since (a person pushed), the loop stops there. Origin's tip is compared as well as
+ * the checkout's: a reused checkout keeps its local branch where it was, behind origin.
  */
 async function addIteration(
   state: RunState,
   iteration: IterationInput,
   workspace: GitWorkspace,
+  origin: string | undefined,
 ): Promise<void> {
   if (iteration.kind === 'ci') {
-    const head = await workspace.head();
-    if (head !== iteration.headSha)
-      throw new MaestroError(
-        `The branch is at ${head.slice(0, 7)}, not at the checkpoint ${iteration.headSha.slice(0, 7)} whose checks failed (someone pushed since): the CI loop stops here. Comment \`/maestro fix <what>\` to ask for another iteration.`,
-        { code: 'ci.branch-moved' },
-      );
+    for (const head of [origin, await workspace.head()])
+      if (head !== undefined && head !== iteration.headSha)
+        throw new BranchMovedError(head, iteration.headSha);
     state.ci = {
       iterations: (state.ci?.iterations ?? 0) + 1,
       headSha: iteration.headSha,

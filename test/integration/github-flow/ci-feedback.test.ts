@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseStateMarker } from '../../../src/core/state/state-marker.js';
 import { executeApproved } from '../../../src/engine/github/execute-approved.js';
 import { handleIssueEvent } from '../../../src/engine/github/handle-issue-event.js';
 import type { ExecuteRequest, IssueEvent } from '../../../src/engine/github/issue-events.js';
+import { savedRunOf } from '../../../src/engine/github/run-setup.js';
 import type { ModelPort } from '../../../src/ports/model-port.js';
 import { appBot, type FakeActor } from '../../support/fake-github.js';
 import {
@@ -118,6 +120,33 @@ function checksEvent(branch: string, headSha: string, pr: number): IssueEvent {
   };
 }
 
+/** A person's commit pushed to the branch from their own clone. */
+function pushAsPerson(j: Journey, branch: string): string {
+  const clone = j.origin.clone();
+  git(clone, 'checkout', '-q', branch);
+  git(clone, 'commit', '-q', '--allow-empty', '-m', 'Tweak the counter by hand');
+  git(clone, 'push', '-q', 'origin', branch);
+  return git(clone, 'rev-parse', 'HEAD');
+}
+
+/** The issue's tracking comment as GitHub holds it (body with its marker), and its state. */
+function trackingOf(j: Journey, issue: number) {
+  for (const c of j.fake.commentsOn(issue)) {
+    const marker = parseStateMarker(c.body);
+    if (c.user.id === appBot.id && marker.kind === 'found' && marker.state.kind === 'tracking')
+      // Whitespace aside: the marker is re-attached to the visible text when the comment is put back.
+      return {
+        body: c.body.replace(/\s+/g, ' '),
+        saved: savedRunOf({ state: marker.state } as Parameters<typeof savedRunOf>[0]),
+      };
+  }
+  throw new Error(`no tracking comment on #${issue}`);
+}
+
+/** Writes that change what the issue shows: labels and comment edits. */
+const visibleWrites = (j: Journey, from: number) =>
+  j.fake.log.slice(from).filter((l) => l.method !== 'GET' && /\/labels|\/issues\/comments\//.test(l.path));
+
 const repliesOn = (j: Journey, pr: number) =>
   j.fake
     .commentsOn(pr)
@@ -199,8 +228,19 @@ describe('CI feedback loop on Maestro’s pull request', () => {
       expect(tracking).toContain('pre-existing');
       expect(j.fake.issues.get(pr)!.body).toContain('FIX1.T1');
 
-      // The new checkpoint fails again: the cap says so, and nothing is dispatched.
+      // The same dispatch delivered again: the head is now Maestro's own newer checkpoint, so it
+      // is skipped (no second fix on the old failure) and the PR is told whose commit it is.
       const next = syncPull(j, branch, pr);
+      const models = j.modelCalls();
+      const repeated = await executeApproved(handled.request, j.deps, await j.execution());
+      expect(repeated).toMatchObject({ status: 'skipped', skipped: 'branch-moved' });
+      expect(j.modelCalls()).toBe(models);
+      expect(git(j.origin.path, 'rev-parse', `refs/heads/${branch}`)).toBe(newHead);
+      expect(repliesOn(j, pr).filter((b) => b.includes('is now the head of the branch'))).toEqual([
+        expect.stringContaining(`Maestro's newer checkpoint \`${newHead.slice(0, 7)}\``),
+      ]);
+
+      // The new checkpoint fails again: the cap says so, and nothing is dispatched.
       j.fake.checkRuns.set(next.head, [run(81, 'test', 'failure')]);
       const capped = await handleIssueEvent(checksEvent(branch, next.head, pr), j.deps);
       expect(capped).toMatchObject({ kind: 'replied', reason: 'ci.max_fix_iterations reached' });
@@ -265,6 +305,57 @@ describe('CI feedback loop on Maestro’s pull request', () => {
         reason: 'not a Maestro branch',
       });
       expect(j.fake.dispatches).toEqual([]);
+    },
+  );
+
+  it(
+    'a CI fix that finds a person’s commit at the head ends as skipped: no model call, no push, the PR still open, one reply',
+    { timeout: 120_000 },
+    async () => {
+      journey = startJourney({ session: sessionWithCiFix() });
+      const j = journey;
+      const { branch, pr } = await toPullRequest(j);
+      const issue = 1;
+      const { head } = syncPull(j, branch, pr);
+      j.fake.checkRuns.set(head, [run(71, 'test', 'failure')]);
+      const handled = await handleIssueEvent(checksEvent(branch, head, pr), j.deps);
+      if (handled.kind !== 'execute') throw new Error(`expected execute, got ${JSON.stringify(handled)}`);
+      const before = trackingOf(j, issue);
+      expect(before.saved?.state.session).toBeTruthy();
+      expect(j.fake.issues.get(issue)!.labels).toContain('maestro:pr-open');
+      const models = j.modelCalls();
+
+      // The fix waited in the issue's concurrency group; meanwhile a person pushed. GitHub's PR
+      // still shows the old head (the push raced the check before the run): the fetched branch
+      // tells, after the run had marked itself running, so the label and comment are put back.
+      const theirs = pushAsPerson(j, branch);
+      const raced = await executeApproved(handled.request, j.deps, await j.execution());
+      expect(raced).toMatchObject({ status: 'skipped', skipped: 'branch-moved', reasons: [] });
+      expect(j.modelCalls()).toBe(models);
+      expect(git(j.origin.path, 'rev-parse', `refs/heads/${branch}`)).toBe(theirs);
+      expect(j.fake.issues.get(issue)!.labels).toContain('maestro:pr-open');
+      expect(j.fake.issues.get(issue)!.labels).not.toContain('maestro:failed');
+      expect(j.fake.issues.get(issue)!.labels).not.toContain('maestro:running');
+      const after = trackingOf(j, issue);
+      expect(after.body).toBe(before.body);
+      expect(after.saved?.state.session).toBe(before.saved?.state.session);
+      const notices = () => repliesOn(j, pr).filter((b) => b.includes('is now the head of the branch'));
+      expect(notices()).toHaveLength(1);
+      expect(notices()[0]).toContain(`A person's commit \`${theirs.slice(0, 7)}\``);
+      expect(notices()[0]).toContain(`dispatched for \`${head.slice(0, 7)}\``);
+      expect(notices()[0]).toContain('`/maestro fix <what>`');
+
+      // The same dispatch again (a re-run), now that GitHub's PR shows the person's commit: it
+      // stops before marking anything, writes no label or comment, and does not reply twice.
+      syncPull(j, branch, pr);
+      const seen = j.fake.log.length;
+      const again = await executeApproved(handled.request, j.deps, await j.execution());
+      expect(again).toMatchObject({ status: 'skipped', skipped: 'branch-moved' });
+      expect(visibleWrites(j, seen).filter((l) => !l.path.includes(`/issues/${pr}/comments`))).toEqual([]);
+      expect(notices()).toHaveLength(1);
+      expect(trackingOf(j, issue).body).toBe(before.body);
+      expect(j.modelCalls()).toBe(models);
+      expect(git(j.origin.path, 'rev-parse', `refs/heads/${branch}`)).toBe(theirs);
     },
   );
 });
