@@ -25,7 +25,11 @@ describe('the config path', () => {
   });
 
   it('reaches the engine as a dependency, with no Proxy around the issue host', () => {
-    const withProxy = sources('src').filter((file) => /new Proxy\(/.test(readFileSync(file, 'utf8')));
-    expect(withProxy).toEqual([]);
+    const proxiedHost = sources('src').filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return /new Proxy\(/.test(text) && /IssueHost/.test(text);
+    });
+    expect(proxiedHost).toEqual([]);
+    expect(readFileSync('src/action/wiring.ts', 'utf8')).toContain('configPath: inputs.configPath');
   });
 });
