@@ -33,13 +33,17 @@ const { values } = parseArgs({
     repetitions: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10,50' },
     quick: { type: 'boolean', default: false },
+    /** Write each server's CPU profile here (`node --cpu-prof`), to see where an ack's time goes. */
+    'cpu-prof': { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const seconds = values.quick ? 2 : Number(values.seconds);
 const repetitions = values.quick ? 1 : Number(values.repetitions);
 const connectionCounts = values.connections.split(',').map(Number);
-const TARGETS = ['probot', 'maestro-memory', 'maestro-redis'] as const;
-type Target = (typeof TARGETS)[number];
+const ALL_TARGETS = ['probot', 'maestro-memory', 'maestro-redis'] as const;
+type Target = (typeof ALL_TARGETS)[number];
+const TARGETS = ALL_TARGETS.filter((t) => !values.only || values.only.split(',').includes(t));
 const TOKEN = `ghs_${'B'.repeat(36)}`;
 const ISSUES = 50;
 
@@ -101,7 +105,8 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; url: 
     ...(target === 'maestro-redis' ? { REDIS_URL: redis.url } : {}),
   };
   const script = target === 'probot' ? 'bench/support/probot-empty-app.mjs' : 'lib/app/server.js';
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, [...profile, script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => {
     stderr += c.toString();
@@ -172,7 +177,8 @@ function load(
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
+  // SIGTERM lets a profiled process write its profile (npm start drains, bounded).
+  child.kill(values['cpu-prof'] ? 'SIGTERM' : 'SIGKILL');
   await exited;
 }
 
@@ -221,7 +227,7 @@ const header = [
 ];
 const rows: string[][] = [];
 for (const connections of connectionCounts) {
-  const base = median(samples.get(`probot|${connections}`)!.map((s) => s.rps));
+  const base = median((samples.get(`probot|${connections}`) ?? []).map((s) => s.rps));
   for (const target of TARGETS) {
     const s = samples.get(`${target}|${connections}`)!;
     rows.push([

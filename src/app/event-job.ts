@@ -25,6 +25,13 @@ export interface WebhookContext {
 export interface EventJobDeps {
   handle(event: IssueEvent, deps: GitHubDeps): Promise<Handled>;
   depsFor(target: RepoTarget): GitHubDeps;
+  /**
+   * The installation's client at run time (Probot's `app.auth(id)`, token cached and refreshed by
+   * Probot). With it a waiting job keeps only its event, not the delivery's context: the payload
+   * and the per-delivery Octokit (a thousand bound REST methods) are freed once the webhook is
+   * answered, which is what keeps a full queue's memory small.
+   */
+  auth?(installationId: number): Promise<InstallationClient>;
 }
 
 /**
@@ -40,13 +47,16 @@ export function eventJob(context: WebhookContext, event: IssueEvent, deps: Event
   const logger = probotLogger(context.log);
   const name = `${context.name}.${event.kind} ${serialKey(repo, event)}`;
   const installationId = context.payload.installation?.id;
+  // Nothing below may close over `context` (see `auth`).
+  const delivered = installationId && deps.auth ? undefined : context.octokit;
+  const client = async () => delivered ?? deps.auth!(installationId!);
   return {
     key: serialKey(repo, event),
     dedupe: [`delivery:${context.id}`, semanticKey(repo, event)],
     name,
     portable: installationId ? { installationId, repo, event, source: 'webhook' } : undefined,
     run: async () => {
-      const github = deps.depsFor({ client: context.octokit, repo, logger });
+      const github = deps.depsFor({ client: await client(), repo, logger });
       const handled = await deps.handle(event, github);
       logger.info(`${name}: ${describe(handled)}`);
       await afterHandled(handled, github);

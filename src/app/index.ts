@@ -11,7 +11,6 @@ import { appIdentity } from './app-identity.js';
 import { appOptionsFromEnv } from './app-options.js';
 import { eventJob, revivedJob, sweptEventJob, type WebhookContext } from './event-job.js';
 import { type AppDepsSettings, appGitHubDeps, type RepoTarget } from './github-deps.js';
-import { gitHubCheck, type ReadinessCheck, redisCheck, serviceRoutes } from './health.js';
 import { checkSuiteCompletedEvent } from './handlers/check-suite-completed.js';
 import { commentEvent } from './handlers/issue-comment-created.js';
 import { editedEvent } from './handlers/issues-edited.js';
@@ -20,6 +19,7 @@ import { unlabeledEvent } from './handlers/issues-unlabeled.js';
 import { reviewCommentEvent } from './handlers/pull-request-review-comment-created.js';
 import { reviewEvent } from './handlers/pull-request-review-submitted.js';
 import { workflowRunCompletedEvent } from './handlers/workflow-run-completed.js';
+import { gitHubCheck, type ReadinessCheck, redisCheck, serviceRoutes } from './health.js';
 import { AppMetrics } from './metrics.js';
 import { probotLogger } from './probot-logger.js';
 import {
@@ -104,7 +104,11 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   };
   const depsFor = options.depsFor ?? ((target: RepoTarget) => appGitHubDeps(target, settings));
   const metrics = new AppMetrics(() => queue);
-  const jobDeps = { handle: metrics.observeHandle(options.handle ?? handleIssueEvent), depsFor };
+  const jobDeps = {
+    handle: metrics.observeHandle(options.handle ?? handleIssueEvent),
+    depsFor,
+    auth: (installationId: number) => auth.auth(installationId),
+  };
   const findMissed = options.findMissed ?? sweepRepository;
   const redisClient = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false }) : undefined;
   // With Redis, the replicas share each repository's last sweep time, and a restart keeps it.
