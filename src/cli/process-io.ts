@@ -25,6 +25,9 @@ export function processIo(): CliIo {
 async function readTerminalLine(prompt: string): Promise<string | undefined> {
   // Prompts go to stderr, so `--json` keeps stdout to the result alone.
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // A terminal's Ctrl-C reaches readline as a key, not a signal: raise it as the signal it means.
+  // The question stays pending: the signal's handler (or its default action) ends the process.
+  rl.once('SIGINT', () => process.kill(process.pid, 'SIGINT'));
   try {
     return await rl.question(prompt);
   } catch {

@@ -27,6 +27,7 @@ import type { CliIo } from '../io.js';
 import { askChain, askQuestions, confirm, defaultAnswers } from './ask-questions.js';
 import type { LocalModel } from './build-model.js';
 import { notReadyAdvice, planningFailure } from './planning-outcome.js';
+import { cancelSessionOnSignal, ENDED_STATUSES } from './planning-signals.js';
 import { exitCodeOf, runLocalExecution } from './run-local-execution.js';
 
 export interface LocalPlanningInput {
@@ -94,21 +95,21 @@ export async function runLocalPlanning(input: LocalPlanningInput): Promise<Local
     logged = logged.then(() => store.appendLog(id, stamped)).catch(() => undefined);
   };
   const progress = await input.progressFor(log);
+  const planningEnds = cancelSessionOnSignal(store, id, clock);
   try {
-    return await planAndApprove(input, metadata, progress);
+    return await planAndApprove(input, metadata, progress, planningEnds);
   } catch (error) {
     // A session whose process ends in an error says so in `maestro sessions` (not "planning").
     const last = await store.readMetadata(id).catch(() => undefined);
     const planning = !last || !['implementing', 'validating'].includes(last.status);
-    if (last && !ENDED.has(last.status))
+    if (last && !ENDED_STATUSES.has(last.status))
       await store.writeMetadata({ ...last, status: 'failed', updated_time: clock.now().toISOString() });
     throw planning && !last?.plan?.approved_hash ? planningFailure(error) : error;
   } finally {
+    planningEnds();
     await logged;
   }
 }
-
-const ENDED = new Set<SessionStatus>(['completed', 'failed', 'cancelled', 'dry-run', 'declined']);
 
 /** E001: ask once which chain, when nothing in the issue says (never with -y: feature). */
 async function clarifyChain(input: LocalPlanningInput): Promise<string | undefined> {
@@ -122,6 +123,7 @@ async function planAndApprove(
   input: LocalPlanningInput,
   initial: SessionMetadata,
   progress: Progress,
+  planningEnds: () => void,
 ): Promise<LocalRunResult> {
   const { io, config, store, clock } = input;
   let metadata = initial;
@@ -222,6 +224,7 @@ async function planAndApprove(
   await store.writeText(id, 'prd.md', render(input, planned, history, outcome.approval.approver));
   progress.done(`PRD approved: revision ${revision.number} (${revision.hash})`);
   progress.step('Switching to autonomous mode for the remaining phases...');
+  planningEnds(); // execution handles signals itself, keeping work in progress
   const result = await runLocalExecution({
     config,
     metadata,

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +85,39 @@ describe('a model error during planning (issue 13, items 3 and 7)', () => {
     );
     expect(resumed.stderr).not.toContain('Invalid input');
   }, 90_000);
+});
+
+describe('Ctrl-C while planning (issue 13, items 7 and 17)', () => {
+  it('marks the session cancelled and ends by SIGINT, as a shell expects (exit 130)', async () => {
+    repo = tempRepo(files);
+    tmp = tempDir();
+    // A model that takes the request and never answers: the run is inside its first model call.
+    let received: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => {
+      received = resolve;
+    });
+    const server = createServer(() => received());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    try {
+      const child = startMaestro(['run', 'Add a --json flag to report', '-y'], repo.root, {
+        ANTHROPIC_API_KEY: KEY,
+        ANTHROPIC_BASE_URL: url,
+        MAESTRO_CACHE_DIR: join(tmp.path, 'cache'),
+      });
+      const ended = finished(child);
+      await asked;
+      child.kill('SIGINT');
+      const run = await ended;
+
+      expect(run.signal, run.stderr).toBe('SIGINT');
+      const listed = await maestro(['sessions', '--json'], repo.root);
+      expect(JSON.parse(listed.stdout)).toMatchObject([{ status: 'cancelled' }]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
 });
 
 describe('checks before work (issue 13, item 6)', () => {
