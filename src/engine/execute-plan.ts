@@ -109,7 +109,7 @@ async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<Exe
       await deps.workspace.checkpoints(state.session, state.baseSha),
     );
   };
-  const shouldStop = budgetGuard({
+  const guard = budgetGuard({
     config,
     ledger: deps.ledger,
     clock: deps.clock,
@@ -117,6 +117,8 @@ async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<Exe
     state,
     signal: deps.signal,
   });
+  // A rejected push of the checkpoints stops dispatching at the next task boundary (push-checkpoints.ts).
+  const shouldStop = () => pushRejected(state) ?? guard();
   const chain = chainOf(input.revision.chain);
   let stop: RunStop | undefined;
   const context: Omit<StepContext, 'step'> = {
@@ -168,6 +170,14 @@ async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<Exe
     state.phase = 'handoff';
     await save().catch(() => undefined);
   }
+  // Origin did not take the checkpoints (now or mid-run): that, and where the work is, is the stop.
+  const rejected = pushRejected(state);
+  if (rejected && stop !== rejected) {
+    stop = rejected;
+    state.phase = 'handoff';
+    await save().catch(() => undefined);
+  }
+  const resumeHint = stop?.next ? `${stop.next}, then ${input.resumeHint}` : input.resumeHint;
   const { markdown: fullReport, outcome } = await buildFinalReport(
     {
       revision: input.revision,
@@ -178,7 +188,7 @@ async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<Exe
       requirements: validation.requirements,
       stop,
       endedAt: deps.clock.now(),
-      resumeHint: input.resumeHint,
+      resumeHint,
       sandbox: deps.sandbox.description,
     },
     { workspace: deps.workspace, ledger: deps.ledger, config },
@@ -189,7 +199,7 @@ async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<Exe
   if (!chain.changesCode) await deps.store.writeText(state.session, 'review.md', markdown);
   if (outcome.kind === 'stopped')
     progress.warn(
-      `Run stopped (${outcome.reason}): ${(outcome.detail ?? '').replace(/\.$/, '')}. ${chain.changesCode ? `Work so far is on ${state.branch}; ` : ''}${input.resumeHint}`,
+      `Run stopped (${outcome.reason}): ${(outcome.detail ?? '').replace(/\.$/, '')}. ${chain.changesCode && !rejected ? `Work so far is on ${state.branch}; ` : ''}${resumeHint}`,
     );
   else if (!chain.changesCode) progress.done('Review complete: nothing was changed');
   else
@@ -315,6 +325,11 @@ class StopRun extends Error {
     super(stop.detail);
     this.stop = stop;
   }
+}
+
+/** The stop a rejected push recorded in the run state, if any. */
+function pushRejected(state: RunState): RunStop | undefined {
+  return state.stop?.reason === 'push-rejected' ? state.stop : undefined;
 }
 
 function stopFor(error: unknown): RunStop {

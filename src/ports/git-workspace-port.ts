@@ -55,6 +55,12 @@ export type FetchResult = { kind: 'fetched'; sha: string } | { kind: 'absent' } 
 export type PushResult =
   | { kind: 'pushed' }
   | { kind: 'no-remote' }
+  /**
+   * Origin's branch has commits the local one lacks (someone else pushed): nothing was pushed.
+   * `head` is origin's tip when it could be read.
+   */
+  | { kind: 'moved'; reason: string; head?: string }
+  /** The remote declined the update (a protected branch, a hook): `reason` is its words, redacted. */
   | { kind: 'rejected'; reason: string }
   /** A security refusal (a secret in a commit, git's config changed): nothing was pushed. */
   | { kind: 'refused'; reason: string };
@@ -102,8 +108,9 @@ export interface GitWorkspace {
   /** Fetches the run branch from origin and creates it locally when missing (resume on a fresh runner). */
   fetchRunBranch(branch: string): Promise<FetchResult>;
   /**
-   * Pushes the run branch to the URL fixed when the workspace opened; never with force, never to
-   * another branch. Every commit not yet on the remote is scanned first.
+   * Pushes the run branch to the URL fixed when the workspace opened; never with force. Every
+   * commit not yet on the remote is scanned first. `to` names another `maestro/` branch on origin
+   * to push it to instead (a rescue branch when the run branch moved); by default the same one.
    */
-  push(branch: string): Promise<PushResult>;
+  push(branch: string, options?: { to?: string }): Promise<PushResult>;
 }

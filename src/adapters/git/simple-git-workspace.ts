@@ -350,15 +350,17 @@ export class SimpleGitWorkspace implements GitWorkspace {
     });
   }
 
-  async push(branch: string): Promise<PushResult> {
+  async push(branch: string, options: { to?: string } = {}): Promise<PushResult> {
+    const to = options.to ?? branch;
     assertRunBranchName(branch);
+    assertRunBranchName(to);
     const target = await this.#remote();
     if (!target) return { kind: 'no-remote' };
     try {
       await this.#guard.verify(`push ${branch}`);
       const tip = await this.#resolveCommit(`refs/heads/${branch}`);
       await this.#gate.beforePush(tip, branch);
-      const pushed = await pushBranch(target, branch);
+      const pushed = await pushBranch(target, branch, to);
       if (pushed.kind === 'pushed') this.#gate.onRemote(tip);
       return pushed;
     } catch (error) {

@@ -45,9 +45,13 @@ export const stopSchema = z.object({
     'step-failed',
     /** Task generation dropped work the approved plan had: re-approve before anything runs. */
     'plan-changed',
+    /** Origin did not take a push of the checkpoints (the branch moved, a rule or hook declined it). */
+    'push-rejected',
     'error',
   ]),
   detail: z.string(),
+  /** What to do before resuming, when it is more than fixing the cause (e.g. merge a rescue branch). */
+  next: z.string().optional(),
 });
 export type RunStop = z.infer<typeof stopSchema>;
 

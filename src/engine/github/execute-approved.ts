@@ -250,8 +250,10 @@ async function handOff(
   if (!result.changesCode) return postReview(request, result, usage, ctx);
   const gates = trackingGates(state.baseline, result.gates);
   const cancelled = outcome.kind === 'stopped' && outcome.reason === 'cancelled';
+  // Origin's branch does not hold the run's checkpoints (push-checkpoints.ts): no PR may claim it does.
+  const unpushed = state.stop?.reason === 'push-rejected' ? state.stop : undefined;
   const pr =
-    state.checkpoints > 0
+    state.checkpoints > 0 && !unpushed
       ? await openPullRequest({
           request,
           result,
@@ -295,10 +297,14 @@ async function handOff(
       : {
           failure: {
             what: stopDetail,
-            kept: `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ''}`,
+            kept: unpushed
+              ? `${state.checkpoints} checkpoint(s), not on origin's \`${state.branch}\` (see what failed)`
+              : `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ''}`,
             next: cancelled
               ? 'Comment `/maestro resume` to continue where it stopped.'
-              : 'Fix the cause (see the report), then comment `/maestro resume`.',
+              : unpushed?.next
+                ? `${unpushed.next}, then comment \`/maestro resume\`.`
+                : 'Fix the cause (see the report), then comment `/maestro resume`.',
           },
         }),
   });

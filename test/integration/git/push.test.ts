@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basicAuthHeader } from '../../../src/adapters/git/push-auth.js';
@@ -49,7 +49,7 @@ describe('push', () => {
     expect(await ws.push('maestro/issue-1')).toEqual({ kind: 'no-remote' });
   });
 
-  it('returns rejected, without forcing, when someone else pushed to the branch', async () => {
+  it("returns moved with origin's tip, without forcing, when someone else pushed to the branch", async () => {
     const { ws, origin } = await setup();
     expect((await ws.push('maestro/issue-1')).kind).toBe('pushed');
     const other = origin!.clone();
@@ -63,11 +63,39 @@ describe('push', () => {
     writeFileSync(join(ws.root, 'a.txt'), 'ours\n');
     await ws.commitAll('ours', trailers(2), policy);
     const result = await ws.push('maestro/issue-1');
-    expect(result).toMatchObject({
-      kind: 'rejected',
+    expect(result).toEqual({
+      kind: 'moved',
       reason: expect.stringMatching(/fetch first|non-fast-forward/),
+      head: theirs,
     });
     expect(git(origin!.path, 'rev-parse', 'refs/heads/maestro/issue-1')).toBe(theirs);
+
+    // The same commits go to another maestro/ branch beside it, and nowhere else.
+    expect(await ws.push('maestro/issue-1', { to: 'maestro/issue-1-rescue' })).toEqual({ kind: 'pushed' });
+    expect(git(origin!.path, 'rev-parse', 'refs/heads/maestro/issue-1-rescue')).toBe(await ws.head());
+    expect(git(origin!.path, 'rev-parse', 'refs/heads/maestro/issue-1')).toBe(theirs);
+    await expect(ws.push('maestro/issue-1', { to: 'main' })).rejects.toThrow(/Refusing branch "main"/);
+  });
+
+  it("returns rejected with the hook's words, token-like values redacted, when origin declines the update", async () => {
+    const { ws, origin } = await setup();
+    const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const hook = join(origin!.path, 'hooks', 'pre-receive');
+    writeFileSync(
+      hook,
+      `#!/bin/sh\necho "error: GH006: Protected branch update failed for refs/heads/maestro/issue-1 (${token})" >&2\nexit 1\n`,
+    );
+    chmodSync(hook, 0o755);
+    const result = await ws.push('maestro/issue-1');
+    expect(result).toEqual({
+      kind: 'rejected',
+      reason: expect.stringContaining(
+        'pre-receive hook declined: GH006: Protected branch update failed for refs/heads/maestro/issue-1',
+      ),
+    });
+    expect(JSON.stringify(result)).not.toContain(token);
+    expect(JSON.stringify(result)).toContain('[REDACTED]');
+    expect(() => git(origin!.path, 'rev-parse', '--verify', '-q', 'refs/heads/maestro/issue-1')).toThrow();
   });
 
   it('refuses to push a branch that is not a maestro/ branch', async () => {
