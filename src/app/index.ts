@@ -110,7 +110,13 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     auth: (installationId: number) => auth.auth(installationId),
   };
   const findMissed = options.findMissed ?? sweepRepository;
-  const redisClient = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false }) : undefined;
+  // Fail a command fast while Redis is away (one retry, 2 s to connect): the delivery is then
+  // answered 500 well within GitHub's 10 s (shown failed, redeliverable), never 202 and dropped.
+  // ioredis reconnects by itself; errors are logged here instead of its console line.
+  const redisClient = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 })
+    : undefined;
+  redisClient?.on('error', (error: Error) => logger.warn(`Redis: ${error.message}`));
   // With Redis, the replicas share each repository's last sweep time, and a restart keeps it.
   const watermarks = new SweepWatermarks(redisClient);
   const queue: JobQueue =
