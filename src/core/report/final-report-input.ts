@@ -18,6 +18,8 @@ export type StopReason =
   | 'security'
   | 'step-failed'
   | 'plan-changed'
+  /** Origin did not take the checkpoints (the branch moved, a rule or hook declined the push). */
+  | 'push-rejected'
   | 'error';
 
 export type RunOutcome =

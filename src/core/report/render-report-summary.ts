@@ -17,6 +17,7 @@ const stopWords: Readonly<Record<StopReason, string>> = {
   security: 'a security rule stopped the run',
   'step-failed': 'a step of the chain could not keep its promise',
   'plan-changed': 'the tasks no longer match the approved plan; re-approve it',
+  'push-rejected': 'origin did not take the push of the checkpoints',
   error: 'an error stopped the run',
 };
 

@@ -98,7 +98,8 @@ function outcomeOf(input: HandoffInput, someTaskNotDone: boolean): RunOutcome {
       reason === 'cancelled' ||
       reason === 'security' ||
       reason === 'step-failed' ||
-      reason === 'plan-changed'
+      reason === 'plan-changed' ||
+      reason === 'push-rejected'
         ? reason
         : reason === 'files-changed'
           ? 'budget'

@@ -140,6 +140,7 @@ describe('a push of the checkpoints that origin does not take', () => {
       const why = result.reasons.join('\n');
       expect(why).toContain(`moved to \`${theirs?.slice(0, 7)}\``);
       expect(why).toContain(rescue);
+      expect(result.summary).toContain('Stopped: origin did not take the push of the checkpoints');
       const tracking = trackingBody(j, 1);
       expect(tracking).toContain(`moved to \`${theirs?.slice(0, 7)}\``);
       expect(tracking).toContain(
