@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens } from './count-tokens.js';
 import { words } from './string-literals.js';
 import { tokenize } from './tokenize.js';
 

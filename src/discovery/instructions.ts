@@ -1,4 +1,4 @@
-import { countTokens, decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens, truncateToTokens } from './count-tokens.js';
 
 /** An instruction file for agents and contributors, as it will be shown to the model. */
 export interface InstructionFile {
@@ -41,7 +41,7 @@ export async function findInstructions(
       out.push({ path, text, tokens, truncated: false });
       remaining -= tokens;
     } else {
-      const cut = remaining > 50 ? decode(encode(text).slice(0, remaining)) : '';
+      const cut = remaining > 50 ? truncateToTokens(text, remaining) : '';
       out.push({ path, text: cut, tokens: cut ? countTokens(cut) : 0, truncated: true });
       remaining = Math.max(0, remaining - (cut ? countTokens(cut) : 0));
     }

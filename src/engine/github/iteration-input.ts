@@ -1,10 +1,10 @@
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { type CheckStatus, classifyChecks } from '../../core/ci/check-runs.js';
 import { ciFailureDigest, type FailedCheck } from '../../core/ci/ci-failure-digest.js';
 import { logExcerpt } from '../../core/ci/ci-log-excerpt.js';
 import { MaestroError } from '../../core/errors.js';
 import { redactSecrets } from '../../core/policy/outbound/redact-secrets.js';
 import { sanitizeInbound } from '../../core/policy/sanitize-inbound.js';
+import { countTokens } from '../../discovery/count-tokens.js';
 import type { IssueHost, ReviewComment } from '../../ports/issue-host-port.js';
 import type { ExecuteRequest } from './issue-events.js';
 
