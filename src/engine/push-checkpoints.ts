@@ -86,7 +86,7 @@ export function pushStop(failure: PushFailure, state: RunState): RunStop {
   if (failure.kind === 'declined')
     return {
       reason: 'push-rejected',
-      detail: `Origin declined the push of ${branch}: ${failure.reason}. Its ${count} are only on the local branch.`,
+      detail: `Origin declined the push of ${branch}: ${failure.reason}. The checkpoints it did not take are only on the local branch.`,
       next: 'Change the rule or hook that declined it, or ask its owner',
     };
   if (failure.kind === 'unreachable') return { reason: 'push-rejected', detail: failure.reason };
@@ -95,7 +95,7 @@ export function pushStop(failure: PushFailure, state: RunState): RunStop {
   if (failure.rescue.kind === 'failed')
     return {
       reason: 'push-rejected',
-      detail: `${cause}. Pushing its ${count} to a rescue branch failed too (${failure.rescue.reason}): they are only on the local branch.`,
+      detail: `${cause}. Pushing its ${count} to a rescue branch failed too (${failure.rescue.reason}): what origin lacks is only on the local branch.`,
       next: `Push the local ${branch} to a new branch and merge it, or cherry-pick its checkpoints, into ${branch}`,
     };
   const rescue = `\`${failure.rescue.branch}\``;

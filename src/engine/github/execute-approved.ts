@@ -298,7 +298,7 @@ async function handOff(
           failure: {
             what: stopDetail,
             kept: unpushed
-              ? `${state.checkpoints} checkpoint(s), not on origin's \`${state.branch}\` (see what failed)`
+              ? `${state.checkpoints} checkpoint(s); origin's \`${state.branch}\` did not take the last push (see what failed)`
               : `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ''}`,
             next: cancelled
               ? 'Comment `/maestro resume` to continue where it stopped.'

@@ -120,7 +120,7 @@ describe('pushIfConfigured', () => {
     await pushIfConfigured(s.deps, s.state, 'group');
     expect(s.state.stop?.reason).toBe('push-rejected');
     expect(s.state.stop?.detail).toMatch(
-      /Pushing its 2 checkpoint\(s\) to a rescue branch failed too \(pre-receive hook declined: no rescue branches here\): they are only on the local branch/,
+      /Pushing its 2 checkpoint\(s\) to a rescue branch failed too \(pre-receive hook declined: no rescue branches here\): what origin lacks is only on the local branch/,
     );
     expect(s.state.stop?.next).toContain(`Push the local \`${BRANCH}\` to a new branch`);
     expect(git(s.origin.path, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/maestro/')).toBe(
