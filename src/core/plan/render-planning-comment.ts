@@ -2,6 +2,7 @@ import { formatTokens, formatUsd, oneLine } from '../report/markdown.js';
 import type { BudgetEstimate } from './budget-estimate.js';
 import { planReadiness } from './plan-readiness.js';
 import { openQuestions, type PlanRevision } from './plan-revision.js';
+import { type PlanStatus, statusBlock } from './plan-status.js';
 import { renderDecisions } from './render-decisions.js';
 import { renderPrd } from './render-prd.js';
 import { renderQuestions } from './render-questions.js';
@@ -21,20 +22,17 @@ export interface PlanningCommentInput {
   respond: 'comment' | 'terminal' | 'dry-run';
   /** Who approved this revision, once it is approved: the status says so. */
   approvedBy?: string;
+  /** Where the plan stands when it is not simply ready or not (GitHub): overrides the readiness. */
+  status?: PlanStatus;
 }
 
 /** The one planning comment of product.md §1 step 2, as markdown. */
 export function renderPlanningComment(input: PlanningCommentInput): string {
   const { revision } = input;
   const readiness = planReadiness(revision);
-  const status = input.approvedBy
-    ? `approved by ${oneLine(input.approvedBy)}`
-    : readiness.kind === 'ready'
-      ? 'ready for approval'
-      : 'not ready for approval';
   const sections = [
     `## 🎼 Maestro plan — revision ${revision.number} · \`${revision.hash}\``,
-    `**Chain:** \`${revision.chain}\` (${oneLine(input.chainSource)}) · **Status:** ${status}`,
+    `**Chain:** \`${revision.chain}\` (${oneLine(input.chainSource)}) · ${renderStatus(input, readiness)}`,
     `### What I understood\n\n${revision.draft.understanding.trim()}`,
     renderQuestions(revision.draft.questions, revision.answers),
     renderPrd(revision.draft.prd),
@@ -45,6 +43,31 @@ export function renderPlanningComment(input: PlanningCommentInput): string {
     renderPrevious(input.previous ?? []),
   ];
   return `${sections.filter((s) => s.trim() !== '').join('\n\n')}\n`;
+}
+
+/**
+ * On GitHub the status line is a block Maestro rewrites as the plan moves on (plan-status.ts); in
+ * the terminal and a dry run it is plain text, written once.
+ */
+function renderStatus(input: PlanningCommentInput, readiness: ReturnType<typeof planReadiness>): string {
+  if (input.respond === 'comment') {
+    // Open questions on a PRD that has requirements: an answer is what it waits for.
+    const asking =
+      openQuestions(input.revision).length > 0 && input.revision.draft.prd.requirements.length > 0;
+    const fallback: PlanStatus =
+      readiness.kind === 'ready'
+        ? { kind: 'ready' }
+        : asking
+          ? { kind: 'awaiting-answers' }
+          : { kind: 'not-ready' };
+    return statusBlock(input.status ?? fallback);
+  }
+  const status = input.approvedBy
+    ? `approved by ${oneLine(input.approvedBy)}`
+    : readiness.kind === 'ready'
+      ? 'ready for approval'
+      : 'not ready for approval';
+  return `**Status:** ${status}`;
 }
 
 function renderEstimate({ estimate, planningUsage }: PlanningCommentInput): string {

@@ -66,12 +66,23 @@ export async function approvePlan(
     return { kind: 'replied', reason: `approval refused (${outcome.reason})` };
   }
 
-  await updateRecord(host, event.issue, plan, {
-    status: 'approved',
-    approval: outcome.approval,
-    dispatchedAt: deps.clock.now().toISOString(),
-    lastCommentId: Math.max(record.lastCommentId, comment.id),
-  });
+  await updateRecord(
+    host,
+    event.issue,
+    plan,
+    {
+      status: 'approved',
+      approval: outcome.approval,
+      dispatchedAt: deps.clock.now().toISOString(),
+      lastCommentId: Math.max(record.lastCommentId, comment.id),
+    },
+    {
+      kind: 'approved',
+      by: comment.author.login,
+      revision: record.revision.number,
+      at: outcome.approval.at,
+    },
+  );
   await host.setStatus(event.issue, 'maestro:approved');
   await host.react({ commentId: comment.id }, 'rocket');
   await host.reply(

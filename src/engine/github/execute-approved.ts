@@ -17,6 +17,7 @@ import { openPullRequest } from './open-pull-request.js';
 import { postReview } from './post-review.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
 import { replyInThreads } from './review-replies.js';
+import { notePlanStatus, planStatusAfterRun } from './run-plan-status.js';
 import { BranchMovedError, prepareRun, savedRunOf } from './run-setup.js';
 import {
   observedStore,
@@ -54,6 +55,11 @@ export async function executeApproved(
   if (check.kind === 'refused') {
     deps.logger.warn(`Run for #${request.issue} refused: ${check.reasons.join(' ')}`);
     const relabelled = check.approval === 'void' && (await withdrawApprovedLabel(host, request.issue));
+    if (check.approval === 'void')
+      await notePlanStatus(deps, request.issue, {
+        kind: 'failed',
+        why: `refused: ${check.reasons[0] ?? ''}`,
+      });
     await host.reply(
       request.issue,
       `refused:${request.approvalCommentId}:${deps.run?.id ?? deps.clock.now().toISOString()}`,
@@ -73,6 +79,7 @@ export async function executeApproved(
     return refused(check.reasons);
   }
   const result = await runVerified(request, deps, execution, config, check);
+  await notePlanStatus(deps, request.issue, planStatusAfterRun(result, check.plan));
   // The planning rounds (this job's or an earlier plan job's) are part of what the issue cost.
   return { ...result, planning: check.plan.record.planningUsage };
 }
@@ -123,6 +130,7 @@ async function runVerified(
   // The comment exists from the start (a fast run would otherwise post its result first).
   board.update({ status: 'running' });
   await board.flush();
+  await notePlanStatus(deps, request.issue, { kind: 'running' });
 
   let result: ExecutionResult | undefined;
   let sandbox: Sandbox | undefined;

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { approvalSchema } from '../../core/plan/approval.js';
 import { contentHash } from '../../core/plan/canonical-hash.js';
 import { planRevisionSchema } from '../../core/plan/plan-revision.js';
+import {
+  type PlanStatus,
+  withoutPlanStatus,
+  withPlanStatus,
+  withPlanStatusBlock,
+} from '../../core/plan/plan-status.js';
 import { redactOutbound } from '../../core/policy/redact-outbound.js';
 import type { IssueComment, IssueHost } from '../../ports/issue-host-port.js';
 import { packState, unpackState } from './state-codec.js';
@@ -82,27 +88,85 @@ function planState(issue: number, record: PlanRecord) {
   };
 }
 
-/** Only the record changes (approval, watermark); the visible text is posted as it was. */
+/**
+ * The record changes (approval, watermark); the visible text is posted as GitHub holds it, with only
+ * its status block rewritten when `status` is given — the same single edit. `visibleHash` stays: the
+ * hash skips that block, and anyone else's edit of the rest stays visible to verify-approval.ts.
+ */
 export async function updateRecord(
   host: IssueHost,
   issue: number,
   stored: StoredPlan,
   patch: Partial<PlanRecord>,
+  status?: PlanStatus,
 ): Promise<StoredPlan> {
   const record = { ...stored.record, ...patch };
-  const comment = await host.upsertOwnComment(issue, planState(issue, record), stored.visible);
-  return { comment, record, visible: stored.visible };
+  if (!status) {
+    const comment = await host.upsertOwnComment(issue, planState(issue, record), stored.visible);
+    return { comment, record, visible: stored.visible };
+  }
+  return postStatus(host, issue, { ...stored, record }, withPlanStatus(stored.visible, status));
+}
+
+/**
+ * Posts `visible` (the comment with only its status block changed). Should the adapter's redaction
+ * turn the status into something the hash does not skip, the comment would stop matching its hash
+ * and refuse a legitimate run: then the text as it was is posted back (a rare second write).
+ */
+async function postStatus(
+  host: IssueHost,
+  issue: number,
+  stored: StoredPlan,
+  visible: string,
+): Promise<StoredPlan> {
+  const state = planState(issue, stored.record);
+  const comment = await host.upsertOwnComment(issue, state, visible);
+  const posted = visibleOf(comment.body);
+  const matched = visibleHashOf(stored.visible) === stored.record.visibleHash;
+  if (!matched || visibleHashOf(posted) === stored.record.visibleHash)
+    return { ...stored, comment, visible: posted };
+  const restored = await host.upsertOwnComment(issue, state, stored.visible);
+  return { ...stored, comment: restored, visible: visibleOf(restored.body) };
+}
+
+/** A status to show, or a block put back verbatim (a run that turned out to have nothing to do). */
+export type StatusEdit = PlanStatus | { kind: 'as-before'; block: string };
+
+/**
+ * Shows where a run stands in the planning comment (running, PR opened, failed, cancelled): read
+ * fresh, because comments handled during the run move the record's watermark, and one edit. A
+ * status line is for people; failing to write it never fails the run, so the error is returned.
+ */
+export async function showPlanStatus(
+  host: IssueHost,
+  issue: number,
+  status: StatusEdit,
+): Promise<StoredPlan | Error | undefined> {
+  try {
+    const stored = await readPlan(host, issue);
+    if (!stored) return undefined;
+    const visible =
+      status.kind === 'as-before'
+        ? withPlanStatusBlock(stored.visible, status.block)
+        : withPlanStatus(stored.visible, status);
+    if (visible === stored.visible) return stored;
+    return await postStatus(host, issue, stored, visible);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 const TASK_ITEM = /^(\s*(?:[-*+]|\d+[.)])\s+)\[[xX ]\]/gm;
 
 /**
- * The hash of the planning comment's visible text, task-list state aside: GitHub lets anyone with
- * write access tick a `- [ ]` item, which rewrites the comment but not the plan, so `[x]` reads as
- * `[ ]` here (planning comments written before criteria became plain items still have boxes).
+ * The hash of the planning comment's visible text, task-list state and status line aside: GitHub
+ * lets anyone with write access tick a `- [ ]` item, which rewrites the comment but not the plan, so
+ * `[x]` reads as `[ ]` here (planning comments written before criteria became plain items still have
+ * boxes); and Maestro rewrites its own status block as the plan moves on (plan-status.ts says what
+ * that block may hold — never the plan).
  */
 export function visibleHashOf(visible: string): string {
-  return contentHash(visible.trim().replace(TASK_ITEM, '$1[ ]')).slice(0, 16);
+  return contentHash(withoutPlanStatus(visible.trim()).replace(TASK_ITEM, '$1[ ]')).slice(0, 16);
 }
 
 const MARKER = /<!-- maestro:state v1 [A-Za-z0-9_-]+ -->/g;

@@ -12,7 +12,7 @@ export async function cancelPlan(issue: number, by: string, deps: GitHubDeps): P
   const plan = await readPlan(host, issue);
   if (!plan) return { kind: 'ignored', reason: 'nothing to cancel' };
   if (plan.record.status === 'cancelled') return { kind: 'ignored', reason: 'already cancelled' };
-  await updateRecord(host, issue, plan, { status: 'cancelled' });
+  await updateRecord(host, issue, plan, { status: 'cancelled' }, { kind: 'cancelled' });
   await host.setStatus(issue, 'maestro:cancelled');
   const runId = await activeRunId(deps, issue);
   await host.reply(

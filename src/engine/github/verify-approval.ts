@@ -25,7 +25,7 @@ export type ApprovalCheck =
  * 2. the approved revision still hashes to its content, is the one approved, and — when given —
  *    is the PRD hash the dispatch carried;
  * 3. nobody edited the planning comment's visible text since Maestro wrote it (ticking a
- *    task-list box aside: that changes no word of the plan);
+ *    task-list box and the status line Maestro rewrites aside: they change no word of the plan);
  * 4. the approval comment exists, is by the approver, unedited, and still says `/maestro approve`;
  * 5. the approver still has the configured permission (permission API, failing closed);
  * 6. the issue (title, body, labels, trusted comments) still hashes to the approved snapshot.
@@ -59,7 +59,7 @@ export async function verifyApproval(
     return refuse(
       `The approval names revision \`${approval.revisionHash}\`, the plan is \`${record.revision.hash}\`.`,
     );
-  // Task-list ticks are not edits of the plan (visibleHashOf ignores them); anything else is.
+  // Task-list ticks and Maestro's status line are not edits of the plan (visibleHashOf skips them); anything else is.
   if (visibleHashOf(plan.visible) !== record.visibleHash)
     return refuse('The planning comment was edited after Maestro wrote it; re-plan with `/maestro revise`.');
 

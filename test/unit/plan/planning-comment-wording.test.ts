@@ -41,7 +41,8 @@ describe('a blocking question', () => {
       '| Q1 🛑 | Which JSON shape?<br><sub>clients parse it</sub> | **Blocking: needs an answer before approval**<br><sub>Suggested: An array</sub> |',
     );
     expect(md).not.toContain('Assumed if nobody answers');
-    expect(md).toContain('**Status:** not ready for approval');
+    expect(md).toContain('**Status:** awaiting answers');
+    expect(md).toContain('**Not ready for approval yet:**');
     expect(md).not.toContain('/maestro approve');
   });
 
