@@ -36,6 +36,8 @@ const { values } = parseArgs({
     /** Write each server's CPU profile here (`node --cpu-prof`), to see where an ack's time goes. */
     'cpu-prof': { type: 'string' },
     only: { type: 'string' },
+    /** MAESTRO_CONCURRENCY for Maestro's servers (jobs at once beside the acks). */
+    concurrency: { type: 'string' },
   },
 });
 const seconds = values.quick ? 2 : Number(values.seconds);
@@ -101,6 +103,7 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; url: 
     GHE_HOST: github.host,
     GHE_PROTOCOL: 'http',
     MAESTRO_RECONCILE_MINUTES: '0',
+    ...(values.concurrency ? { MAESTRO_CONCURRENCY: values.concurrency } : {}),
     MAESTRO_CACHE_DIR: join(work, 'cache'),
     ...(target === 'maestro-redis' ? { REDIS_URL: redis.url } : {}),
   };
