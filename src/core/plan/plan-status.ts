@@ -48,7 +48,7 @@ export function planStatusText(status: PlanStatus): string {
  * it as the plan's state changes, so the planning comment's hash (plan-record.ts) reads every such
  * block as the bare pair of delimiters. What it skips cannot carry the plan: only the first block,
  * and only when it holds one of the lines planStatusText writes (one line, no `<`, a failure reason
- * of at most 200 characters; the run reads none of it, it executes the revision in the record).
+ * of at most 200 characters, 1000 once redacted; the run reads none of it, it executes the revision in the record).
  * Everything else is hashed as written, so a second block, a removed one or a moved one changes the
  * hash. The PRD, questions, decisions and tasks stay hashed.
  */
@@ -64,7 +64,8 @@ const FORMS = [
   'running',
   'PR #\\d+ opened',
   'review posted',
-  `failed \\([^\\n<]{0,${WHY_MAX}}\\)`,
+  // Room beyond WHY_MAX: the outbound redaction lengthens a reason (each mention gets a code span).
+  `failed \\([^\\n<]{0,${WHY_MAX * 5}}\\)`,
   'cancelled',
   'superseded by revision \\d+',
 ].join('|');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { executeApproved } from '../../../src/engine/github/execute-approved.js';
 import { handleIssueEvent } from '../../../src/engine/github/handle-issue-event.js';
 import type { ExecuteRequest } from '../../../src/engine/github/issue-events.js';
-import { readPlan, visibleHashOf } from '../../../src/engine/github/plan-record.js';
+import { readPlan, showPlanStatus, visibleHashOf } from '../../../src/engine/github/plan-record.js';
 import { appBot } from '../../support/fake-github.js';
 import { ALICE, commentEvent, type Journey, startJourney } from '../../support/github-journey.js';
 
@@ -90,6 +90,19 @@ describe("the planning comment's status line", { timeout: 60_000 }, () => {
     expect(again.reasons).toEqual([]);
     expect(again.status).toBe('dry-run');
     expect(j.modelCalls()).toBe(calls);
+  });
+
+  it('keeps a failure reason the redaction lengthens (every mention in a code span) out of the hash', async () => {
+    const j = begin();
+    const request = await planAndApprove(j);
+    const why = Array.from({ length: 60 }, (_, i) => `@u${i}`).join(' ');
+    const shown = await showPlanStatus(j.host, 1, { kind: 'failed', why });
+    if (!shown || shown instanceof Error) throw new Error('no status written');
+    expect(shownStatus(planComment(j).body)).toContain('``@u0``');
+    expect((shownStatus(planComment(j).body) ?? '').length).toBeGreaterThan(250);
+    const again = await executeApproved(request, j.deps, await j.execution({ dryRun: true }));
+    expect(again.reasons).toEqual([]);
+    expect(again.status).toBe('dry-run');
   });
 
   it('says cancelled after /maestro cancel', async () => {
