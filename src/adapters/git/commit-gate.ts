@@ -56,11 +56,12 @@ export class CommitGate {
     text: string,
     policy: CommitPolicy,
     doing = 'commit',
-    knownHeadTree?: string,
+    known: { headTree?: string; configVerified?: boolean } = {},
   ): Promise<string> {
-    await this.#guard.verify(doing);
+    // `configVerified`: the caller verified it in the same serial step, before staging.
+    if (!known.configVerified) await this.#guard.verify(doing);
     const headTree =
-      knownHeadTree ?? (await this.#git.raw(['rev-parse', '--verify', `${head}^{tree}`])).trim();
+      known.headTree ?? (await this.#git.raw(['rev-parse', '--verify', `${head}^{tree}`])).trim();
     const findings = this.#scan(await candidateBetween(this.#git, headTree, tree, text), policy);
     if (findings.length > 0) throw new CommitRefusedError(refusalReason(doing, findings), findings);
     return redactSecrets(this.#secrets)(text).text;

@@ -25,7 +25,7 @@ import { applyTaskCommit } from './apply-task-commit.js';
 import { CommitGate } from './commit-gate.js';
 import type { ConfigGuard } from './config-guard.js';
 import { fetchBranch } from './fetch-branch.js';
-import { gitClient, mustRaw, tryRaw } from './git-client.js';
+import { type GitRaw, gitClient, mustRaw, quietGit, tryRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
 import { type OpenedRepository, openRepository } from './open-repository.js';
 import { capDiff, parseDiff, splitNul } from './parse-diff.js';
@@ -69,6 +69,8 @@ export interface SimpleGitWorkspaceOptions {
 export class SimpleGitWorkspace implements GitWorkspace {
   readonly root: string;
   readonly #git: SimpleGit;
+  /** The same git for silent plumbing (`update-ref`), without simple-git's 50 ms wait. */
+  readonly #quiet: GitRaw;
   readonly #identity: GitIdentity;
   readonly #pushAuth: SimpleGitWorkspaceOptions['pushAuth'];
   readonly #authFailureHint: string | undefined;
@@ -88,12 +90,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
     this.#pushUrl = opened.pushUrl;
     this.#guard = opened.guard;
     this.#gitDirPinned = opened.gitDir;
-    this.#git = gitClient(
-      opened.top,
-      this.#identity,
-      { GIT_DIR: opened.gitDir, GIT_WORK_TREE: opened.top },
-      opened.guard.filters,
-    );
+    const pinned = { GIT_DIR: opened.gitDir, GIT_WORK_TREE: opened.top };
+    this.#git = gitClient(opened.top, this.#identity, pinned, opened.guard.filters);
+    this.#quiet = quietGit(opened.top, this.#identity, pinned, opened.guard.filters);
     this.#gate = new CommitGate({
       git: this.#git,
       guard: opened.guard,
@@ -234,7 +233,12 @@ export class SimpleGitWorkspace implements GitWorkspace {
           await tryRaw(this.#git, ['reset', '-q']);
           return this.#keepRefused(trailers, commit);
         };
-        const message = await this.#gate.message(head, tree, text, policy, 'commit', headTree);
+        // `#runBranchHead` verified git's config just before `add`; only Maestro's own git (hooks,
+        // filters and fsmonitor off) ran since, so the gate need not read it a second time.
+        const message = await this.#gate.message(head, tree, text, policy, 'commit', {
+          headTree,
+          configVerified: true,
+        });
         return { kind: 'integrated', sha: await this.#commitTree(head, tree, message) };
       }),
     );
@@ -449,7 +453,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async #commitTree(head: string, tree: string, message: string): Promise<string> {
     const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', message])).trim();
     await mustRaw(
-      this.#git,
+      this.#quiet,
       ['update-ref', '-m', `commit: ${messageSubject(message)}`, 'HEAD', commit, head],
       'record the checkpoint',
       'Check the checkout with `git status`, then retry.',
