@@ -30,6 +30,11 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // The entry prints its first line before it loads the engine, the AI SDK and the tokenizer: the
+  // runner's `import()`s of those become chunks beside index.js (dist/chunks/), loaded only when a
+  // step has something to do. Content-hashed names keep the build reproducible for check-dist.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   banner: { js: banner },
   // Readable diffs in review: no minification, no source maps, no license comment blocks.
   minify: false,

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,8 +23,10 @@ try {
     process.stderr.write(`the Action does not build:\n${build.stderr}`);
     process.exit(1);
   }
-  const freshFiles = readdirSync(fresh).sort();
-  const committedFiles = existsSync(committed) ? readdirSync(committed).sort() : [];
+  // Every file, the lazily loaded chunks under dist/chunks/ included: a chunk left over from an older
+  // build or one missing from the commit is as stale as an edited index.js.
+  const freshFiles = filesUnder(fresh);
+  const committedFiles = existsSync(committed) ? filesUnder(committed) : [];
   const differing = [...new Set([...freshFiles, ...committedFiles])].filter(
     (file) =>
       !freshFiles.includes(file) ||
@@ -40,4 +42,12 @@ try {
   process.stdout.write('dist/ matches a fresh build of src/action\n');
 } finally {
   rmSync(fresh, { recursive: true, force: true });
+}
+
+/** The relative paths (with `/`) of every file under `dir`, sorted. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
 }

@@ -28,13 +28,13 @@ process.stdout.write(`Action bundle smoke test on Node ${process.version} (${pro
 if (expectNode !== undefined) check(major === expectNode, `runs on Node ${expectNode}`);
 
 /** One step in a fresh runner directory; only the runner's variables, never this process's env. */
-function step(file, eventName, inputs) {
+function step(file, eventName, inputs, payload = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'maestro-smoke-'));
   try {
     mkdirSync(join(dir, 'temp'));
     mkdirSync(join(dir, 'workspace'));
     for (const name of ['output.txt', 'summary.md', 'state.txt']) writeFileSync(join(dir, name), '');
-    writeFileSync(join(dir, 'event.json'), '{}');
+    writeFileSync(join(dir, 'event.json'), JSON.stringify(payload));
     const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -95,6 +95,45 @@ check(
   'index.js: the failure names the input and what it must be',
 );
 check(outputs(bad.output).status === 'error', 'index.js: writes status error to GITHUB_OUTPUT');
+
+// An event Maestro acts on loads the lazily imported chunks (dist/chunks/: the engine, Octokit, the
+// AI SDK): a chunk missing or unloadable on this Node fails here. GitHub is a closed local port, so
+// the step ends at its first request with an error outcome, never a crash on loading.
+const labeled = step(
+  'index.js',
+  'issues',
+  { INPUT_MODE: 'auto', GITHUB_API_URL: 'http://127.0.0.1:9' },
+  {
+    action: 'labeled',
+    label: { name: 'maestro' },
+    issue: {
+      number: 1,
+      title: 'Smoke',
+      body: '',
+      user: { login: 'octocat', id: 1 },
+      labels: [{ name: 'maestro' }],
+      updated_at: '2026-01-01T00:00:00Z',
+    },
+    sender: { login: 'octocat', id: 1, type: 'User' },
+    repository: { full_name: 'octo-org/octo-repo' },
+  },
+);
+check(
+  labeled.status === 1 &&
+    /^::error::.*GitHub/m.test(labeled.stdout) &&
+    !/ERR_MODULE_NOT_FOUND|Cannot find module/.test(labeled.stdout + labeled.stderr),
+  `index.js: an event it acts on loads its chunks and fails only at GitHub (got ${labeled.status}) ${labeled.stderr}`,
+);
+check(
+  outputs(labeled.output).status === 'error',
+  'index.js: writes status error to GITHUB_OUTPUT when GitHub is unreachable',
+);
+process.stdout.write(
+  labeled.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::error::'))
+    .join('\n') + '\n',
+);
 
 const post = step('post.js', 'issues', {});
 check(post.status === 0, `post.js: exits 0 (got ${post.status}) ${post.stderr}`);

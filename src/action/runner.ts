@@ -1,25 +1,14 @@
-import { readFile } from 'node:fs/promises';
+// The step's frame: the environment, the first line, the outcome, outputs and summary. Only light
+// modules are imported statically; inputs (zod), routing and acting load with `import()` once the
+// environment is read, so a step's first line (or a bad environment's error) comes at about the
+// speed of a bundle of @actions/core alone (bench/startup.ts).
 import * as core from '@actions/core';
-import { DEFAULT_CONFIG_PATH } from '../core/config/config-path.js';
-import { defaultConfig } from '../core/config/config-schema.js';
-import { errorMessage, MaestroError, ValidationError } from '../core/errors.js';
-import { type DispatchedComment, dispatchedComment } from '../engine/github/dispatched-comment.js';
-import { executeApproved } from '../engine/github/execute-approved.js';
+import { errorMessage, MaestroError } from '../core/errors.js';
 import type { GitHubDeps } from '../engine/github/github-deps.js';
-import { handleIssueEvent } from '../engine/github/handle-issue-event.js';
-import type { ExecuteRequest, Handled, IssueEvent } from '../engine/github/issue-events.js';
 import type { Logger } from '../ports/logger-port.js';
 import { actionsLogger } from './actions-logger.js';
-import { runnerCancellation } from './cancellation.js';
-import { triggerLabel } from './config-host.js';
-import { type Route, routeEvent } from './event-router.js';
 import { type GitHubEnv, readGitHubEnv } from './github-env.js';
-import { type ActionInputs, maskSecrets, readInputs, secretValues } from './inputs.js';
 import { type ActionOutcome, failureOf, statusOf } from './outcome.js';
-import { writeOutputs } from './outputs.js';
-import { writeSummary } from './summary.js';
-import { createTempDir, removeTempDir } from './temp-dir.js';
-import { type ActionContext, executionDeps, gitHubDeps } from './wiring.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -49,17 +38,15 @@ export async function runAction(env: Env, options: RunActionOptions = {}): Promi
   try {
     // The environment first: once it is known, outputs and summary are written whatever fails next.
     gh = readGitHubEnv(env);
+    logger.info(`Maestro: ${gh.eventName} event`);
+    const { maskSecrets, readInputs, secretValues } = await import('./inputs.js');
     const inputs = readInputs(env);
     secrets = secretValues(inputs);
     maskSecrets(inputs);
-    // Everything that can be checked without the network is checked before any request: a bad
-    // dispatch fails here, before GitHub or a model is asked anything. An approval handed over in
-    // the inputs (a plan job's outputs) is the execute job's request: that plan job has already
-    // handled the event, and handling the same approval twice starts nothing the second time.
-    const route: Route = inputs.request
-      ? { kind: 'execute', request: inputs.request }
-      : routeEvent(gh.eventName, await readPayload(gh.eventPath), options.now ?? new Date());
-    outcome = await act(route, { inputs, gh, env, logger, openModel: options.openModel });
+    logger.info(`Maestro: mode ${inputs.mode}`);
+    const { routeAndAct } = await import('./act.js');
+    const base = { inputs, gh, env, logger, openModel: options.openModel };
+    outcome = await routeAndAct(base, options.now ?? new Date());
   } catch (error) {
     if (!(error instanceof MaestroError) && error instanceof Error && error.stack) logger.debug(error.stack);
     outcome = { kind: 'error', message: errorMessage(error) };
@@ -75,121 +62,6 @@ export function failStepOn(outcome: ActionOutcome): void {
   if (failure !== undefined) core.setFailed(failure);
 }
 
-async function readPayload(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ValidationError(`GITHUB_EVENT_PATH (${path})`, 'is not a readable JSON event payload', {
-      cause: error,
-    });
-  }
-}
-
-/** Which routes each mode acts on; anything else is "nothing to do", never an error. */
-function skipReason(route: Route, mode: ActionInputs['mode']): string | undefined {
-  if (mode === 'plan' && route.kind === 'execute') {
-    return 'mode plan never executes; this dispatch is for a job with mode execute';
-  }
-  if (mode === 'execute' && route.kind === 'plan') return 'a mode: plan dispatch is for a job with mode plan';
-  // CI results belong to `ci-fix` (and `auto`); `ci-fix` acts on nothing else.
-  if (mode !== 'ci-fix' && mode !== 'auto' && route.kind === 'event' && route.event.kind === 'checks')
-    return `mode ${mode} does not act on CI results; use mode ci-fix (or auto)`;
-  if (mode === 'ci-fix' && !(route.kind === 'event' && route.event.kind === 'checks'))
-    return 'mode ci-fix acts on workflow_run and check_suite events of Maestro’s pull requests';
-  if (
-    mode === 'execute' &&
-    route.kind === 'event' &&
-    !['comment', 'review', 'review-comment'].includes(route.event.kind)
-  ) {
-    return `mode execute acts on comments, reviews and dispatches, not on issues.${route.event.kind}`;
-  }
-  return undefined;
-}
-
-type Base = Omit<ActionContext, 'tempDir'>;
-
-async function act(route: Route, base: Base): Promise<ActionOutcome> {
-  if (route.kind === 'nothing') return { kind: 'nothing', reason: route.reason };
-  const skip = skipReason(route, base.inputs.mode);
-  if (skip) return { kind: 'nothing', reason: `nothing to do: ${skip}` };
-
-  const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
-  const ctx: ActionContext = { ...base, tempDir };
-  try {
-    const deps = gitHubDeps(ctx);
-    if (route.kind === 'execute') return await execute(ctx, deps, route.request);
-    const planned = route.kind === 'plan' ? await planEvent(route, deps) : route;
-    if (planned.kind === 'nothing') return { kind: 'nothing', reason: `nothing to do: ${planned.reason}` };
-    const { event } = planned;
-    const handled = await handleIssueEvent(event, deps);
-    if (handled.kind === 'cancelled') await cancelRun(handled.runId, deps, ctx);
-    // Only the engine's own `execute` answer (it checked the approver and the hash) or a
-    // dispatch's inputs ever lead to an execution; a plan job reports it for the execute job.
-    if (handled.kind !== 'execute' || base.inputs.mode === 'plan') return { kind: 'handled', handled };
-    return await execute(ctx, deps, handled.request, handled);
-  } finally {
-    await removeTempDir(tempDir, base.gh.runnerTemp).catch(() => undefined);
-  }
-}
-
-async function execute(
-  ctx: ActionContext,
-  deps: GitHubDeps,
-  request: ExecuteRequest,
-  handled?: Handled,
-): Promise<ActionOutcome> {
-  const cancellation = runnerCancellation(ctx.logger);
-  try {
-    const execution = await executionDeps(ctx, deps.host, cancellation.signal);
-    const result = await executeApproved(request, deps, execution);
-    return { kind: 'executed', request, result, ...(handled ? { handled } : {}) };
-  } finally {
-    cancellation.dispose();
-  }
-}
-
-/**
- * `/maestro cancel` or removing the label while a run is going: like the App, stop that workflow
- * run (the runner sends it SIGINT and it checkpoints). That needs `actions: write`; without it the
- * cancel is recorded on the issue and this step only warns, so the plan job can stay read-only.
- */
-async function cancelRun(runId: number | undefined, deps: GitHubDeps, ctx: ActionContext): Promise<void> {
-  if (runId === undefined || runId === ctx.gh.runId) return;
-  try {
-    await deps.host.cancelWorkflowRun(runId);
-    ctx.logger.info(`cancelled workflow run ${runId}`);
-  } catch (error) {
-    ctx.logger.warn(
-      `could not cancel workflow run ${runId} (${errorMessage(error)}); give this job \`actions: write\` to let /maestro cancel stop a running job`,
-    );
-  }
-}
-
-/**
- * A `mode: plan` dispatch: the round its comment asks for (read back from GitHub), or without one
- * the first plan, as if the trigger label had just been added.
- */
-async function planEvent(
-  route: Extract<Route, { kind: 'plan' }>,
-  deps: GitHubDeps,
-): Promise<DispatchedComment> {
-  if (route.commentId !== undefined) return dispatchedComment(deps.host, route.issue, route.commentId);
-  return { kind: 'event', event: await labeledEvent(route, deps) };
-}
-
-async function labeledEvent(route: Extract<Route, { kind: 'plan' }>, deps: GitHubDeps): Promise<IssueEvent> {
-  const label = await triggerLabel(
-    deps.host,
-    deps.configPath ?? DEFAULT_CONFIG_PATH,
-    defaultConfig().trigger.label,
-  );
-  // The dispatch comes from the App's bot; the permission that counts is the labeller's, and the
-  // snapshot is pinned to when they labelled — both read from the issue's events, not the inputs.
-  const labeled = await deps.host.lastLabeled(route.issue, label);
-  const sender = labeled?.actor ?? route.sender;
-  return { kind: 'labeled', issue: route.issue, label, sender, at: labeled?.at ?? route.at };
-}
-
 /** Outputs and job summary; a failure to write them is logged, never hides the outcome. */
 async function report(
   gh: GitHubEnv,
@@ -198,11 +70,14 @@ async function report(
   logger: Logger,
 ): Promise<void> {
   try {
+    const { writeOutputs } = await import('./outputs.js');
     await writeOutputs(gh.outputPath, outcome);
   } catch (error) {
     logger.warn(`could not write the step outputs to GITHUB_OUTPUT: ${errorMessage(error)}`);
   }
   try {
+    // The summary's redaction parses Markdown (micromark): loaded at the end, not before the first line.
+    const { writeSummary } = await import('./summary.js');
     await writeSummary(gh.stepSummaryPath, outcome, secrets);
   } catch (error) {
     logger.warn(`could not write the job summary to GITHUB_STEP_SUMMARY: ${errorMessage(error)}`);
