@@ -102,6 +102,6 @@ export function pushStop(failure: PushFailure, state: RunState): RunStop {
   return {
     reason: 'push-rejected',
     detail: `${cause}. Its ${count} are on ${rescue}.`,
-    next: `Merge or cherry-pick the checkpoints from ${rescue} into ${branch} (Maestro does not combine them itself)`,
+    next: `Merge or cherry-pick the checkpoints from ${rescue} into ${branch} first (Maestro does not combine them itself, and a resume does not bring them back)`,
   };
 }
