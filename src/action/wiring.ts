@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { setSecret } from '@actions/core';
-import { createExecutor } from '../adapters/executors/index.js';
 import { gitCommonDir } from '../adapters/git/git-dirs.js';
 import { GitRepositoryReader } from '../adapters/git/git-repository-reader.js';
 import { basicAuthHeader } from '../adapters/git/push-auth.js';
@@ -12,7 +11,6 @@ import { createOctokit } from '../adapters/github/octokit.js';
 import { OctokitIssueHost } from '../adapters/github/octokit-issue-host.js';
 import { fsCacheStore } from '../adapters/local/fs-cache-store.js';
 import { FsSessionStore } from '../adapters/local/fs-session-store.js';
-import { openConfiguredModel } from '../adapters/model/open-configured-model.js';
 import { SpawnShell } from '../adapters/shell/spawn-shell.js';
 import type { MaestroConfig } from '../core/config/config-schema.js';
 import { MaestroError } from '../core/errors.js';
@@ -120,12 +118,15 @@ export function gitHubDeps(ctx: ActionContext): GitHubDeps {
     // The engine loads the config; the `model` input is applied to whatever it loaded.
     openModel:
       ctx.openModel ??
-      (async (config) =>
-        openConfiguredModel(withModelOverride(config, inputs.model), {
+      (async (config) => {
+        // The AI SDK and its providers load when a model is opened, not for a reply or a refusal.
+        const { openConfiguredModel } = await import('../adapters/model/open-configured-model.js');
+        return openConfiguredModel(withModelOverride(config, inputs.model), {
           env: modelEnv,
           clock: systemClock,
           logger,
-        })),
+        });
+      }),
     checkout: () => openCheckout(gh.workspace),
     cache: fsCacheStore(join(ctx.tempDir, 'cache')),
     run: { id: gh.runId, url: gh.runUrl },
@@ -154,6 +155,8 @@ export async function executionDeps(
   signal: AbortSignal,
 ): Promise<ExecutionDeps> {
   const { inputs, gh, env } = ctx;
+  // The executors (and through them the AI SDK's tool calls) load only for a run that executes.
+  const { createExecutor } = await import('../adapters/executors/index.js');
   // Pushes authenticate with a header passed to each git process through its environment; the
   // token never lands in .git/config or a remote URL (push-auth.ts).
   // Pushes go to the repository this event is for (GITHUB_SERVER_URL/GITHUB_REPOSITORY), never to

@@ -72,7 +72,7 @@ describe('the Action bundle', () => {
     for (const heavy of ['gpt-tokenizer', 'ai', '@octokit/core', 'simple-git'])
       expect(lazyPackages, heavy).toContain(heavy);
     expect(readFileSync(join(out.path, 'index.js'), 'utf8')).toMatch(
-      /import\("\.\/chunks\/wiring-[A-Z0-9]+\.js"\)/,
+      /import\("\.\/chunks\/act-[A-Z0-9]+\.js"\)/,
     );
   });
 
