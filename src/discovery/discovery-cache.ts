@@ -187,12 +187,18 @@ function encode(terms: readonly string[], entries: readonly { meta: EntryMeta; t
 
 function decode(raw: Uint8Array): { terms: string[]; entries: Entries } | undefined {
   if (raw.byteLength < 8 || raw.byteLength % 4 !== 0) return undefined;
-  // Copy into an aligned buffer of our own, so the Uint32Array views below are valid.
-  const words = new Uint32Array(raw.byteLength / 4);
-  new Uint8Array(words.buffer).set(raw);
+  // Uint32Array views need 4-byte alignment: a file read whole (its own buffer) already has it, so
+  // it is used in place (a copy was a second cache-sized buffer at peak); a pooled slice is copied.
+  const words =
+    raw.byteOffset % 4 === 0
+      ? new Uint32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4)
+      : new Uint32Array(raw.byteLength / 4);
+  if (words.buffer !== raw.buffer) new Uint8Array(words.buffer).set(raw);
   if (words[0] !== MAGIC) return undefined;
   const headerLength = words[1]!;
-  const doc = JSON.parse(new TextDecoder().decode(new Uint8Array(words.buffer, 8, headerLength))) as {
+  const doc = JSON.parse(
+    new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + 8, headerLength)),
+  ) as {
     format?: string;
     terms?: string;
     entries?: EntryMeta[];

@@ -1,5 +1,7 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError, ValidationError } from '../../core/errors.js';
 import type { RepoFile, RepositoryReader } from '../../ports/repository-port.js';
@@ -10,7 +12,12 @@ const SUBMODULE = '160000';
 const SYMLINK = '120000';
 /** Paths per `git hash-object` call: one call for typical working trees, bounded argv for huge ones. */
 const HASH_BATCH = 1000;
-const STAT_BATCH = 256;
+/**
+ * Paths per synchronous `lstat` run before yielding to the event loop. Synchronous calls skip the
+ * thread pool's round trip per file (1.8 s of 100,000 async ones on the 100k benchmark repository);
+ * yielding between batches keeps a server's event loop answering while a large tree is listed.
+ */
+const STAT_BATCH = 2000;
 
 /**
  * `RepositoryReader` over a local git working tree. Blob ids come from the index for clean files
@@ -108,12 +115,11 @@ export class GitRepositoryReader implements RepositoryReader {
   async #stats(paths: string[]): Promise<Map<string, { file: boolean; size: number }>> {
     const out = new Map<string, { file: boolean; size: number }>();
     for (let i = 0; i < paths.length; i += STAT_BATCH) {
-      const batch = paths.slice(i, i + STAT_BATCH);
-      const stats = await Promise.all(batch.map((p) => lstat(join(this.root, p)).catch(() => undefined)));
-      batch.forEach((p, j) => {
-        const s = stats[j];
+      if (i > 0) await yieldToLoop();
+      for (const p of paths.slice(i, i + STAT_BATCH)) {
+        const s = lstatOrAbsent(join(this.root, p));
         if (s) out.set(p, { file: s.isFile(), size: s.size });
-      });
+      }
     }
     return out;
   }
@@ -129,6 +135,15 @@ export class GitRepositoryReader implements RepositoryReader {
       });
     }
     return out;
+  }
+}
+
+/** A path deleted, unreadable or under a non-directory in the working tree is simply absent. */
+function lstatOrAbsent(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

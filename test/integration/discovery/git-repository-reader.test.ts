@@ -64,6 +64,14 @@ describe('GitRepositoryReader', () => {
     expect((await reader.readFile('a.ts')).toString()).toBe('two\n');
   });
 
+  it('skips a tracked file whose directory became a file in the working tree', async () => {
+    const dir = repoWith({ 'a.ts': 'one\n', 'pkg/b.ts': 'bee\n' });
+    rmSync(join(dir, 'pkg'), { recursive: true });
+    writeFileSync(join(dir, 'pkg'), 'now a file\n');
+    const files = await (await GitRepositoryReader.open(dir)).listFiles();
+    expect(files.map((f) => f.path)).toEqual(['a.ts', 'pkg']);
+  });
+
   it('refuses paths outside the repository', async () => {
     const reader = await GitRepositoryReader.open(repoWith({ 'a.ts': '' }));
     await expect(reader.readFile('../etc/passwd')).rejects.toBeInstanceOf(ValidationError);

@@ -57,6 +57,26 @@ describe('DiscoveryCache', () => {
     expect(reopened.misses).toBe(1);
   });
 
+  // A file read whole is used in place (no second cache-sized copy); a slice of a pooled buffer
+  // can start at any byte and must still read back, copied to an aligned buffer.
+  it('reads the document in place or from an unaligned slice alike', async () => {
+    const store = memoryCacheStore();
+    const first = await DiscoveryCache.open(store);
+    first.set('b1', 'a.py', analyseFile('a.py', Buffer.from('def refund_invoice(): pass\n')));
+    await first.save();
+    const saved = (await store.load('analyses-v2'))!;
+    for (const offset of [0, 1, 3, 4]) {
+      const backing = new Uint8Array(saved.byteLength + offset);
+      backing.set(saved, offset);
+      const view = backing.subarray(offset);
+      const cache = await DiscoveryCache.open({ load: async () => view, save: async () => {} });
+      expect([offset, cache.get('b1', 'a.py')?.termCounts(['refund', 'invoice'])]).toEqual([
+        offset,
+        { refund: 1, invoice: 1 },
+      ]);
+    }
+  });
+
   it('starts empty on a corrupt, truncated or foreign document, and writes nothing when unchanged', async () => {
     const store = memoryCacheStore();
     const cache = await DiscoveryCache.open(store);
