@@ -22,8 +22,6 @@ export interface PlanningCommentInput {
   respond: 'comment' | 'terminal' | 'dry-run';
   /** Who approved this revision, once it is approved: the status says so. */
   approvedBy?: string;
-  /** Where the plan stands when it is not simply ready or not (GitHub): overrides the readiness. */
-  status?: PlanStatus;
 }
 
 /** The one planning comment of product.md §1 step 2, as markdown. */
@@ -54,13 +52,13 @@ function renderStatus(input: PlanningCommentInput, readiness: ReturnType<typeof 
     // Open questions on a PRD that has requirements: an answer is what it waits for.
     const asking =
       openQuestions(input.revision).length > 0 && input.revision.draft.prd.requirements.length > 0;
-    const fallback: PlanStatus =
+    const status: PlanStatus =
       readiness.kind === 'ready'
         ? { kind: 'ready' }
         : asking
           ? { kind: 'awaiting-answers' }
           : { kind: 'not-ready' };
-    return statusBlock(input.status ?? fallback);
+    return statusBlock(status);
   }
   const status = input.approvedBy
     ? `approved by ${oneLine(input.approvedBy)}`

@@ -86,6 +86,16 @@ describe('the planning comment', () => {
     expect(md).not.toContain('/maestro');
   });
 
+  it('puts the status in the block Maestro rewrites on GitHub, and plain in the terminal', () => {
+    const onGitHub = render();
+    expect(onGitHub).toMatch(
+      /^\*\*Chain:\*\* .* · <!-- plan-status -->\*\*Status:\*\* ready for approval<!-- \/plan-status -->$/m,
+    );
+    const inTerminal = render({}, 'terminal');
+    expect(inTerminal).toContain('· **Status:** ready for approval\n');
+    expect(inTerminal).not.toContain('<!--');
+  });
+
   it('folds earlier revisions into details', () => {
     const r = revision({ number: 2 });
     const md = renderPlanningComment({
