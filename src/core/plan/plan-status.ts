@@ -1,6 +1,10 @@
 import { oneLine } from '../report/markdown.js';
 
-/** What the planning comment's status line says: where the plan stands, as people should read it. */
+/**
+ * What the planning comment's status line says: where the plan stands, as people should read it.
+ * A superseded revision needs no line: the comment always shows the newest, earlier ones folded
+ * under it as "Superseded by revision N".
+ */
 export type PlanStatus =
   | { kind: 'awaiting-answers' }
   | { kind: 'not-ready' }
@@ -11,8 +15,7 @@ export type PlanStatus =
   /** A chain that changes no code (review) posted its report on the issue. */
   | { kind: 'reviewed' }
   | { kind: 'failed'; why: string }
-  | { kind: 'cancelled' }
-  | { kind: 'superseded'; revision: number };
+  | { kind: 'cancelled' };
 
 const WHY_MAX = 200;
 
@@ -38,8 +41,6 @@ export function planStatusText(status: PlanStatus): string {
       return `failed (${clip(plain(status.why))})`;
     case 'cancelled':
       return 'cancelled';
-    case 'superseded':
-      return `superseded by revision ${status.revision}`;
   }
 }
 
@@ -67,7 +68,6 @@ const FORMS = [
   // Room beyond WHY_MAX: the outbound redaction lengthens a reason (each mention gets a code span).
   `failed \\([^\\n<]{0,${WHY_MAX * 5}}\\)`,
   'cancelled',
-  'superseded by revision \\d+',
 ].join('|');
 /** Not global: only the first block is Maestro's (it is in the header, before any model text). */
 const BLOCK = new RegExp(`${OPEN}\\*\\*Status:\\*\\* (?:${FORMS})${CLOSE}`);

@@ -19,7 +19,6 @@ const every: PlanStatus[] = [
   { kind: 'reviewed' },
   { kind: 'failed', why: 'the tests failed: 3 of 40' },
   { kind: 'cancelled' },
-  { kind: 'superseded', revision: 3 },
 ];
 const comment = (status: PlanStatus) =>
   `## plan\n\n**Chain:** \`fix\` · ${statusBlock(status)}\n\n### PRD\n\n- R1: do it\n`;
@@ -36,7 +35,6 @@ describe('the status line', () => {
       'review posted',
       'failed (the tests failed: 3 of 40)',
       'cancelled',
-      'superseded by revision 3',
     ]);
   });
 
