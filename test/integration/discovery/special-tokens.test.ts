@@ -6,6 +6,7 @@ import { countTokens as libraryCountTokens } from 'gpt-tokenizer/encoding/o200k_
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitRepositoryReader } from '../../../src/adapters/git/git-repository-reader.js';
 import { fsCacheStore } from '../../../src/adapters/local/fs-cache-store.js';
+import { ciFailureDigest } from '../../../src/core/ci/ci-failure-digest.js';
 import { countTokens, truncateToTokens } from '../../../src/discovery/count-tokens.js';
 import { discover } from '../../../src/discovery/discover.js';
 import { findInstructions } from '../../../src/discovery/instructions.js';
@@ -90,5 +91,13 @@ describe('special-token text in untrusted input', () => {
     expect(file?.text).toContain('<|endoftext|>');
     expect(file?.tokens).toBeLessThanOrEqual(100);
     expect(long.startsWith(file?.text ?? '-')).toBe(true);
+  });
+
+  it('in a failed check’s log is digested for a CI fix, not thrown on', () => {
+    const digest = ciFailureDigest(
+      [{ check: { id: 1, name: 'test', state: 'failed' }, annotations: [], log: `FAIL ${HOSTILE}` }],
+      { redact: (text) => text, countTokens, maxTokens: 1_000 },
+    );
+    expect(digest).toContain('<|im_start|>');
   });
 });
