@@ -39,7 +39,7 @@ import {
   trustedSnapshot,
   validateTaskGraph,
   writePlan
-} from "./chunk-3IIKTU7R.js";
+} from "./chunk-V7VWSBT7.js";
 import {
   findPrice,
   priceTable
@@ -185,8 +185,8 @@ ${revision.draft.understanding.trim()}`,
 function renderStatus(input, readiness) {
   if (input.respond === "comment") {
     const asking = openQuestions(input.revision).length > 0 && input.revision.draft.prd.requirements.length > 0;
-    const fallback = readiness.kind === "ready" ? { kind: "ready" } : asking ? { kind: "awaiting-answers" } : { kind: "not-ready" };
-    return statusBlock(input.status ?? fallback);
+    const status2 = readiness.kind === "ready" ? { kind: "ready" } : asking ? { kind: "awaiting-answers" } : { kind: "not-ready" };
+    return statusBlock(status2);
   }
   const status = input.approvedBy ? `approved by ${oneLine(input.approvedBy)}` : readiness.kind === "ready" ? "ready for approval" : "not ready for approval";
   return `**Status:** ${status}`;

@@ -26,7 +26,7 @@ import {
   section,
   textCell,
   textLine
-} from "./chunk-U3XME5ID.js";
+} from "./chunk-3TO2ULG3.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
@@ -66,7 +66,7 @@ import {
   validateTaskGraph,
   verifyRevisionHash,
   visibleHashOf
-} from "./chunk-3IIKTU7R.js";
+} from "./chunk-V7VWSBT7.js";
 import {
   require_dist
 } from "./chunk-5VUDFWK2.js";

@@ -688,8 +688,6 @@ function planStatusText(status) {
       return `failed (${clip(plain(status.why))})`;
     case "cancelled":
       return "cancelled";
-    case "superseded":
-      return `superseded by revision ${status.revision}`;
   }
 }
 var OPEN = "<!-- plan-status -->";
@@ -704,8 +702,7 @@ var FORMS = [
   "review posted",
   // Room beyond WHY_MAX: the outbound redaction lengthens a reason (each mention gets a code span).
   `failed \\([^\\n<]{0,${WHY_MAX * 5}}\\)`,
-  "cancelled",
-  "superseded by revision \\d+"
+  "cancelled"
 ].join("|");
 var BLOCK = new RegExp(`${OPEN}\\*\\*Status:\\*\\* (?:${FORMS})${CLOSE}`);
 function statusBlock(status) {
@@ -4953,25 +4950,9 @@ async function discover(input) {
   const listed = await repo.listFiles();
   const { kept, summary } = inventory(listed);
   const t1 = performance.now();
-  const cache = await DiscoveryCache.open(input.cache);
-  const analysed = await analyseAll(kept, repo, cache);
   const queryTerms = [.../* @__PURE__ */ new Set([...tokenize(input.issue.title), ...tokenize(input.issue.body)])];
-  const indexed = [];
-  for (const { file, analysis } of analysed) {
-    if (analysis.drop) summary.dropped[analysis.drop]++;
-    else
-      indexed.push({
-        path: file.path,
-        tokens: analysis.tokens,
-        length: analysis.length,
-        symbols: analysis.symbols,
-        imports: analysis.imports,
-        literals: analysis.literals,
-        tf: analysis.termCounts(queryTerms)
-      });
-  }
+  const { indexed, cacheHits, cacheMisses } = await indexAll(kept, repo, input.cache, queryTerms, summary);
   summary.kept = indexed.length;
-  await cache.save();
   const t2 = performance.now();
   const readText = async (path) => (await repo.readFile(path)).toString("utf8");
   const readMaybe = (path) => readText(path).catch(() => void 0);
@@ -5027,10 +5008,30 @@ ${input.issue.body}`))
       analyseMs: ms(t2 - t1),
       rankMs: ms(t3 - t2),
       packMs: ms(t4 - t3),
-      cacheHits: cache.hits,
-      cacheMisses: cache.misses
+      cacheHits,
+      cacheMisses
     }
   };
+}
+async function indexAll(kept, repo, store, queryTerms, summary) {
+  const cache = await DiscoveryCache.open(store);
+  const analysed = await analyseAll(kept, repo, cache);
+  const indexed = [];
+  for (const { file, analysis } of analysed) {
+    if (analysis.drop) summary.dropped[analysis.drop]++;
+    else
+      indexed.push({
+        path: file.path,
+        tokens: analysis.tokens,
+        length: analysis.length,
+        symbols: analysis.symbols,
+        imports: analysis.imports,
+        literals: analysis.literals,
+        tf: analysis.termCounts(queryTerms)
+      });
+  }
+  await cache.save();
+  return { indexed, cacheHits: cache.hits, cacheMisses: cache.misses };
 }
 async function analyseAll(files, repo, cache) {
   const out = [];

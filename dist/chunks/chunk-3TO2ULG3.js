@@ -15,7 +15,7 @@ import {
   sanitizeInbound,
   taskPlanSchema,
   unpackState
-} from "./chunk-3IIKTU7R.js";
+} from "./chunk-V7VWSBT7.js";
 import {
   formatConfigIssues,
   parseConfigText

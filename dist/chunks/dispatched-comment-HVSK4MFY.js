@@ -2,10 +2,10 @@ import { createRequire as __maestroCreateRequire } from 'node:module';
 const require = __maestroCreateRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-C2USJ6O3.js";
+} from "./chunk-KFPUTRWV.js";
 import {
   readPlan
-} from "./chunk-3IIKTU7R.js";
+} from "./chunk-V7VWSBT7.js";
 import "./chunk-BHSLGBML.js";
 import "./chunk-T7Y64LFU.js";
 import "./chunk-LNBFH3O3.js";

@@ -9,13 +9,13 @@ import {
   reportInvalidConfig,
   savedRunOf,
   trackingViewSchema
-} from "./chunk-U3XME5ID.js";
+} from "./chunk-3TO2ULG3.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
 import {
   planOnGitHub
-} from "./chunk-C2USJ6O3.js";
+} from "./chunk-KFPUTRWV.js";
 import {
   approveRevision,
   authorizeCommand,
@@ -27,7 +27,7 @@ import {
   snapshotHashOf,
   trustedSnapshot,
   updateRecord
-} from "./chunk-3IIKTU7R.js";
+} from "./chunk-V7VWSBT7.js";
 import "./chunk-5VUDFWK2.js";
 import "./chunk-BHSLGBML.js";
 import "./chunk-WH3D7LMG.js";
