@@ -82,27 +82,9 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const { kept, summary } = inventory(listed);
   const t1 = performance.now();
 
-  const cache = await DiscoveryCache.open(input.cache);
-  const analysed = await analyseAll(kept, repo, cache);
-  // Ranking reads term counts only for the issue's terms (BM25 scores query terms), so each file
-  // carries just those: the cache keeps the rest packed.
   const queryTerms = [...new Set([...tokenize(input.issue.title), ...tokenize(input.issue.body)])];
-  const indexed: (IndexedFile & { tokens: number })[] = [];
-  for (const { file, analysis } of analysed) {
-    if (analysis.drop) summary.dropped[analysis.drop]++;
-    else
-      indexed.push({
-        path: file.path,
-        tokens: analysis.tokens,
-        length: analysis.length,
-        symbols: analysis.symbols,
-        imports: analysis.imports,
-        literals: analysis.literals,
-        tf: analysis.termCounts(queryTerms),
-      });
-  }
+  const { indexed, cacheHits, cacheMisses } = await indexAll(kept, repo, input.cache, queryTerms, summary);
   summary.kept = indexed.length;
-  await cache.save();
   const t2 = performance.now();
 
   const readText = async (path: string) => (await repo.readFile(path)).toString('utf8');
@@ -160,10 +142,44 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
       analyseMs: ms(t2 - t1),
       rankMs: ms(t3 - t2),
       packMs: ms(t4 - t3),
-      cacheHits: cache.hits,
-      cacheMisses: cache.misses,
+      cacheHits,
+      cacheMisses,
     },
   };
+}
+
+/**
+ * Every kept file as ranking needs it, from the cache or analysed now. Its own function so that the
+ * loaded cache (the whole document, every entry's term counts) is garbage once this returns: at
+ * 100k files it was held through ranking and packing, at the run's peak.
+ */
+async function indexAll(
+  kept: readonly RepoFile[],
+  repo: RepositoryReader,
+  store: CacheStore,
+  queryTerms: readonly string[],
+  summary: { dropped: Record<DropReason, number> },
+) {
+  const cache = await DiscoveryCache.open(store);
+  const analysed = await analyseAll(kept, repo, cache);
+  // Ranking reads term counts only for the issue's terms (BM25 scores query terms), so each file
+  // carries just those: the cache keeps the rest packed.
+  const indexed: (IndexedFile & { tokens: number })[] = [];
+  for (const { file, analysis } of analysed) {
+    if (analysis.drop) summary.dropped[analysis.drop]++;
+    else
+      indexed.push({
+        path: file.path,
+        tokens: analysis.tokens,
+        length: analysis.length,
+        symbols: analysis.symbols,
+        imports: analysis.imports,
+        literals: analysis.literals,
+        tf: analysis.termCounts(queryTerms),
+      });
+  }
+  await cache.save();
+  return { indexed, cacheHits: cache.hits, cacheMisses: cache.misses };
 }
 
 async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, cache: DiscoveryCache) {
