@@ -466,14 +466,12 @@ export class SimpleGitWorkspace implements GitWorkspace {
    * `maestro/` branch. For commits of the whole working tree, where `add -A` refreshes the index.
    */
   async #runBranchHead(): Promise<{ branch: string; head: string; headTree: string }> {
-    await this.#guard.verify('stage the working tree');
-    // rev-parse options apply to the arguments after them: sha, tree, then the branch's full name.
-    const out = await tryRaw(this.#git, [
-      'rev-parse',
-      'HEAD^{commit}',
-      'HEAD^{tree}',
-      '--symbolic-full-name',
-      'HEAD',
+    // The read-only `rev-parse` runs beside the config check (nothing is staged until both are
+    // done; a refusal discards its answer). Its options apply to the arguments after them: sha,
+    // tree, then the branch's full name.
+    const [, out] = await Promise.all([
+      this.#guard.verify('stage the working tree'),
+      tryRaw(this.#git, ['rev-parse', 'HEAD^{commit}', 'HEAD^{tree}', '--symbolic-full-name', 'HEAD']),
     ]);
     const [head = '', headTree = '', ref = ''] = out.ok ? out.stdout.trim().split('\n') : [];
     const branch = ref.replace(/^refs\/heads\//, '');
