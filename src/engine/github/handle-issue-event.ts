@@ -7,8 +7,8 @@ import { handleReview, handleReviewComment } from './handle-review.js';
 import { type Handled, type IssueEvent, subjectOf } from './issue-events.js';
 import { isBotOrSelf } from './issue-snapshot.js';
 import { planOnGitHub } from './plan-on-github.js';
-import { plansInAction } from './plans-in-action.js';
 import { readPlan, updateRecord } from './plan-record.js';
+import { plansInAction } from './plans-in-action.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
 import { cancelPlan } from './run-control.js';
 

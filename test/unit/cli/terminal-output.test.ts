@@ -133,7 +133,11 @@ describe('taskViewProgress', () => {
 
   it('without a terminal prints plain lines only: no escape codes, no redrawn block', () => {
     let written = '';
-    const progress = taskViewProgress({ write: (s) => void (written += s) });
+    const progress = taskViewProgress({
+      write: (s) => {
+        written += s;
+      },
+    });
     progress.task?.({ id: 'T1', title: 'Add countLines', state: 'running' });
     progress.done('Checkpoint 1: T1 Add countLines (abc1234)');
     progress.task?.({ id: 'T1', title: 'Add countLines', state: 'ended' });
