@@ -8659,13 +8659,9 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
    * `maestro/` branch. For commits of the whole working tree, where `add -A` refreshes the index.
    */
   async #runBranchHead() {
-    await this.#guard.verify("stage the working tree");
-    const out = await tryRaw(this.#git, [
-      "rev-parse",
-      "HEAD^{commit}",
-      "HEAD^{tree}",
-      "--symbolic-full-name",
-      "HEAD"
+    const [, out] = await Promise.all([
+      this.#guard.verify("stage the working tree"),
+      tryRaw(this.#git, ["rev-parse", "HEAD^{commit}", "HEAD^{tree}", "--symbolic-full-name", "HEAD"])
     ]);
     const [head = "", headTree = "", ref = ""] = out.ok ? out.stdout.trim().split("\n") : [];
     const branch = ref.replace(/^refs\/heads\//, "");

@@ -398,7 +398,7 @@ async function act(route, base) {
   const skip = skipReason(route, base.inputs.mode);
   if (skip) return { kind: "nothing", reason: `nothing to do: ${skip}` };
   const [{ gitHubDeps }, { handleIssueEvent }] = await Promise.all([
-    import("./wiring-TLJSVFAT.js"),
+    import("./wiring-OSPKQWZT.js"),
     import("./handle-issue-event-KQZW5YKE.js")
   ]);
   const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
@@ -419,7 +419,7 @@ async function act(route, base) {
 }
 async function execute(ctx, deps, request, handled) {
   const [{ executionDeps }, { executeApproved }] = await Promise.all([
-    import("./wiring-TLJSVFAT.js"),
+    import("./wiring-OSPKQWZT.js"),
     import("./execute-approved-7UY3NEZI.js")
   ]);
   const cancellation = runnerCancellation(ctx.logger);
