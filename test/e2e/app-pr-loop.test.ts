@@ -1,14 +1,11 @@
-import type { Probot } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action/runner.js';
-import { OctokitIssueHost } from '../../src/adapters/github/octokit-issue-host.js';
-import { type MaestroApp, maestroApp } from '../../src/app/index.js';
-import type { GitHubDeps } from '../../src/engine/github/github-deps.js';
 import { silentLogger } from '../../src/ports/logger-port.js';
 import { fakeRunner } from '../integration/action/action-env.js';
-import { deliver, listen, testProbot } from '../integration/app/webhook-support.js';
+import { deliver } from '../integration/app/webhook-support.js';
 import { appBot, type FakeActor } from '../support/fake-github.js';
 import { ALICE, APP_TOKEN, type Journey, MALLORY, startJourney } from '../support/github-journey.js';
+import { startJourneyApp } from '../support/journey-app.js';
 import { git } from '../support/temp-repo.js';
 import {
   checkRun,
@@ -39,25 +36,6 @@ const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function startApp(j: Journey): Promise<{ url: string; maestro: MaestroApp }> {
-  let maestro!: MaestroApp;
-  const server = await listen((app: Probot) => {
-    maestro = maestroApp(app, {
-      concurrency: 4,
-      reconcileMinutes: 0,
-      gitBaseUrl: 'https://github.com',
-      secrets: [],
-      depsFor: (target): GitHubDeps => ({
-        ...j.deps,
-        role: 'app',
-        host: new OctokitIssueHost({ client: target.client, repo: target.repo, self: appBot, settleMs: 0 }),
-      }),
-    });
-  }, testProbot());
-  cleanups.push(server.close, () => maestro.stop());
-  return { url: server.url, maestro };
-}
 
 /** The dispatched workflow's execute job: `runAction` with the dispatch's inputs, as the runner gives them. */
 async function runDispatched(j: Journey, dispatch: { inputs: Record<string, string> }) {
@@ -91,7 +69,7 @@ describe('after the PR opens, through the App: CI failures and review threads co
       const j = startJourney({ session: sessionWithFixes(FIXES) });
       cleanups.push(() => j.dispose());
       const { issue, branch, pr } = await toPullRequest(j);
-      const { url, maestro } = await startApp(j);
+      const { url, maestro } = await startJourneyApp(j, cleanups);
       const suite = async (event: 'check_suite' | 'workflow_run', sha: string, conclusion: string) => {
         const payload =
           event === 'check_suite'

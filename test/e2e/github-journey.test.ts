@@ -1,15 +1,12 @@
-import type { Probot } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action/runner.js';
-import { OctokitIssueHost } from '../../src/adapters/github/octokit-issue-host.js';
-import { type MaestroApp, maestroApp } from '../../src/app/index.js';
 import { parseStateMarker } from '../../src/core/state/state-marker.js';
-import type { GitHubDeps } from '../../src/engine/github/github-deps.js';
 import { silentLogger } from '../../src/ports/logger-port.js';
 import { fakeRunner } from '../integration/action/action-env.js';
-import { deliver, example, listen, testProbot } from '../integration/app/webhook-support.js';
+import { deliver, example } from '../integration/app/webhook-support.js';
 import { appBot, type FakeActor } from '../support/fake-github.js';
 import { ALICE, APP_TOKEN, type Journey, startJourney } from '../support/github-journey.js';
+import { journeyIssuePayload, journeyRepository, startJourneyApp } from '../support/journey-app.js';
 import { git } from '../support/temp-repo.js';
 
 /*
@@ -27,58 +24,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startApp(j: Journey): Promise<{ url: string; maestro: MaestroApp }> {
-  let maestro!: MaestroApp;
-  const server = await listen((app: Probot) => {
-    maestro = maestroApp(app, {
-      concurrency: 4,
-      reconcileMinutes: 0,
-      gitBaseUrl: 'https://github.com',
-      secrets: [],
-      // The App's own client (Probot's installation Octokit) talks to the fake GitHub; the model
-      // and the checkout are the journey's (recorded session, the local repository).
-      depsFor: (target): GitHubDeps => ({
-        ...j.deps,
-        role: 'app',
-        host: new OctokitIssueHost({ client: target.client, repo: target.repo, self: appBot, settleMs: 0 }),
-      }),
-    });
-  }, testProbot());
-  cleanups.push(server.close, () => maestro.stop());
-  return { url: server.url, maestro };
-}
-
-function repository(j: Journey) {
-  const base = example('issues', 'labeled').repository as { owner: object };
-  return {
-    ...base,
-    name: j.fake.repo,
-    full_name: `${j.fake.owner}/${j.fake.repo}`,
-    owner: { ...base.owner, login: j.fake.owner },
-  };
-}
-
-function issuePayload(j: Journey, n: number) {
-  const issue = j.fake.issues.get(n)!;
-  return {
-    ...(example('issues', 'labeled').issue as object),
-    number: n,
-    title: issue.title,
-    body: issue.body,
-    user: issue.user,
-    labels: issue.labels.map((name) => ({ name })),
-    updated_at: issue.events.at(-1)?.created_at,
-  };
-}
-
 function labeled(j: Journey, n: number) {
   return {
     ...example('issues', 'labeled'),
     action: 'labeled',
-    issue: issuePayload(j, n),
+    issue: journeyIssuePayload(j, n),
     label: { name: 'maestro' },
     sender: ALICE,
-    repository: repository(j),
+    repository: journeyRepository(j),
     installation: { id: INSTALLATION },
   };
 }
@@ -88,7 +41,7 @@ function commented(j: Journey, n: number, body: string, user: FakeActor) {
   return {
     ...example('issue_comment', 'created'),
     action: 'created',
-    issue: issuePayload(j, n),
+    issue: journeyIssuePayload(j, n),
     comment: {
       ...(example('issue_comment', 'created').comment as object),
       id: c.id,
@@ -98,7 +51,7 @@ function commented(j: Journey, n: number, body: string, user: FakeActor) {
       updated_at: c.updated_at,
     },
     sender: user,
-    repository: repository(j),
+    repository: journeyRepository(j),
     installation: { id: INSTALLATION },
   };
 }
@@ -117,7 +70,7 @@ describe('the GitHub journey: label → plan → answer → approve → dispatch
     const j = startJourney();
     cleanups.push(() => j.dispose());
     j.fake.permissions.set(BOB.login, 'maintain');
-    const { url, maestro } = await startApp(j);
+    const { url, maestro } = await startJourneyApp(j, cleanups);
     const issue = j.fake.addIssue({ ...j.issueText, user: ALICE, labels: ['enhancement'] });
     j.fake.label(issue.number, 'maestro', ALICE);
 
@@ -174,7 +127,7 @@ describe('the GitHub journey: label → plan → answer → approve → dispatch
       payload: {
         inputs: dispatch!.inputs,
         ref: 'refs/heads/main',
-        repository: repository(j),
+        repository: journeyRepository(j),
         sender: appBot,
       },
       inputs: { 'github-token': APP_TOKEN, mode: 'execute' },

@@ -1,10 +1,6 @@
-import type { Probot } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../../src/action/runner.js';
-import { OctokitIssueHost } from '../../../src/adapters/github/octokit-issue-host.js';
-import { type MaestroApp, maestroApp } from '../../../src/app/index.js';
 import { parseStateMarker } from '../../../src/core/state/state-marker.js';
-import type { GitHubDeps } from '../../../src/engine/github/github-deps.js';
 import { silentLogger } from '../../../src/ports/logger-port.js';
 import { appBot, type FakeActor } from '../../support/fake-github.js';
 import {
@@ -15,8 +11,9 @@ import {
   MALLORY,
   startJourney,
 } from '../../support/github-journey.js';
+import { journeyIssuePayload, journeyRepository, startJourneyApp } from '../../support/journey-app.js';
 import { fakeRunner } from '../action/action-env.js';
-import { deliver, example, listen, testProbot } from './webhook-support.js';
+import { deliver, example } from './webhook-support.js';
 
 /*
  * `planning.runs_in: action`: the App only checks and dispatches; every planning round (the
@@ -37,63 +34,27 @@ function threePlans(): unknown {
   return { ...session, entries: [session.entries[0], ...session.entries] };
 }
 
-async function startApp(
-  j: Journey,
-): Promise<{ url: string; maestro: MaestroApp; appModelCalls: () => number }> {
-  let maestro!: MaestroApp;
+async function startApp(j: Journey) {
   let opened = 0;
-  const server = await listen((app: Probot) => {
-    maestro = maestroApp(app, {
-      concurrency: 4,
-      reconcileMinutes: 0,
-      gitBaseUrl: 'https://github.com',
-      secrets: [],
-      depsFor: (target): GitHubDeps => ({
-        ...j.deps,
-        role: 'app',
-        host: new OctokitIssueHost({ client: target.client, repo: target.repo, self: appBot, settleMs: 0 }),
-        // The App must never open a model in this mode: counted, and refused if it tried.
-        openModel: async () => {
-          opened++;
-          throw new Error('the App opened a model with planning.runs_in: action');
-        },
-      }),
-    });
-  }, testProbot());
-  cleanups.push(server.close, () => maestro.stop());
-  return { url: server.url, maestro, appModelCalls: () => opened };
-}
-
-function repository(j: Journey) {
-  const base = example('issues', 'labeled').repository as { owner: object };
-  return {
-    ...base,
-    name: j.fake.repo,
-    full_name: `${j.fake.owner}/${j.fake.repo}`,
-    owner: { ...base.owner, login: j.fake.owner },
-  };
-}
-
-function issuePayload(j: Journey, n: number) {
-  const issue = j.fake.issues.get(n)!;
-  return {
-    ...(example('issues', 'labeled').issue as object),
-    number: n,
-    title: issue.title,
-    body: issue.body,
-    user: issue.user,
-    labels: issue.labels.map((name) => ({ name })),
-    updated_at: issue.events.at(-1)?.created_at,
-  };
+  const app = await startJourneyApp(j, cleanups, {
+    deps: {
+      // The App must never open a model in this mode: counted, and refused if it tried.
+      openModel: async () => {
+        opened++;
+        throw new Error('the App opened a model with planning.runs_in: action');
+      },
+    },
+  });
+  return { ...app, appModelCalls: () => opened };
 }
 
 function labeled(j: Journey, n: number) {
   return {
     ...example('issues', 'labeled'),
-    issue: issuePayload(j, n),
+    issue: journeyIssuePayload(j, n),
     label: { name: 'maestro' },
     sender: ALICE,
-    repository: repository(j),
+    repository: journeyRepository(j),
     installation: { id: 4242 },
   };
 }
@@ -102,7 +63,7 @@ function commented(j: Journey, n: number, body: string, user: FakeActor = ALICE)
   const c = j.fake.comment(n, body, user);
   const payload = {
     ...example('issue_comment', 'created'),
-    issue: issuePayload(j, n),
+    issue: journeyIssuePayload(j, n),
     comment: {
       ...(example('issue_comment', 'created').comment as object),
       id: c.id,
@@ -112,7 +73,7 @@ function commented(j: Journey, n: number, body: string, user: FakeActor = ALICE)
       updated_at: c.updated_at,
     },
     sender: user,
-    repository: repository(j),
+    repository: journeyRepository(j),
     installation: { id: 4242 },
   };
   return { id: c.id, payload };
@@ -132,7 +93,7 @@ function plan(j: Journey, n: number) {
 async function planJob(j: Journey, inputs: Record<string, string>) {
   const runner = fakeRunner({
     eventName: 'workflow_dispatch',
-    payload: { inputs, ref: 'refs/heads/main', repository: repository(j), sender: appBot },
+    payload: { inputs, ref: 'refs/heads/main', repository: journeyRepository(j), sender: appBot },
     inputs: { 'github-token': APP_TOKEN, mode: 'plan' },
     workspace: j.root,
   });

@@ -1,12 +1,9 @@
-import type { Probot } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OctokitIssueHost } from '../../../src/adapters/github/octokit-issue-host.js';
-import { type MaestroApp, maestroApp } from '../../../src/app/index.js';
-import type { GitHubDeps } from '../../../src/engine/github/github-deps.js';
 import { handleIssueEvent } from '../../../src/engine/github/handle-issue-event.js';
 import { appBot, type FakeActor } from '../../support/fake-github.js';
 import { ALICE, commentEvent, type Journey, startJourney } from '../../support/github-journey.js';
-import { deliver, example, listen, testProbot } from '../app/webhook-support.js';
+import { startJourneyApp } from '../../support/journey-app.js';
+import { deliver, example } from '../app/webhook-support.js';
 
 /*
  * The sweep through the App: a `/maestro fix` the webhook brought is not replayed by the sweep that
@@ -18,26 +15,6 @@ const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function startApp(j: Journey): Promise<{ url: string; maestro: MaestroApp }> {
-  let maestro!: MaestroApp;
-  const server = await listen((app: Probot) => {
-    maestro = maestroApp(app, {
-      concurrency: 2,
-      reconcileMinutes: 0,
-      gitBaseUrl: 'https://github.com',
-      secrets: [],
-      env: {},
-      depsFor: (target): GitHubDeps => ({
-        ...j.deps,
-        role: 'app',
-        host: new OctokitIssueHost({ client: target.client, repo: target.repo, self: appBot, settleMs: 0 }),
-      }),
-    });
-  }, testProbot());
-  cleanups.push(server.close, () => maestro.stop());
-  return { url: server.url, maestro };
-}
 
 function prComment(j: Journey, pr: number, body: string, user: FakeActor) {
   const c = j.fake.comment(pr, body, user);
@@ -94,7 +71,7 @@ describe('the reconciliation sweep through the App', () => {
         user: appBot,
       });
       pr.pull = { head: `maestro/issue-${issue.number}-change`, base: 'main', draft: false, requested: [] };
-      const { url, maestro } = await startApp(j);
+      const { url, maestro } = await startJourneyApp(j, cleanups, { concurrency: 2, env: {} });
 
       // 1. The webhook brings a /maestro fix: one dispatch. The sweep after it adds none.
       const response = await deliver(url, {
