@@ -12,6 +12,7 @@ import { findInstructions, type InstructionFile } from './instructions.js';
 import { type DropReason, inventory } from './inventory.js';
 import { packContext } from './pack-context.js';
 import { type IndexedFile, rankFiles } from './rank-files.js';
+import { TokenCountMemo } from './token-count-memo.js';
 import { tokenize } from './tokenize.js';
 
 export interface DiscoverInput {
@@ -97,10 +98,14 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
     return result.text;
   };
   const stack = await detectStack(listed, kept, readMaybe);
+  // Exact counts, remembered by content across runs: a warm run that packs what it packed before
+  // never loads the tokenizer.
+  const counts = await TokenCountMemo.open(input.cache);
   const instructions = await findInstructions(
     listed.map((f) => f.path),
     (path) => readClean(path).catch(() => undefined),
     Math.min(4000, Math.ceil(input.budgetTokens * 0.15)),
+    counts.count,
   );
   const ranking = rankFiles({
     files: indexed,
@@ -116,7 +121,9 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
     read: readClean,
     budget: input.budgetTokens,
     focus: new Set(tokenize(`${input.issue.title}\n${input.issue.body}`)),
+    count: counts.count,
   });
+  await counts.save();
   const t4 = performance.now();
 
   const ranked = ranking.slice(0, input.topN ?? 200).map((r): RankedFile => {

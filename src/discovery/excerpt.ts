@@ -28,22 +28,23 @@ export interface Excerpt {
  * taken best first, each with the signatures of its enclosing definitions (the class and method a
  * line sits in), then printed in file order with 1-based line numbers. With no match, the head.
  */
-export function focusedExcerpt(
+export async function focusedExcerpt(
   text: string,
   focus: ReadonlySet<string>,
   maxTokens: number,
   anchors: readonly string[] = [],
-): Excerpt {
+  count: (text: string) => Promise<number> = countTokens,
+): Promise<Excerpt> {
   const lines = text.split('\n');
   const scored = scoreLines(lines, focus, anchors);
   if (scored.length === 0) scored.push({ line: 0, score: 0, after: CONTEXT_LINES + 40 });
   const chosen = new Set<number>();
   const centredOn = new Set<string>();
   let used = 0;
-  const lineCost = (i: number) => countTokens(render(i, lines[i] ?? '')) + 1;
-  const take = (i: number): boolean => {
+  const lineCost = async (i: number) => (await count(render(i, lines[i] ?? ''))) + 1;
+  const take = async (i: number): Promise<boolean> => {
     if (chosen.has(i)) return true;
-    const cost = lineCost(i);
+    const cost = await lineCost(i);
     if (used + cost > maxTokens) return false;
     chosen.add(i);
     used += cost;
@@ -52,10 +53,10 @@ export function focusedExcerpt(
   // Each window grows outward from its matching line, so the match itself always gets in first.
   outer: for (const { line, after, anchor } of scored) {
     if (!chosen.has(line - 1) && !chosen.has(line)) used += GAP_TOKENS;
-    if (!take(line)) break;
+    if (!(await take(line))) break;
     if (anchor) centredOn.add(anchor);
-    for (const i of enclosing(lines, line)) if (!take(i)) break outer;
-    for (const i of outward(line, CONTEXT_LINES, after, lines.length)) if (!take(i)) break outer;
+    for (const i of enclosing(lines, line)) if (!(await take(i))) break outer;
+    for (const i of outward(line, CONTEXT_LINES, after, lines.length)) if (!(await take(i))) break outer;
   }
   const out: string[] = [];
   let previous = -2;
@@ -65,7 +66,7 @@ export function focusedExcerpt(
     previous = i;
   }
   const rendered = out.join('\n');
-  return { text: rendered, tokens: rendered ? countTokens(rendered) : 0, centredOn: [...centredOn] };
+  return { text: rendered, tokens: await count(rendered), centredOn: [...centredOn] };
 }
 
 interface ScoredLine {

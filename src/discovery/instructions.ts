@@ -24,6 +24,7 @@ export async function findInstructions(
   paths: readonly string[],
   read: (path: string) => Promise<string | undefined>,
   budgetTokens = 4000,
+  count: (text: string) => Promise<number> = countTokens,
 ): Promise<InstructionFile[]> {
   const present = new Set(paths);
   const ordered = [
@@ -36,14 +37,15 @@ export async function findInstructions(
   let remaining = budgetTokens;
   for (const path of ordered) {
     const text = (await read(path)) ?? '';
-    const tokens = countTokens(text);
+    const tokens = await count(text);
     if (tokens <= remaining) {
       out.push({ path, text, tokens, truncated: false });
       remaining -= tokens;
     } else {
-      const cut = remaining > 50 ? truncateToTokens(text, remaining) : '';
-      out.push({ path, text: cut, tokens: cut ? countTokens(cut) : 0, truncated: true });
-      remaining = Math.max(0, remaining - (cut ? countTokens(cut) : 0));
+      const cut = remaining > 50 ? await truncateToTokens(text, remaining) : '';
+      const cutTokens = await count(cut);
+      out.push({ path, text: cut, tokens: cutTokens, truncated: true });
+      remaining = Math.max(0, remaining - cutTokens);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { countTokens } from './count-tokens.js';
+import { countTokens as countExactly } from './count-tokens.js';
 import { focusedExcerpt } from './excerpt.js';
 
 export interface PackCandidate {
@@ -29,6 +29,8 @@ export interface PackInput {
   budget: number;
   /** Lowercase terms (query terms, mentioned symbols) that excerpts centre on. */
   focus: ReadonlySet<string>;
+  /** Exact token count (e.g. a `TokenCountMemo`'s, so a warm run need not load the tokenizer). */
+  count?: (text: string) => Promise<number>;
 }
 
 /** A whole file may take at most this share of the budget; bigger ones are excerpted. */
@@ -49,6 +51,7 @@ const RESERVED_RANKS = 5;
  */
 export async function packContext(input: PackInput): Promise<PackResult> {
   const { budget } = input;
+  const countTokens = input.count ?? countExactly;
   const files = new Map<string, PackedFile>();
   const blocks: { path: string; text: string; tokens: number }[] = [];
   let remaining = budget;
@@ -65,13 +68,13 @@ export async function packContext(input: PackInput): Promise<PackResult> {
     const available = remaining - reserved;
     if (available < MIN_EXCERPT) continue;
     const header = `==> ${candidate.path} <==\n`;
-    const headerTokens = countTokens(header) + 1;
+    const headerTokens = (await countTokens(header)) + 1;
     // `candidate.tokens` is an estimate (discovery counts exactly only what it packs): try the
     // file whole when the estimate, allowing it to run high, fits; then decide on the exact count.
     const low = Math.floor(candidate.tokens * ESTIMATE_LOW);
     if (low + headerTokens <= available && low <= budget * WHOLE_FILE_SHARE) {
       const text = `${header}${await input.read(candidate.path)}\n`;
-      const tokens = countTokens(text);
+      const tokens = await countTokens(text);
       if (tokens <= available && tokens - headerTokens <= budget * WHOLE_FILE_SHARE) {
         blocks.push({ path: candidate.path, text, tokens });
         files.set(candidate.path, { tokens: candidate.tokens, included: true, excerpt: false });
@@ -86,12 +89,12 @@ export async function packContext(input: PackInput): Promise<PackResult> {
     remaining -= block.tokens;
   }
   let text = blocks.map((b) => b.text).join('\n');
-  let tokens = text ? countTokens(text) : 0;
+  let tokens = await countTokens(text);
   while (tokens > budget && blocks.length > 0) {
     const dropped = blocks.pop()!;
     files.set(dropped.path, { ...files.get(dropped.path)!, included: false, excerpt: false });
     text = blocks.map((b) => b.text).join('\n');
-    tokens = text ? countTokens(text) : 0;
+    tokens = await countTokens(text);
   }
   return { text, tokens, files };
 }
@@ -105,7 +108,9 @@ async function excerptBlock(
   const { budget } = input;
   const cap = Math.min(available, Math.floor(budget * EXCERPT_SHARE)) - 40;
   if (cap < MIN_EXCERPT / 2) return undefined;
-  const excerpt = focusedExcerpt(await input.read(candidate.path), input.focus, cap, candidate.anchors);
+  const count = input.count ?? countExactly;
+  const file = await input.read(candidate.path);
+  const excerpt = await focusedExcerpt(file, input.focus, cap, candidate.anchors, count);
   if (excerpt.tokens === 0) return undefined;
   const reason =
     candidate.tokens * ESTIMATE_LOW > budget * WHOLE_FILE_SHARE
@@ -116,6 +121,6 @@ async function excerptBlock(
     : "; lines with the issue's words";
   const why = `excerpt: ${reason}${around}`;
   const text = `==> ${candidate.path} (${why}) <==\n${excerpt.text}\n`;
-  const tokens = countTokens(text);
+  const tokens = await count(text);
   return tokens <= available ? { text, tokens, why } : undefined;
 }

@@ -4,7 +4,7 @@ import { logExcerpt } from '../../core/ci/ci-log-excerpt.js';
 import { MaestroError } from '../../core/errors.js';
 import { redactSecrets } from '../../core/policy/outbound/redact-secrets.js';
 import { sanitizeInbound } from '../../core/policy/sanitize-inbound.js';
-import { countTokens } from '../../discovery/count-tokens.js';
+import { loadTokenizer } from '../../discovery/count-tokens.js';
 import type { IssueHost, ReviewComment } from '../../ports/issue-host-port.js';
 import type { ExecuteRequest } from './issue-events.js';
 
@@ -60,7 +60,8 @@ async function ciInput(
       },
     );
   const redact = redactSecrets(secrets);
-  const text = ciFailureDigest(failed, { redact: (t) => redact(t).text, countTokens });
+  const tokenizer = await loadTokenizer();
+  const text = ciFailureDigest(failed, { redact: (t) => redact(t).text, countTokens: tokenizer.count });
   return {
     kind: 'ci',
     title: `Fix the failing CI checks: ${failed.map((f) => f.check.name).join(', ')}`,

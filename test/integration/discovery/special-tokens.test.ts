@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitRepositoryReader } from '../../../src/adapters/git/git-repository-reader.js';
 import { fsCacheStore } from '../../../src/adapters/local/fs-cache-store.js';
 import { ciFailureDigest } from '../../../src/core/ci/ci-failure-digest.js';
-import { countTokens, truncateToTokens } from '../../../src/discovery/count-tokens.js';
+import { countTokens, loadTokenizer, truncateToTokens } from '../../../src/discovery/count-tokens.js';
 import { discover } from '../../../src/discovery/discover.js';
 import { findInstructions } from '../../../src/discovery/instructions.js';
 
@@ -61,11 +61,12 @@ describe('special-token text in untrusted input', () => {
     expect(() => libraryCountTokens(HOSTILE)).toThrow(/Disallowed special token/);
   });
 
-  it('is counted as the plain text it is made of, not as one control token', () => {
+  it('is counted as the plain text it is made of, not as one control token', async () => {
     // `<|endoftext|>` as a control token is one token; as text it is several.
-    expect(countTokens('<|endoftext|>')).toBeGreaterThan(1);
-    expect(truncateToTokens(HOSTILE, countTokens(HOSTILE))).toBe(HOSTILE);
-    expect(truncateToTokens(HOSTILE, 4)).toBe(HOSTILE.slice(0, truncateToTokens(HOSTILE, 4).length));
+    expect(await countTokens('<|endoftext|>')).toBeGreaterThan(1);
+    expect(await truncateToTokens(HOSTILE, await countTokens(HOSTILE))).toBe(HOSTILE);
+    const cut = await truncateToTokens(HOSTILE, 4);
+    expect(cut).toBe(HOSTILE.slice(0, cut.length));
   });
 
   it('in a repository file and the issue body is discovered, packed and counted', async () => {
@@ -78,10 +79,10 @@ describe('special-token text in untrusted input', () => {
     expect(result.ranked[0]).toMatchObject({ path: 'src/billing/invoice.ts', included: true });
     expect(result.context.text).toContain('<|endoftext|>');
     expect(result.context.text).toContain('<|im_start|>');
-    expect(result.context.tokens).toBeGreaterThan(countTokens(HOSTILE));
+    expect(result.context.tokens).toBeGreaterThan(await countTokens(HOSTILE));
     const agents = result.instructions.find((i) => i.path === 'AGENTS.md');
     expect(agents?.text).toContain('<|im_start|>');
-    expect(agents?.tokens).toBe(countTokens(agents?.text ?? ''));
+    expect(agents?.tokens).toBe(await countTokens(agents?.text ?? ''));
   });
 
   it('in an instruction file cut to the budget is cut, not thrown on', async () => {
@@ -93,10 +94,11 @@ describe('special-token text in untrusted input', () => {
     expect(long.startsWith(file?.text ?? '-')).toBe(true);
   });
 
-  it('in a failed check’s log is digested for a CI fix, not thrown on', () => {
+  it('in a failed check’s log is digested for a CI fix, not thrown on', async () => {
+    const tokenizer = await loadTokenizer();
     const digest = ciFailureDigest(
       [{ check: { id: 1, name: 'test', state: 'failed' }, annotations: [], log: `FAIL ${HOSTILE}` }],
-      { redact: (text) => text, countTokens, maxTokens: 1_000 },
+      { redact: (text) => text, countTokens: tokenizer.count, maxTokens: 1_000 },
     );
     expect(digest).toContain('<|im_start|>');
   });

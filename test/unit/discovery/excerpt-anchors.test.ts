@@ -33,9 +33,9 @@ const BIG = [
 ].join('\n');
 
 describe('focusedExcerpt around what the issue matched', () => {
-  it('shows a matched definition whole, with its enclosing class, even when other lines share more words', () => {
+  it('shows a matched definition whole, with its enclosing class, even when other lines share more words', async () => {
     const focus = new Set(['chunk', 'response', 'lines', 'read']);
-    const excerpt = focusedExcerpt(BIG, focus, 400, ['iter_lines']);
+    const excerpt = await focusedExcerpt(BIG, focus, 400, ['iter_lines']);
     expect(excerpt.text).toMatch(/\d+\| +def iter_lines/);
     expect(excerpt.text).toContain('yield pending');
     expect(excerpt.text).toMatch(/^1\| class Response:/m);
@@ -43,15 +43,15 @@ describe('focusedExcerpt around what the issue matched', () => {
     expect(excerpt.tokens).toBeLessThanOrEqual(400);
   });
 
-  it('centres on the line holding a quoted message, with the method it is in', () => {
-    const excerpt = focusedExcerpt(BIG, new Set(['url']), 200, ['no host supplied']);
+  it('centres on the line holding a quoted message, with the method it is in', async () => {
+    const excerpt = await focusedExcerpt(BIG, new Set(['url']), 200, ['no host supplied']);
     expect(excerpt.text).toContain('No host supplied');
     expect(excerpt.text).toMatch(/def check\(self\):/);
     expect(excerpt.centredOn).toEqual(['no host supplied']);
   });
 
-  it('without anchors falls back to the lines with the most issue terms', () => {
-    const excerpt = focusedExcerpt(BIG, new Set(['delimiter']), 200);
+  it('without anchors falls back to the lines with the most issue terms', async () => {
+    const excerpt = await focusedExcerpt(BIG, new Set(['delimiter']), 200);
     expect(excerpt.text).toContain('delimiter');
     expect(excerpt.centredOn).toEqual([]);
   });
