@@ -399,7 +399,7 @@ async function act(route, base) {
   if (skip) return { kind: "nothing", reason: `nothing to do: ${skip}` };
   const [{ gitHubDeps }, { handleIssueEvent }] = await Promise.all([
     import("./wiring-OSPKQWZT.js"),
-    import("./handle-issue-event-KQZW5YKE.js")
+    import("./handle-issue-event-JQUKNUEU.js")
   ]);
   const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
   const ctx = { ...base, tempDir };
@@ -420,7 +420,7 @@ async function act(route, base) {
 async function execute(ctx, deps, request, handled) {
   const [{ executionDeps }, { executeApproved }] = await Promise.all([
     import("./wiring-OSPKQWZT.js"),
-    import("./execute-approved-7UY3NEZI.js")
+    import("./execute-approved-VWPCN3IB.js")
   ]);
   const cancellation = runnerCancellation(ctx.logger);
   try {
@@ -444,7 +444,7 @@ async function cancelRun(runId, deps, ctx) {
 }
 async function planEvent(route, deps) {
   if (route.commentId !== void 0) {
-    const { dispatchedComment } = await import("./dispatched-comment-HVSK4MFY.js");
+    const { dispatchedComment } = await import("./dispatched-comment-KRLL4IU7.js");
     return dispatchedComment(deps.host, route.issue, route.commentId);
   }
   return { kind: "event", event: await labeledEvent(route, deps) };

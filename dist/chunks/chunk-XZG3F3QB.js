@@ -15,7 +15,7 @@ import {
   sanitizeInbound,
   taskPlanSchema,
   unpackState
-} from "./chunk-V7VWSBT7.js";
+} from "./chunk-K5AA5CP2.js";
 import {
   formatConfigIssues,
   parseConfigText

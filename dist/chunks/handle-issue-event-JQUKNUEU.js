@@ -9,13 +9,13 @@ import {
   reportInvalidConfig,
   savedRunOf,
   trackingViewSchema
-} from "./chunk-3TO2ULG3.js";
+} from "./chunk-XZG3F3QB.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
 import {
   planOnGitHub
-} from "./chunk-KFPUTRWV.js";
+} from "./chunk-NXAIYG6F.js";
 import {
   approveRevision,
   authorizeCommand,
@@ -27,9 +27,9 @@ import {
   snapshotHashOf,
   trustedSnapshot,
   updateRecord
-} from "./chunk-V7VWSBT7.js";
-import "./chunk-5VUDFWK2.js";
+} from "./chunk-K5AA5CP2.js";
 import "./chunk-BHSLGBML.js";
+import "./chunk-5VUDFWK2.js";
 import "./chunk-WH3D7LMG.js";
 import "./chunk-T7Y64LFU.js";
 import "./chunk-XPD5WE7P.js";

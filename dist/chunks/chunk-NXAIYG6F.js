@@ -39,7 +39,7 @@ import {
   trustedSnapshot,
   validateTaskGraph,
   writePlan
-} from "./chunk-V7VWSBT7.js";
+} from "./chunk-K5AA5CP2.js";
 import {
   findPrice,
   priceTable

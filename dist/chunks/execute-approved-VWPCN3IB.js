@@ -26,7 +26,7 @@ import {
   section,
   textCell,
   textLine
-} from "./chunk-3TO2ULG3.js";
+} from "./chunk-XZG3F3QB.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
@@ -35,7 +35,6 @@ import {
   buildTaskGraph,
   chains,
   code,
-  countTokens,
   describeInstructions,
   describeProblems,
   discover,
@@ -44,6 +43,7 @@ import {
   formatUsd,
   groupLabel,
   languageOf,
+  loadTokenizer,
   meetsApprover,
   oneLine,
   packState,
@@ -66,16 +66,16 @@ import {
   validateTaskGraph,
   verifyRevisionHash,
   visibleHashOf
-} from "./chunk-V7VWSBT7.js";
-import {
-  require_dist
-} from "./chunk-5VUDFWK2.js";
+} from "./chunk-K5AA5CP2.js";
 import {
   GITHUB_BODY_LIMIT,
   redactOutbound,
   redactSecrets,
   truncateBody
 } from "./chunk-BHSLGBML.js";
+import {
+  require_dist
+} from "./chunk-5VUDFWK2.js";
 import {
   qualityGates
 } from "./chunk-WH3D7LMG.js";
@@ -4782,7 +4782,8 @@ async function ciInput(host, pr, headSha, secrets) {
       }
     );
   const redact = redactSecrets(secrets);
-  const text = ciFailureDigest(failed, { redact: (t) => redact(t).text, countTokens });
+  const tokenizer = await loadTokenizer();
+  const text = ciFailureDigest(failed, { redact: (t) => redact(t).text, countTokens: tokenizer.count });
   return {
     kind: "ci",
     title: `Fix the failing CI checks: ${failed.map((f) => f.check.name).join(", ")}`,

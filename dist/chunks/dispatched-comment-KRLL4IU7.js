@@ -2,10 +2,10 @@ import { createRequire as __maestroCreateRequire } from 'node:module';
 const require = __maestroCreateRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-KFPUTRWV.js";
+} from "./chunk-NXAIYG6F.js";
 import {
   readPlan
-} from "./chunk-V7VWSBT7.js";
+} from "./chunk-K5AA5CP2.js";
 import "./chunk-BHSLGBML.js";
 import "./chunk-T7Y64LFU.js";
 import "./chunk-LNBFH3O3.js";
