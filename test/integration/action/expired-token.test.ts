@@ -146,11 +146,13 @@ describe('a token that expires mid-run, without the App’s credentials', () => 
   /*
    * KNOWN BUG (reported to the lead, not fixed here): this is what resume should do, and today it
    * does not, so the test is marked `fails` and turns red the day it is fixed (then drop `.fails`).
-   * 1. The run state lives only in the tracking comment's marker, which the stopped run could not
-   *    write once its token expired: the resume starts over (generate-tasks is asked again, the
-   *    recording has no second one) instead of continuing from the checkpoints on origin.
-   * 2. A `/maestro resume` comment is refused ("A run is already in progress") because that same
-   *    tracking comment still says running; `/maestro cancel` does not clear it either.
+   * Here the 401s hit only the API (pushes go to the local bare origin), so the first run keeps
+   * going: every task's checkpoint reaches origin and it fails at the end. But the run state lives
+   * only in the tracking comment's marker, which the run could no longer write, so the resume
+   * starts over: generate-tasks is asked again (the recording has no second one) although T1–T4
+   * and fix-1 are all on origin. Also, a `/maestro resume` comment is refused ("A run is already
+   * in progress") because that tracking comment still says running, and `/maestro cancel` does
+   * not clear it; so the resume below is the workflow dispatched by hand with reason resume.
    */
   it.fails(
     '/maestro resume with a fresh token continues: kept tasks are not redone, the rest run, the PR opens',
@@ -165,9 +167,7 @@ describe('a token that expires mid-run, without the App’s credentials', () => 
       const callsBefore = calls.length;
 
       // A new job, a new token: GitHub answers again; the expired one no longer names Maestro.
-      // The resume is the workflow dispatched by hand with the approval's inputs and reason resume:
-      // a `/maestro resume` comment is refused here because the tracking comment still says
-      // running (the stopped run could not update it with its expired token) — see the report.
+      // The workflow dispatched by hand with the approval's inputs and reason resume (see above).
       j.fake.failures.splice(0);
       j.fake.tokens.set(FRESH_TOKEN, appBot);
       j.fake.tokens.delete(APP_TOKEN);
@@ -200,7 +200,6 @@ describe('a token that expires mid-run, without the App’s credentials', () => 
       const after = originCommits(j);
       expect(after.branch).toBe(before.branch);
       expect(after.commits.slice(0, before.commits.length)).toEqual(before.commits);
-      expect(after.commits.length).toBeGreaterThan(before.commits.length);
       // The remaining tasks ran.
       const ran = checkpointTasks(j, after.branch);
       expect(ran).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4']));
