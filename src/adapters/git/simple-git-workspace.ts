@@ -7,8 +7,6 @@ import {
   type CheckpointTrailers,
   formatCheckpointMessage,
   messageSubject,
-  parseCheckpointTrailers,
-  TRAILER_KEYS,
 } from '../../core/state/checkpoint-trailers.js';
 import type { BlockedAction } from '../../ports/executor-port.js';
 import type {
@@ -27,8 +25,14 @@ import type { ConfigGuard } from './config-guard.js';
 import { fetchBranch } from './fetch-branch.js';
 import { type GitRaw, gitClient, mustRaw, quietGit, tryRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
+import {
+  readCheckpoints,
+  readDiffFiles,
+  readDiffText,
+  readReleaseCommitMessages,
+  resolveCommit,
+} from './git-history.js';
 import { type OpenedRepository, openRepository } from './open-repository.js';
-import { capDiff, parseDiff, splitNul } from './parse-diff.js';
 import { authHeaderEnv } from './push-auth.js';
 import { type GitRemoteTarget, pushBranch } from './push-branch.js';
 import { assertRunBranchName, RUN_BRANCH_PREFIX } from './run-branch-name.js';
@@ -271,75 +275,20 @@ export class SimpleGitWorkspace implements GitWorkspace {
     });
   }
 
-  async checkpoints(session: string, since?: string): Promise<CheckpointCommit[]> {
-    // From the run's base only: the whole history of a large repository costs a second a call.
-    const range = since ? `${await this.#resolveCommit(since)}..HEAD` : 'HEAD';
-    const out = await mustRaw(
-      this.#git,
-      [
-        'log',
-        '-z',
-        '--reverse',
-        '--fixed-strings',
-        `--grep=${TRAILER_KEYS.session}: ${session}`,
-        '--format=%H%n%B',
-        range,
-        '--',
-      ],
-      'read the checkpoints',
-      'Check that the run branch has at least one commit.',
-    );
-    const commits: CheckpointCommit[] = [];
-    for (const record of splitNul(out)) {
-      const newline = record.indexOf('\n');
-      const sha = record.slice(0, newline).trim();
-      const body = record.slice(newline + 1);
-      const trailers = parseCheckpointTrailers(body);
-      if (trailers?.session !== session) continue;
-      commits.push({ sha, subject: messageSubject(body), ...trailers });
-    }
-    return commits;
+  checkpoints(session: string, since?: string): Promise<CheckpointCommit[]> {
+    return readCheckpoints(this.#git, this.root, session, since);
   }
 
-  async releaseCommitMessages(max: number): Promise<string[]> {
-    // Since the newest tag reachable from HEAD (the last release); the last `max` commits without one.
-    const tag = await tryRaw(this.#git, ['describe', '--tags', '--abbrev=0', 'HEAD']);
-    const range = tag.ok && tag.stdout.trim() ? [`refs/tags/${tag.stdout.trim()}..HEAD`] : ['HEAD'];
-    const out = await mustRaw(
-      this.#git,
-      ['log', '-z', `--max-count=${max}`, '--no-merges', '--format=%B', ...range, '--'],
-      'read the commits since the last release',
-      'Check that the repository has commits.',
-    );
-    return out
-      .split('\0')
-      .map((m) => m.trim())
-      .filter(Boolean);
+  releaseCommitMessages(max: number): Promise<string[]> {
+    return readReleaseCommitMessages(this.#git, max);
   }
 
-  async diffFiles(from: string, to: string): Promise<FileChange[]> {
-    const range = [await this.#resolveCommit(from), await this.#resolveCommit(to)];
-    const common = ['diff', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative'];
-    const [nameStatus, numstat] = await Promise.all([
-      this.#git.raw([...common, '--name-status', ...range, '--']),
-      this.#git.raw([...common, '--numstat', ...range, '--']),
-    ]);
-    return parseDiff(nameStatus, numstat);
+  diffFiles(from: string, to: string): Promise<FileChange[]> {
+    return readDiffFiles(this.#git, this.root, from, to);
   }
 
-  async diffText(from: string, to: string, maxBytes: number): Promise<string> {
-    const range = [await this.#resolveCommit(from), await this.#resolveCommit(to)];
-    const diff = await this.#git.raw([
-      'diff',
-      '-M',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-color',
-      '--no-relative',
-      ...range,
-      '--',
-    ]);
-    return capDiff(diff, maxBytes);
+  diffText(from: string, to: string, maxBytes: number): Promise<string> {
+    return readDiffText(this.#git, this.root, from, to, maxBytes);
   }
 
   async fetchRunBranch(branch: string): Promise<FetchResult> {
@@ -488,24 +437,8 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return { branch, head, headTree };
   }
 
-  async #resolveCommit(rev: string): Promise<string> {
-    const out = await tryRaw(this.#git, [
-      'rev-parse',
-      '--verify',
-      '-q',
-      '--end-of-options',
-      `${rev}^{commit}`,
-    ]);
-    const sha = out.ok ? out.stdout.trim() : '';
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) {
-      throw new MaestroError(
-        `${JSON.stringify(rev)} is not a commit in ${this.root}; check the revision (fetch it first if it is remote).`,
-        {
-          code: 'git.unknown-revision',
-        },
-      );
-    }
-    return sha;
+  #resolveCommit(rev: string): Promise<string> {
+    return resolveCommit(this.#git, this.root, rev);
   }
 
   async #treeOf(commit: string): Promise<string> {
