@@ -398,7 +398,7 @@ async function act(route, base) {
   const skip = skipReason(route, base.inputs.mode);
   if (skip) return { kind: "nothing", reason: `nothing to do: ${skip}` };
   const [{ gitHubDeps }, { handleIssueEvent }] = await Promise.all([
-    import("./wiring-OSPKQWZT.js"),
+    import("./wiring-ZWVEJMWA.js"),
     import("./handle-issue-event-JQUKNUEU.js")
   ]);
   const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
@@ -419,7 +419,7 @@ async function act(route, base) {
 }
 async function execute(ctx, deps, request, handled) {
   const [{ executionDeps }, { executeApproved }] = await Promise.all([
-    import("./wiring-OSPKQWZT.js"),
+    import("./wiring-ZWVEJMWA.js"),
     import("./execute-approved-VWPCN3IB.js")
   ]);
   const cancellation = runnerCancellation(ctx.logger);

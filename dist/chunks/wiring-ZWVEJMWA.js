@@ -7981,6 +7981,72 @@ async function fetchBranch(git, target, branch) {
   return { kind: "fetched", sha: sha2.ok ? sha2.stdout.trim() : "" };
 }
 
+// src/adapters/git/git-history.ts
+async function resolveCommit(git, root, rev) {
+  const out = await tryRaw(git, ["rev-parse", "--verify", "-q", "--end-of-options", `${rev}^{commit}`]);
+  const sha2 = out.ok ? out.stdout.trim() : "";
+  if (!/^[0-9a-f]{40,64}$/.test(sha2)) {
+    throw new MaestroError(
+      `${JSON.stringify(rev)} is not a commit in ${root}; check the revision (fetch it first if it is remote).`,
+      { code: "git.unknown-revision" }
+    );
+  }
+  return sha2;
+}
+async function readCheckpoints(git, root, session, since) {
+  const range = since ? `${await resolveCommit(git, root, since)}..HEAD` : "HEAD";
+  const out = await mustRaw(
+    git,
+    [
+      "log",
+      "-z",
+      "--reverse",
+      "--fixed-strings",
+      `--grep=${TRAILER_KEYS.session}: ${session}`,
+      "--format=%H%n%B",
+      range,
+      "--"
+    ],
+    "read the checkpoints",
+    "Check that the run branch has at least one commit."
+  );
+  const commits = [];
+  for (const record of splitNul(out)) {
+    const newline = record.indexOf("\n");
+    const sha2 = record.slice(0, newline).trim();
+    const body = record.slice(newline + 1);
+    const trailers = parseCheckpointTrailers(body);
+    if (trailers?.session !== session) continue;
+    commits.push({ sha: sha2, subject: messageSubject(body), ...trailers });
+  }
+  return commits;
+}
+async function readReleaseCommitMessages(git, max) {
+  const tag = await tryRaw(git, ["describe", "--tags", "--abbrev=0", "HEAD"]);
+  const range = tag.ok && tag.stdout.trim() ? [`refs/tags/${tag.stdout.trim()}..HEAD`] : ["HEAD"];
+  const out = await mustRaw(
+    git,
+    ["log", "-z", `--max-count=${max}`, "--no-merges", "--format=%B", ...range, "--"],
+    "read the commits since the last release",
+    "Check that the repository has commits."
+  );
+  return out.split("\0").map((m) => m.trim()).filter(Boolean);
+}
+var DIFF_OPTIONS2 = ["-M", "--no-ext-diff", "--no-textconv", "--no-color", "--no-relative"];
+async function readDiffFiles(git, root, from, to) {
+  const range = [await resolveCommit(git, root, from), await resolveCommit(git, root, to)];
+  const common = ["diff", "-z", ...DIFF_OPTIONS2];
+  const [nameStatus, numstat] = await Promise.all([
+    git.raw([...common, "--name-status", ...range, "--"]),
+    git.raw([...common, "--numstat", ...range, "--"])
+  ]);
+  return parseDiff(nameStatus, numstat);
+}
+async function readDiffText(git, root, from, to, maxBytes) {
+  const range = [await resolveCommit(git, root, from), await resolveCommit(git, root, to)];
+  return capDiff(await git.raw(["diff", ...DIFF_OPTIONS2, ...range, "--"]), maxBytes);
+}
+
 // src/adapters/git/open-repository.ts
 import { isAbsolute as isAbsolute3, join as join4 } from "node:path";
 
@@ -8485,67 +8551,17 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
       return commit;
     });
   }
-  async checkpoints(session, since) {
-    const range = since ? `${await this.#resolveCommit(since)}..HEAD` : "HEAD";
-    const out = await mustRaw(
-      this.#git,
-      [
-        "log",
-        "-z",
-        "--reverse",
-        "--fixed-strings",
-        `--grep=${TRAILER_KEYS.session}: ${session}`,
-        "--format=%H%n%B",
-        range,
-        "--"
-      ],
-      "read the checkpoints",
-      "Check that the run branch has at least one commit."
-    );
-    const commits = [];
-    for (const record of splitNul(out)) {
-      const newline = record.indexOf("\n");
-      const sha2 = record.slice(0, newline).trim();
-      const body = record.slice(newline + 1);
-      const trailers = parseCheckpointTrailers(body);
-      if (trailers?.session !== session) continue;
-      commits.push({ sha: sha2, subject: messageSubject(body), ...trailers });
-    }
-    return commits;
+  checkpoints(session, since) {
+    return readCheckpoints(this.#git, this.root, session, since);
   }
-  async releaseCommitMessages(max) {
-    const tag = await tryRaw(this.#git, ["describe", "--tags", "--abbrev=0", "HEAD"]);
-    const range = tag.ok && tag.stdout.trim() ? [`refs/tags/${tag.stdout.trim()}..HEAD`] : ["HEAD"];
-    const out = await mustRaw(
-      this.#git,
-      ["log", "-z", `--max-count=${max}`, "--no-merges", "--format=%B", ...range, "--"],
-      "read the commits since the last release",
-      "Check that the repository has commits."
-    );
-    return out.split("\0").map((m) => m.trim()).filter(Boolean);
+  releaseCommitMessages(max) {
+    return readReleaseCommitMessages(this.#git, max);
   }
-  async diffFiles(from, to) {
-    const range = [await this.#resolveCommit(from), await this.#resolveCommit(to)];
-    const common = ["diff", "-z", "-M", "--no-ext-diff", "--no-textconv", "--no-color", "--no-relative"];
-    const [nameStatus, numstat] = await Promise.all([
-      this.#git.raw([...common, "--name-status", ...range, "--"]),
-      this.#git.raw([...common, "--numstat", ...range, "--"])
-    ]);
-    return parseDiff(nameStatus, numstat);
+  diffFiles(from, to) {
+    return readDiffFiles(this.#git, this.root, from, to);
   }
-  async diffText(from, to, maxBytes) {
-    const range = [await this.#resolveCommit(from), await this.#resolveCommit(to)];
-    const diff = await this.#git.raw([
-      "diff",
-      "-M",
-      "--no-ext-diff",
-      "--no-textconv",
-      "--no-color",
-      "--no-relative",
-      ...range,
-      "--"
-    ]);
-    return capDiff(diff, maxBytes);
+  diffText(from, to, maxBytes) {
+    return readDiffText(this.#git, this.root, from, to, maxBytes);
   }
   async fetchRunBranch(branch) {
     assertRunBranchName(branch);
@@ -8673,24 +8689,8 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     }
     return { branch, head, headTree };
   }
-  async #resolveCommit(rev) {
-    const out = await tryRaw(this.#git, [
-      "rev-parse",
-      "--verify",
-      "-q",
-      "--end-of-options",
-      `${rev}^{commit}`
-    ]);
-    const sha2 = out.ok ? out.stdout.trim() : "";
-    if (!/^[0-9a-f]{40,64}$/.test(sha2)) {
-      throw new MaestroError(
-        `${JSON.stringify(rev)} is not a commit in ${this.root}; check the revision (fetch it first if it is remote).`,
-        {
-          code: "git.unknown-revision"
-        }
-      );
-    }
-    return sha2;
+  #resolveCommit(rev) {
+    return resolveCommit(this.#git, this.root, rev);
   }
   async #treeOf(commit) {
     return (await this.#git.raw(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
