@@ -2,8 +2,9 @@
  * `npm run bench`: every benchmark, one after another, each printing its own table — scheduling
  * (against barriers, FIFO list scheduling and with estimated durations), start-up (`maestro --help`
  * and the Action against their peers), discovery (`maestro context` against repomix, with the
- * localisation quality of the same build), the task cycle's git work (against plain git plumbing)
- * and the webhook path. Each runs as its own process so no bench warms another's state.
+ * localisation quality of the same build), the task cycle's git work (against plain git plumbing),
+ * `maestro run -y` with 10 tasks (against the same git work done plainly) and the webhook path.
+ * Each runs as its own process so no bench warms another's state.
  * `--quick` (or BENCH_QUICK=1) passes on to each for fewer repetitions; `--scale` adds the
  * 100k-file repository to discovery and the task cycle.
  */
@@ -17,6 +18,7 @@ const BENCHES: [title: string, script: string, args: string[]][] = [
   ['Discovery', 'bench/discovery.ts', passOn],
   ['Localisation (ranking-defect fixtures, fusion vs plain BM25)', 'bench/localisation.ts', []],
   ['Task cycle (git)', 'bench/checkpoint.ts', passOn],
+  ['Task cycle: maestro run -y', 'bench/run-cycle.ts', passOn.filter((a) => a === '--quick')],
   ['Webhook path', 'bench/webhook-ack.ts', []],
 ];
 
