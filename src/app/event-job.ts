@@ -7,7 +7,7 @@ import { semanticKey, serialKey } from './event-keys.js';
 import type { InstallationClient, RepoTarget } from './github-deps.js';
 import { probotLogger } from './probot-logger.js';
 import type { StoredJob } from './redis-work-queue.js';
-import type { Job } from './work-queue.js';
+import type { Job, PortableJob } from './work-queue.js';
 
 /** The part of Probot's `Context` a job needs. */
 export interface WebhookContext {
@@ -103,17 +103,31 @@ export function revivedJob(
   deps: EventJobDeps,
   logger: RepoTarget['logger'],
 ): Job {
-  const { installationId, repo, event } = stored.portable;
   return {
     key: stored.key,
     dedupe: stored.dedupe,
     name: stored.name,
     portable: stored.portable,
     run: async () => {
-      const github = deps.depsFor({ client: await app.auth(installationId), repo, logger });
-      const handled = await deps.handle(event, github);
-      logger.info(`${stored.name}: ${describe(handled)}`);
-      await afterHandled(handled, github);
+      await runPortable(stored.portable, stored.name, { ...deps, auth: (id) => app.auth(id) }, logger);
     },
   };
+}
+
+/**
+ * One job from its data alone (what the Redis queue stores, what the job thread receives): the
+ * installation's client from the App's auth, the engine's decision, then the follow-up.
+ */
+export async function runPortable(
+  portable: PortableJob,
+  name: string,
+  deps: Required<EventJobDeps>,
+  logger: RepoTarget['logger'],
+): Promise<Handled> {
+  const { installationId, repo, event } = portable;
+  const github = deps.depsFor({ client: await deps.auth(installationId), repo, logger });
+  const handled = await deps.handle(event, github);
+  logger.info(`${name}: ${describe(handled)}`);
+  await afterHandled(handled, github);
+  return handled;
 }

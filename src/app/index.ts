@@ -20,6 +20,7 @@ import { reviewCommentEvent } from './handlers/pull-request-review-comment-creat
 import { reviewEvent } from './handlers/pull-request-review-submitted.js';
 import { workflowRunCompletedEvent } from './handlers/workflow-run-completed.js';
 import { gitHubCheck, type ReadinessCheck, redisCheck, serviceRoutes } from './health.js';
+import type { JobRunner } from './job-thread.js';
 import { AppMetrics } from './metrics.js';
 import { probotLogger } from './probot-logger.js';
 import {
@@ -30,7 +31,7 @@ import {
   startReconcileSchedule,
 } from './reconcile-schedule.js';
 import { RedisWorkQueue } from './redis-work-queue.js';
-import { type JobQueue, QueueFullError, WorkQueue } from './work-queue.js';
+import { type Job, type JobQueue, QueueFullError, WorkQueue } from './work-queue.js';
 
 export interface MaestroAppOptions {
   /** Jobs at once across issues (MAESTRO_CONCURRENCY). */
@@ -65,6 +66,12 @@ export interface MaestroAppOptions {
   firstSweepDelayMs?: number;
   /** What `/readyz` asks besides GitHub (default: Redis PING when `REDIS_URL` is set in `env`). */
   readinessChecks?: readonly ReadinessCheck[];
+  /**
+   * Where jobs that carry their data run: `npm start` gives a worker thread (job-thread.ts), so a
+   * job never holds up a webhook's answer; unset, they run on this event loop with `handle` and
+   * `depsFor` (`probot run`, the serverless handler, tests). Closed by `stop()`.
+   */
+  jobs?: JobRunner;
 }
 
 export interface MaestroApp {
@@ -110,6 +117,14 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     auth: (installationId: number) => auth.auth(installationId),
   };
   const findMissed = options.findMissed ?? sweepRepository;
+  // A job with its data goes to the job thread when there is one; what it decided is counted here.
+  const runner = options.jobs;
+  const offload = (job: Job): Job => {
+    const portable = job.portable;
+    if (!runner || !portable) return job;
+    return { ...job, run: async () => metrics.handled(await runner.run(portable, job.name)) };
+  };
+
   // Fail a command fast while Redis is away (one retry, 2 s to connect): the delivery is then
   // answered 500 well within GitHub's 10 s (shown failed, redeliverable), never 202 and dropped.
   // ioredis reconnects by itself; errors are logged here instead of its console line.
@@ -128,7 +143,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
           maxPending: options.maxPending,
           logger,
           ...options.redis,
-          revive: (stored) => metrics.timed(revivedJob(stored, auth, jobDeps, logger)),
+          revive: (stored) => metrics.timed(offload(revivedJob(stored, auth, jobDeps, logger))),
         })
       : new WorkQueue({ concurrency: options.concurrency, maxPending: options.maxPending, logger }));
 
@@ -146,7 +161,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
       metrics.delivery(name, 'ignored');
       return;
     }
-    const result = await queue.enqueue(metrics.timed(job));
+    const result = await queue.enqueue(metrics.timed(offload(job)));
     metrics.delivery(name, result);
     if (result === 'full') throw new QueueFullError(job.name);
   };
@@ -169,7 +184,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
         const missed = await watermarks.missed(repo, depsFor(target), findMissed);
         // Each issue's events go to the issue's own serial key: never beside a webhook job for it.
         for (const { events } of missed)
-          for (const event of events) await queue.enqueue(sweptEventJob(target, event, jobDeps));
+          for (const event of events) await queue.enqueue(offload(sweptEventJob(target, event, jobDeps)));
         logger.info(`${name}: ${missed.length} issue(s) with missed events`);
       };
       // Keyed per repository and only when idle: a sweep never overlaps with itself.
@@ -205,6 +220,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
       stopping = true;
       schedule.stop();
       await queue.close();
+      await runner?.close();
       await redis?.close();
       redisClient?.disconnect();
     },

@@ -85,11 +85,16 @@ export class AppMetrics {
   ): (event: IssueEvent, deps: GitHubDeps) => Promise<Handled> {
     return async (event, deps) => {
       const handled = await handle(event, deps);
-      if (handled.kind === 'planned') this.#plans.inc();
-      if (handled.kind === 'plan-in-action') this.#dispatches.inc({ mode: 'plan' });
-      if (handled.kind === 'execute') this.#dispatches.inc({ mode: 'execute' });
+      this.handled(handled.kind);
       return handled;
     };
+  }
+
+  /** Counts what the engine decided (the job thread reports only the kind back). */
+  handled(kind: Handled['kind']): void {
+    if (kind === 'planned') this.#plans.inc();
+    if (kind === 'plan-in-action') this.#dispatches.inc({ mode: 'plan' });
+    if (kind === 'execute') this.#dispatches.inc({ mode: 'execute' });
   }
 
   /** The same job, timed, and counted as a failure when it throws (the queue still sees the throw). */

@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
-import { createProbot, type Options, Probot, Server } from 'probot';
+import { createProbot, Probot, Server } from 'probot';
 import type { Logger } from '../ports/logger-port.js';
 import type { AppEnvironment } from './app-environment.js';
 import { appOptionsFrom } from './app-options.js';
 import { type MaestroApp, type MaestroAppOptions, maestroApp } from './index.js';
+import { JobThread } from './job-thread.js';
+import { probotCredentials, probotEnv } from './probot-credentials.js';
 import { probotLogger, withQuietSignatureFailures } from './probot-logger.js';
 
 /** How long a stopping process waits for queued work before it exits anyway. */
@@ -32,25 +34,19 @@ export async function startAppServer(
     warnings?: readonly string[];
     app?: Partial<MaestroAppOptions>;
     processEnv?: NodeJS.ProcessEnv;
+    /**
+     * The job thread (default: on, unless `app` replaces `handle` or `depsFor`, which cannot cross
+     * to a thread): `false` runs jobs on the webhook's event loop; `setup` names a module whose
+     * `depsFor`/`handle` the thread uses instead (tests); `nice` lowers its CPU priority.
+     */
+    jobThread?: false | { setup?: string; nice?: number };
   } = {},
 ): Promise<RunningApp> {
   const processEnv = options.processEnv ?? process.env;
-  const probotEnv: NodeJS.ProcessEnv = {
-    ...processEnv,
-    LOG_FORMAT: processEnv.LOG_FORMAT ?? (processEnv.NODE_ENV === 'production' ? 'json' : 'pretty'),
-  };
-  const credentials: Options = {
-    appId: environment.appId,
-    privateKey: environment.privateKey,
-    secret: environment.webhookSecret,
-    baseUrl: environment.apiBaseUrl,
-    logLevel: environment.logLevel as Options['logLevel'],
-    // Probot's Bottleneck throttling shares the queue's Redis: replicas keep one request budget.
-    redisConfig: environment.redisUrl,
-  };
+  const credentials = probotCredentials(environment);
   // One warning per wrongly signed delivery instead of two error lines carrying its payload.
   const log = withQuietSignatureFailures(
-    (await createProbot({ env: probotEnv, overrides: credentials }).ready()).log,
+    (await createProbot({ env: probotEnv(processEnv), overrides: credentials }).ready()).log,
   );
   const server = new Server({
     Probot: Probot.defaults({ ...credentials, log }),
@@ -61,9 +57,11 @@ export async function startAppServer(
     webhookProxy: environment.webhookProxyUrl,
   });
 
+  const appOptions = { ...appOptionsFrom(environment, processEnv), ...options.app };
+  const jobs = jobThreadFor(environment, appOptions, options.jobThread, probotLogger(log));
   let maestro: MaestroApp | undefined;
   await server.load((app, { addHandler }) => {
-    maestro = maestroApp(app, { ...appOptionsFrom(environment, processEnv), ...options.app });
+    maestro = maestroApp(app, { ...appOptions, jobs });
     addHandler(maestro.routes);
   });
   const http = await server.start();
@@ -94,4 +92,27 @@ export async function startAppServer(
       await server.stop();
     },
   };
+}
+
+/**
+ * The job thread for `npm start`, or none when the caller keeps jobs on the event loop: injected
+ * `handle`/`depsFor` are functions of this thread, so with them the jobs stay here.
+ */
+function jobThreadFor(
+  environment: AppEnvironment,
+  app: MaestroAppOptions,
+  choice: false | { setup?: string; nice?: number } | undefined,
+  logger: Logger,
+): JobThread | undefined {
+  if (choice === false || (choice === undefined && (app.handle || app.depsFor))) return undefined;
+  return new JobThread(
+    {
+      environment,
+      env: { ...app.env },
+      checkoutRoot: app.checkoutRoot,
+      setup: choice?.setup,
+      nice: choice?.nice,
+    },
+    logger,
+  );
 }
