@@ -1,3 +1,5 @@
+import { postingsOf, type RankIndex } from './rank-index.js';
+
 /**
  * Okapi BM25 over two fields per file — content terms and path terms — scored separately and
  * summed with a path weight (a BM25F-lite: a path naming the issue's words is strong evidence).
@@ -78,4 +80,68 @@ export function weightQuery(
   const query = new Map<string, number>();
   for (const [t, c] of counts) query.set(t, 1 + Math.log(c));
   return query;
+}
+
+/** A hit of `bm25RankIndex`: a document number of the index. */
+export interface Bm25DocHit {
+  doc: number;
+  score: number;
+}
+
+/**
+ * `bm25Rank` over a rank index's postings: only the query terms' postings are read, so a run costs
+ * O(documents holding a query term) instead of a term table and a path-term set per file. Each
+ * document's score adds the same terms in the same order as `bm25Rank`, so the two agree exactly.
+ * `include` (one flag per document) restricts the collection, e.g. to source files for the baseline.
+ */
+export function bm25RankIndex(
+  index: Pick<RankIndex, 'lengths' | 'content' | 'pathTerms'>,
+  query: WeightedQuery,
+  include?: Uint8Array,
+  options: Bm25Options = {},
+): Bm25DocHit[] {
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.75;
+  const pathWeight = options.pathWeight ?? 1.5;
+  const { lengths } = index;
+  const inSet = (doc: number) => !include || include[doc] === 1;
+  let n = 0;
+  let totalLength = 0;
+  for (let doc = 0; doc < lengths.length; doc++) {
+    if (!inSet(doc)) continue;
+    n++;
+    totalLength += lengths[doc]!;
+  }
+  if (n === 0 || query.size === 0) return [];
+  const avgLength = totalLength / n || 1;
+  const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const scores = new Float64Array(lengths.length);
+  for (const [t, weight] of query) {
+    const content = postingsOf(index.content, t);
+    const path = postingsOf(index.pathTerms, t);
+    const df = content ? countIn(content.docs, inSet) : 0;
+    const pdf = path ? countIn(path.docs, inSet) : 0;
+    // Per document: this term's content part, then its path part, as bm25Rank adds them.
+    content?.docs.forEach((doc, i) => {
+      if (!inSet(doc)) return;
+      const f = content.values[i]!;
+      const norm = k1 * (1 - b + (b * lengths[doc]!) / avgLength);
+      scores[doc] = scores[doc]! + weight * idf(df) * ((f * (k1 + 1)) / (f + norm));
+    });
+    path?.docs.forEach((doc) => {
+      if (inSet(doc)) scores[doc] = scores[doc]! + weight * pathWeight * idf(pdf);
+    });
+  }
+  const hits: Bm25DocHit[] = [];
+  scores.forEach((score, doc) => {
+    if (score > 0 && inSet(doc)) hits.push({ doc, score });
+  });
+  // Documents are numbered in path order, so the tie-break is bm25Rank's (by path).
+  return hits.sort((a, c) => c.score - a.score || a.doc - c.doc);
+}
+
+function countIn(docs: Uint32Array, inSet: (doc: number) => boolean): number {
+  let n = 0;
+  for (const doc of docs) if (inSet(doc)) n++;
+  return n;
 }

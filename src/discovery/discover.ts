@@ -11,7 +11,9 @@ import { type CachedAnalysis, DiscoveryCache } from './discovery-cache.js';
 import { findInstructions, type InstructionFile } from './instructions.js';
 import { type DropReason, inventory } from './inventory.js';
 import { packContext } from './pack-context.js';
-import { type IndexedFile, rankFiles } from './rank-files.js';
+import { rankFiles } from './rank-files.js';
+import { buildRankIndex, type IndexSource } from './rank-index.js';
+import { loadRankIndex, saveRankIndex, treeKey } from './rank-index-codec.js';
 import { TokenCountMemo } from './token-count-memo.js';
 import { tokenize } from './tokenize.js';
 
@@ -83,13 +85,18 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const { kept, summary } = inventory(listed);
   const t1 = performance.now();
 
-  const queryTerms = [...new Set([...tokenize(input.issue.title), ...tokenize(input.issue.body)])];
-  const { indexed, cacheHits, cacheMisses } = await indexAll(kept, repo, input.cache, queryTerms, summary);
-  summary.kept = indexed.length;
-  const t2 = performance.now();
-
   const readText = async (path: string) => (await repo.readFile(path)).toString('utf8');
   const readMaybe = (path: string) => readText(path).catch(() => undefined);
+  // Before indexing: the Go module is part of what the rank index is built from (import resolution).
+  const stack = await detectStack(listed, kept, readMaybe);
+  const key = treeKey(kept, stack.goModule);
+  const { record, cacheHits, cacheMisses } =
+    (await cachedIndex(input.cache, key, kept.length)) ??
+    (await indexAll(kept, repo, input.cache, key, stack.goModule));
+  for (const [reason, n] of Object.entries(record.dropped)) summary.dropped[reason as DropReason] += n;
+  summary.kept = record.index.paths.length;
+  const t2 = performance.now();
+
   const hidden = new Map<string, Record<string, number>>();
   const readClean = async (path: string) => {
     const result = sanitizeInbound(await readText(path));
@@ -97,7 +104,6 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
     if (Object.keys(removed).length > 0) hidden.set(path, removed);
     return result.text;
   };
-  const stack = await detectStack(listed, kept, readMaybe);
   // Exact counts, remembered by content across runs: a warm run that packs what it packed before
   // never loads the tokenizer.
   const counts = await TokenCountMemo.open(input.cache);
@@ -107,15 +113,10 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
     Math.min(4000, Math.ceil(input.budgetTokens * 0.15)),
     counts.count,
   );
-  const ranking = rankFiles({
-    files: indexed,
-    issue: input.issue,
-    ...(stack.goModule ? { goModule: stack.goModule } : {}),
-    mode: input.ranking ?? 'fusion',
-  });
+  const ranking = rankFiles({ index: record.index, issue: input.issue, mode: input.ranking ?? 'fusion' });
   const t3 = performance.now();
 
-  const tokensOf = new Map(indexed.map((f) => [f.path, f.tokens]));
+  const tokensOf = new Map(record.index.paths.map((path, doc) => [path, record.tokens[doc]!]));
   const packed = await packContext({
     ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0, anchors: r.anchors })),
     read: readClean,
@@ -155,38 +156,38 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   };
 }
 
+/** The rank index cached for this tree (the same files and contents as the last run), if any. */
+async function cachedIndex(store: CacheStore, key: string, kept: number) {
+  const record = await loadRankIndex(store, key);
+  return record ? { record, cacheHits: kept, cacheMisses: 0 } : undefined;
+}
+
 /**
- * Every kept file as ranking needs it, from the cache or analysed now. Its own function so that the
- * loaded cache (the whole document, every entry's term counts) is garbage once this returns: at
- * 100k files it was held through ranking and packing, at the run's peak.
+ * Every kept file analysed (cache first) and built into this tree's rank index, which is saved for
+ * the next run. Its own function so that the loaded per-blob cache (the whole document, every
+ * entry's term counts) is garbage once this returns, not held through ranking and packing.
  */
 async function indexAll(
   kept: readonly RepoFile[],
   repo: RepositoryReader,
   store: CacheStore,
-  queryTerms: readonly string[],
-  summary: { dropped: Record<DropReason, number> },
+  key: string,
+  goModule: string | undefined,
 ) {
   const cache = await DiscoveryCache.open(store);
   const analysed = await analyseAll(kept, repo, cache);
-  // Ranking reads term counts only for the issue's terms (BM25 scores query terms), so each file
-  // carries just those: the cache keeps the rest packed.
-  const indexed: (IndexedFile & { tokens: number })[] = [];
+  const dropped: Partial<Record<DropReason, number>> = {};
+  const sources: (IndexSource & { tokens: number })[] = [];
   for (const { file, analysis } of analysed) {
-    if (analysis.drop) summary.dropped[analysis.drop]++;
-    else
-      indexed.push({
-        path: file.path,
-        tokens: analysis.tokens,
-        length: analysis.length,
-        symbols: analysis.symbols,
-        imports: analysis.imports,
-        literals: analysis.literals,
-        tf: analysis.termCounts(queryTerms),
-      });
+    if (analysis.drop) dropped[analysis.drop] = (dropped[analysis.drop] ?? 0) + 1;
+    else sources.push({ ...analysis, path: file.path });
   }
   await cache.save();
-  return { indexed, cacheHits: cache.hits, cacheMisses: cache.misses };
+  const index = buildRankIndex(sources, goModule);
+  const tokensByPath = new Map(sources.map((s) => [s.path, s.tokens]));
+  const record = { key, index, tokens: Uint32Array.from(index.paths, (p) => tokensByPath.get(p)!), dropped };
+  await saveRankIndex(store, record);
+  return { record, cacheHits: cache.hits, cacheMisses: cache.misses };
 }
 
 async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, cache: DiscoveryCache) {

@@ -13,6 +13,8 @@ const MAGIC = 0x4d444332; // "MDC2"
 export type CachedAnalysis = Omit<FileAnalysis, 'tf'> & {
   /** Counts of `terms` in the file (terms it does not contain are absent). */
   termCounts(terms: readonly string[]): Record<string, number>;
+  /** Calls `each` for every term of the file with its count (to build a rank index). */
+  eachTerm(each: (term: string, count: number) => void): void;
 };
 
 /** [key, every field of the analysis but its term counts] — the JSON part of an entry. */
@@ -134,7 +136,10 @@ export class DiscoveryCache {
       }
       return out;
     };
-    return { ...meta[1], termCounts };
+    const eachTerm = (each: (term: string, count: number) => void) => {
+      for (let i = 0; i < tf.ids.length; i++) each(this.#terms[tf.ids[i]!]!, tf.counts[i]!);
+    };
+    return { ...meta[1], termCounts, eachTerm };
   }
 
   #idOf(term: string): number | undefined {

@@ -1,6 +1,6 @@
 import type { PathLookup } from './path-lookup.js';
 import { PhraseIndex } from './string-literals.js';
-import type { SymbolIndex } from './symbol-index.js';
+import type { SymbolLookup } from './symbol-index.js';
 
 export type MentionKind = 'frame' | 'path' | 'file name' | 'module' | 'symbol' | 'message';
 
@@ -57,7 +57,7 @@ type Add = (paths: readonly string[], kind: MentionKind, value: string, weight: 
  * import line, an exception type or template prose is weak, so it breaks ties without outranking
  * the text match of the file that holds the bug.
  */
-export function extractMentions(text: string, lookup: PathLookup, symbols: SymbolIndex): Mention[] {
+export function extractMentions(text: string, lookup: PathLookup, symbols: SymbolLookup): Mention[] {
   const out: Mention[] = [];
   const add: Add = (paths, kind, value, weight) => {
     for (const path of paths) out.push({ path, kind, value, weight });
@@ -123,7 +123,7 @@ function frames(text: string, lookup: PathLookup, add: Add): Set<string> {
 function symbolMentions(
   prose: string,
   code: string,
-  symbols: SymbolIndex,
+  symbols: SymbolLookup,
   add: Add,
   exceptionTypes: ReadonlySet<string>,
 ): void {

@@ -1,7 +1,5 @@
-import { bm25Rank, weightQuery } from './bm25.js';
-import { isChangelog, isDocPath, isTestPath, isUnder, vendoredRoots } from './file-roles.js';
-import { ImportResolver } from './import-graph.js';
-import { buildImportGraph } from './import-neighbours.js';
+import { bm25RankIndex, weightQuery } from './bm25.js';
+import { isChangelog, isDocPath, isTestPath, isUnder } from './file-roles.js';
 import {
   extractMentions,
   type Mention,
@@ -10,8 +8,9 @@ import {
   withoutForeignPaths,
 } from './mentions.js';
 import { PathLookup } from './path-lookup.js';
-import { SymbolIndex } from './symbol-index.js';
-import { pathTerms, tokenize } from './tokenize.js';
+import { buildRankIndex, type IndexSource, neighboursOf, type RankIndex } from './rank-index.js';
+import { IndexedSymbols } from './symbol-index.js';
+import { tokenize } from './tokenize.js';
 
 /** A file ready to rank: its path and the cached analysis fields ranking reads. */
 export interface IndexedFile {
@@ -33,11 +32,19 @@ export interface RankedEntry {
   anchors: string[];
 }
 
-export interface RankInput {
-  files: readonly IndexedFile[];
+/** The files to rank, as analyses (built into an index here) or as a rank index built before. */
+export type RankInput = RankOptions &
+  (
+    | {
+        files: readonly IndexedFile[];
+        /** `module` line of go.mod, to resolve Go imports. */
+        goModule?: string;
+      }
+    | { index: RankIndex }
+  );
+
+interface RankOptions {
   issue: { title: string; body: string };
-  /** `module` line of go.mod, to resolve Go imports. */
-  goModule?: string;
   /** `bm25` is the plain baseline: BM25 alone over source files (no docs), no other signal. */
   mode?: 'fusion' | 'bm25';
 }
@@ -68,15 +75,37 @@ interface Scored {
  * never depends on listing or cache order.
  */
 export function rankFiles(input: RankInput): RankedEntry[] {
+  const index = 'index' in input ? input.index : buildRankIndex(input.files.map(indexSource), input.goModule);
   const { issue } = input;
-  const files = input.mode === 'bm25' ? input.files.filter((f) => !isDocPath(f.path)) : input.files;
-  const lookup = new PathLookup(files.map((f) => f.path));
-  const body = input.mode === 'bm25' ? issue.body : withoutForeignPaths(issue.body, lookup);
-  const query = weightQuery(tokenize(issue.title), tokenize(body));
-  const hits = bm25Rank(
-    files.map((f) => ({ id: f.path, tf: f.tf, length: f.length, pathTerms: pathTerms(f.path) })),
-    query,
-  );
+  const { paths } = index;
+  if (input.mode === 'bm25') {
+    const sources = Uint8Array.from(paths, (p) => (isDocPath(p) ? 0 : 1));
+    const query = weightQuery(tokenize(issue.title), tokenize(issue.body));
+    return normalise(bm25Scores(bm25RankIndex(index, query, sources), paths).scores);
+  }
+  const lookup = new PathLookup(paths);
+  const query = weightQuery(tokenize(issue.title), tokenize(withoutForeignPaths(issue.body, lookup)));
+  const { scores, entry } = bm25Scores(bm25RankIndex(index, query), paths);
+
+  const text = `${issue.title}\n${issue.body}`;
+  const symbols = new IndexedSymbols(index);
+  const mentions = [...extractMentions(text, lookup, symbols), ...messageMentions(text, literalFiles(index))];
+  const grouped = groupByPath(mentions);
+  const demote = demoter(index.vendored, issue.title, grouped);
+  for (const [path, e] of scores) e.score *= demote(path);
+  for (const [path, list] of grouped) {
+    const e = entry(path);
+    const strength = 1 - list.reduce((p, m) => p * (1 - Math.min(m.weight, 0.99)), 1);
+    e.score += W.mention * strength * demote(path);
+    for (const m of list.slice(0, 4)) e.reasons.push(mentionReason(m));
+    for (const m of list) if (m.kind === 'symbol' || m.kind === 'message') e.anchors.add(m.value);
+  }
+  addNeighbours(index, scores, entry, demote);
+  return normalise(scores);
+}
+
+/** Scores keyed by path, BM25's first (normalised by the top hit's), and a getter that adds entries. */
+function bm25Scores(hits: readonly { doc: number; score: number }[], paths: readonly string[]) {
   const top = hits[0]?.score ?? 1;
   const scores = new Map<string, Scored>();
   const entry = (path: string) => {
@@ -87,41 +116,47 @@ export function rankFiles(input: RankInput): RankedEntry[] {
     return created;
   };
   hits.forEach((hit, i) => {
-    const e = entry(hit.id);
+    const e = entry(paths[hit.doc]!);
     e.score = (W.bm25 * hit.score) / top;
     if (i < 50) e.reasons.push(`bm25 #${i + 1}`);
   });
-  if (input.mode === 'bm25') return normalise(scores);
+  return { scores, entry };
+}
 
-  const text = `${issue.title}\n${issue.body}`;
-  const symbols = new SymbolIndex();
-  for (const f of files) symbols.add(f.path, f.symbols);
-  const mentions = [...extractMentions(text, lookup, symbols), ...messageMentions(text, files)];
-  const grouped = groupByPath(mentions);
-  const demote = demoter(
-    files.map((f) => f.path),
-    issue.title,
-    grouped,
-  );
-  for (const [path, e] of scores) e.score *= demote(path);
-  for (const [path, list] of grouped) {
-    const e = entry(path);
-    const strength = 1 - list.reduce((p, m) => p * (1 - Math.min(m.weight, 0.99)), 1);
-    e.score += W.mention * strength * demote(path);
-    for (const m of list.slice(0, 4)) e.reasons.push(mentionReason(m));
-    for (const m of list) if (m.kind === 'symbol' || m.kind === 'message') e.anchors.add(m.value);
-  }
-  addNeighbours(input, files, scores, entry, demote);
-  return normalise(scores);
+function indexSource(f: IndexedFile): IndexSource {
+  return {
+    ...f,
+    eachTerm(each) {
+      for (const [term, count] of Object.entries(f.tf)) if (count > 0) each(term, count);
+    },
+  };
+}
+
+/**
+ * Each document's literals for `messageMentions`, in document order, each document's in order of
+ * first appearance: the same matches, in the same order, as the files' own literal lists.
+ */
+function literalFiles(index: RankIndex): { path: string; literals: string[] }[] {
+  const { values, start, docs } = index.literals;
+  const byDoc = new Map<number, string[]>();
+  values.forEach((literal, i) => {
+    for (let at = start[i]!; at < start[i + 1]!; at++) {
+      const list = byDoc.get(docs[at]!);
+      if (list) list.push(literal);
+      else byDoc.set(docs[at]!, [literal]);
+    }
+  });
+  return [...byDoc]
+    .sort((a, b) => a[0] - b[0])
+    .map(([doc, literals]) => ({ path: index.paths[doc]!, literals }));
 }
 
 /** The share of its score a file keeps for its role (vendored, changelog, doc, test). */
 function demoter(
-  paths: readonly string[],
+  vendored: readonly string[],
   title: string,
   mentions: ReadonlyMap<string, readonly Mention[]>,
 ): (path: string) => number {
-  const vendored = vendoredRoots(paths);
   const aboutTests = TESTS_TOPIC.test(title);
   const aboutDocs = DOCS_TOPIC.test(title);
   return (path) => {
@@ -138,19 +173,11 @@ function demoter(
 
 /** 1-hop import neighbours of the strongest candidates get a share of their score. */
 function addNeighbours(
-  input: RankInput,
-  files: readonly IndexedFile[],
+  index: RankIndex,
   scores: Map<string, Scored>,
   entry: (path: string) => Scored,
   demote: (path: string) => number,
 ): void {
-  const graph = buildImportGraph(
-    files,
-    new ImportResolver(
-      files.map((f) => f.path),
-      input.goModule,
-    ),
-  );
   const strong = [...scores]
     .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
     .slice(0, W.strongCandidates);
@@ -158,18 +185,36 @@ function addNeighbours(
   const boosts = new Map<string, { add: number; reason: string }>();
   for (const [path, e] of strong) {
     if (e.score < best * 0.4) continue;
-    const offer = (neighbour: string, reason: string) => {
+    const offer = (neighbour: number, reason: string) => {
       const add = W.neighbour * e.score;
-      if ((boosts.get(neighbour)?.add ?? 0) < add) boosts.set(neighbour, { add, reason });
+      const to = index.paths[neighbour]!;
+      if ((boosts.get(to)?.add ?? 0) < add) boosts.set(to, { add, reason });
     };
-    for (const n of [...(graph.imports.get(path) ?? [])].sort()) offer(n, `imported by ${path}`);
-    for (const n of [...(graph.importedBy.get(path) ?? [])].sort()) offer(n, `imports ${path}`);
+    const doc = docOf(index.paths, path);
+    if (doc < 0) continue;
+    // Neighbours ascend by document number, which is path order.
+    for (const n of neighboursOf(index.imports, doc)) offer(n, `imported by ${path}`);
+    for (const n of neighboursOf(index.importedBy, doc)) offer(n, `imports ${path}`);
   }
   for (const [path, boost] of boosts) {
     const e = entry(path);
     e.score += boost.add * demote(path);
     e.reasons.push(boost.reason);
   }
+}
+
+/** Binary search of the sorted paths; -1 when absent. */
+function docOf(paths: readonly string[], path: string): number {
+  let lo = 0;
+  let hi = paths.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = paths[mid]!;
+    if (at === path) return mid;
+    if (at < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function groupByPath(mentions: readonly Mention[]): Map<string, Mention[]> {

@@ -1,4 +1,5 @@
 import { extensionOf } from './language.js';
+import { type Postings, postingsOf } from './rank-index.js';
 
 /**
  * Definitions per language, found by regex: good enough to map "the issue names `ParseError`" to
@@ -109,12 +110,21 @@ export function extractSymbols(path: string, text: string): string[] {
   return [...found];
 }
 
+/** Where names are defined; `SymbolIndex` in memory, `IndexedSymbols` over a cached rank index. */
+export interface SymbolLookup {
+  /** Files defining `name` in path order: exact matches when there are any, else case-insensitive ones. */
+  lookup(name: string): readonly string[];
+  /** Files defining exactly `name` (case-sensitive), in path order. */
+  lookupExact(name: string): readonly string[];
+  has(name: string): boolean;
+}
+
 /**
  * symbol → files defining it. Exact names first; the case-insensitive fallback only serves names
  * shaped like identifiers (`parse_url` for `Parse_URL`), never a plain lowercase word, and never maps
  * a lowercase word to an UPPER_CASE constant: "fetchy" in prose is the project, not `FETCHY = …`.
  */
-export class SymbolIndex {
+export class SymbolIndex implements SymbolLookup {
   readonly #exact = new Map<string, string[]>();
   readonly #lower = new Map<string, { name: string; path: string }[]>();
 
@@ -153,4 +163,41 @@ function push(map: Map<string, string[]>, key: string, path: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [path]);
   else if (list[list.length - 1] !== path) list.push(path);
+}
+
+/**
+ * The same lookups as `SymbolIndex`, over a rank index's postings (documents in path order): the
+ * names are searched in the cached tables instead of being added to maps on every run.
+ */
+export class IndexedSymbols implements SymbolLookup {
+  readonly #paths: readonly string[];
+  readonly #exact: Postings;
+  readonly #lower: Postings;
+
+  constructor(index: { paths: readonly string[]; symbols: Postings; lowerSymbols: Postings }) {
+    this.#paths = index.paths;
+    this.#exact = index.symbols;
+    this.#lower = index.lowerSymbols;
+  }
+
+  lookup(name: string): readonly string[] {
+    const exact = postingsOf(this.#exact, name);
+    if (exact) return Array.from(exact.docs, (d) => this.#paths[d]!);
+    if (!/[A-Z_]/.test(name) || name.length < 4) return [];
+    const found = postingsOf(this.#lower, name.toLowerCase());
+    if (!found) return [];
+    // A lowercase word never finds an UPPER_CASE constant: keep documents with another spelling.
+    const lowerCaseQuery = name === name.toLowerCase();
+    const docs = Array.from(found.docs).filter((_, i) => !lowerCaseQuery || found.values[i] === 1);
+    return docs.map((d) => this.#paths[d]!);
+  }
+
+  lookupExact(name: string): readonly string[] {
+    const exact = postingsOf(this.#exact, name);
+    return exact ? Array.from(exact.docs, (d) => this.#paths[d]!) : [];
+  }
+
+  has(name: string): boolean {
+    return this.lookup(name).length > 0;
+  }
 }

@@ -29,7 +29,17 @@ describe('DiscoveryCache', () => {
           const second = await DiscoveryCache.open(store);
           for (const [i, a] of analyses.entries()) {
             const hit = second.get(`blob${i}`, 'x.py')!;
-            expect({ ...hit, termCounts: undefined }).toEqual({ ...a, tf: undefined, termCounts: undefined });
+            expect({ ...hit, termCounts: undefined, eachTerm: undefined }).toEqual({
+              ...a,
+              tf: undefined,
+              termCounts: undefined,
+              eachTerm: undefined,
+            });
+            const every: Record<string, number> = {};
+            hit.eachTerm((t, count) => {
+              every[t] = count;
+            });
+            expect(every).toEqual(a.tf);
             const asked = [...Object.keys(a.tf), ...extra];
             const expected = Object.fromEntries(asked.filter((t) => a.tf[t]).map((t) => [t, a.tf[t]]));
             expect(hit.termCounts(asked)).toEqual(expected);
