@@ -19,6 +19,7 @@ import type { Progress } from '../ports/progress-port.js';
 import type { RepositoryReader } from '../ports/repository-port.js';
 import type { Sandbox } from '../ports/sandbox-port.js';
 import type { SessionStore } from '../ports/session-store-port.js';
+import { coalesced } from './phases/coalesced.js';
 import { buildFinalReport } from './phases/handoff.js';
 import type { TaskRunnerDeps } from './phases/task-runner.js';
 import { taskContext, taskInstructions } from './prompts/task-context.js';
@@ -93,22 +94,29 @@ async function runExecution(input: ExecuteInput, deps: ExecuteDeps): Promise<Exe
   // Wall-clock budget counts the time this session actually ran, across resumes.
   const segmentStart = deps.clock.now();
   const previouslyElapsed = state.elapsedMs;
-  const save = async () => {
+  // What git says about the run branch, read again only when its head moved since the last save.
+  let known: { head: string } | undefined;
+  const save = coalesced(async () => {
     state.usage = deps.ledger.calls.map((c) => ({ ...c }));
-    await deps.store.writeJson(state.session, 'run-state.json', {
+    const snapshot = () => ({
       ...state,
       elapsedMs: previouslyElapsed + (deps.clock.now().getTime() - segmentStart.getTime()),
     });
-    (state as RunState & { filesChanged?: number }).filesChanged = (
-      await deps.workspace.diffFiles(state.baseSha, await deps.workspace.head())
-    ).length;
-    await deps.store.writeJson(state.session, 'run-state.json', state);
-    await deps.store.writeJson(
-      state.session,
-      'checkpoints.json',
-      await deps.workspace.checkpoints(state.session, state.baseSha),
-    );
-  };
+    // Written before git is asked anything, so the usage and the time survive a git that fails.
+    await deps.store.writeJson(state.session, 'run-state.json', snapshot());
+    const head = await deps.workspace.head();
+    if (head === known?.head) return;
+    const [changes, checkpoints] = await Promise.all([
+      deps.workspace.diffFiles(state.baseSha, head),
+      deps.workspace.checkpoints(state.session, state.baseSha),
+    ]);
+    (state as RunState & { filesChanged?: number }).filesChanged = changes.length;
+    known = { head };
+    await Promise.all([
+      deps.store.writeJson(state.session, 'run-state.json', snapshot()),
+      deps.store.writeJson(state.session, 'checkpoints.json', checkpoints),
+    ]);
+  });
   const guard = budgetGuard({
     config,
     ledger: deps.ledger,
