@@ -1,3 +1,4 @@
+import type { AnalysisJob, FileAnalyser } from '../ports/file-analyser-port.js';
 import { extractImports } from './import-graph.js';
 import { classifyContent, type DropReason } from './inventory.js';
 import { extractLiterals } from './string-literals.js';
@@ -38,6 +39,21 @@ export function analyseFile(path: string, content: Buffer): FileAnalysis {
     imports: extractImports(path, text),
     literals: extractLiterals(text),
   };
+}
+
+/** Analyses on the calling thread: discovery's default, and what each thread of a pool runs. */
+export const inProcessAnalyser: FileAnalyser<FileAnalysis> = {
+  analyse: async (jobs) => analyseJobs(jobs),
+};
+
+export function analyseJobs(jobs: readonly AnalysisJob[]): FileAnalysis[] {
+  return jobs.map((job) => analyseFile(job.path, asBuffer(job.content)));
+}
+
+function asBuffer(content: Uint8Array): Buffer {
+  return Buffer.isBuffer(content)
+    ? content
+    : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
 /**

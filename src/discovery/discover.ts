@@ -1,11 +1,12 @@
 import type { CacheStore } from '../ports/cache-port.js';
+import type { AnalysisJob, FileAnalyser } from '../ports/file-analyser-port.js';
 
 export type { StackInfo } from './detect-stack.js';
 export type { InstructionFile } from './instructions.js';
 
 import { sanitizeInbound } from '../core/policy/sanitize-inbound.js';
 import type { RepoFile, RepositoryReader } from '../ports/repository-port.js';
-import { analyseFile } from './analyse-file.js';
+import { type FileAnalysis, inProcessAnalyser } from './analyse-file.js';
 import { detectStack, type StackInfo } from './detect-stack.js';
 import { type CachedAnalysis, DiscoveryCache } from './discovery-cache.js';
 import { findInstructions, type InstructionFile } from './instructions.js';
@@ -27,6 +28,8 @@ export interface DiscoverInput {
   topN?: number;
   /** `bm25` runs the plain baseline (benchmarks only); default `fusion`. */
   ranking?: 'fusion' | 'bm25';
+  /** Analyses the files the cache lacks (a host may supply worker threads); default in-process. */
+  analyser?: FileAnalyser<FileAnalysis>;
 }
 
 export interface RankedFile {
@@ -66,6 +69,8 @@ export interface DiscoveryResult {
 }
 
 const READ_BATCH = 64;
+/** Batches read ahead of the one being stored: enough to keep every analysis thread busy. */
+const IN_FLIGHT = 8;
 
 /**
  * Codebase → ranked, budgeted context for one issue; used by planning and `maestro context`.
@@ -89,10 +94,11 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const readMaybe = (path: string) => readText(path).catch(() => undefined);
   // Before indexing: the Go module is part of what the rank index is built from (import resolution).
   const stack = await detectStack(listed, kept, readMaybe);
+  const analyser = input.analyser ?? inProcessAnalyser;
   const key = treeKey(kept, stack.goModule);
   const { record, cacheHits, cacheMisses } =
     (await cachedIndex(input.cache, key, kept.length)) ??
-    (await indexAll(kept, repo, input.cache, key, stack.goModule));
+    (await indexAll(kept, repo, input.cache, analyser, key, stack.goModule));
   for (const [reason, n] of Object.entries(record.dropped)) summary.dropped[reason as DropReason] += n;
   summary.kept = record.index.paths.length;
   const t2 = performance.now();
@@ -171,11 +177,12 @@ async function indexAll(
   kept: readonly RepoFile[],
   repo: RepositoryReader,
   store: CacheStore,
+  analyser: FileAnalyser<FileAnalysis>,
   key: string,
   goModule: string | undefined,
 ) {
   const cache = await DiscoveryCache.open(store);
-  const analysed = await analyseAll(kept, repo, cache);
+  const analysed = await analyseAll(kept, repo, cache, analyser);
   const dropped: Partial<Record<DropReason, number>> = {};
   const sources: (IndexSource & { tokens: number })[] = [];
   for (const { file, analysis } of analysed) {
@@ -190,7 +197,17 @@ async function indexAll(
   return { record, cacheHits: cache.hits, cacheMisses: cache.misses };
 }
 
-async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, cache: DiscoveryCache) {
+/**
+ * Cache hits, then the misses analysed in batches: while the analyser works on some batches (on
+ * other threads when the host gave a pool), the next ones are read, and results are stored in the
+ * cache in listing order, so the outcome does not depend on which thread finished first.
+ */
+async function analyseAll(
+  files: readonly RepoFile[],
+  repo: RepositoryReader,
+  cache: DiscoveryCache,
+  analyser: FileAnalyser<FileAnalysis>,
+) {
   const out: { file: RepoFile; analysis: CachedAnalysis }[] = [];
   const misses: RepoFile[] = [];
   for (const file of files) {
@@ -198,15 +215,30 @@ async function analyseAll(files: readonly RepoFile[], repo: RepositoryReader, ca
     if (hit) out.push({ file, analysis: hit });
     else misses.push(file);
   }
+  const inFlight: Promise<{ read: RepoFile[]; results: FileAnalysis[] }>[] = [];
+  const store = async () => {
+    const { read, results } = await inFlight.shift()!;
+    read.forEach((file, j) => {
+      out.push({ file, analysis: cache.set(file.blob, file.path, results[j]!) });
+    });
+  };
   for (let i = 0; i < misses.length; i += READ_BATCH) {
     const batch = misses.slice(i, i + READ_BATCH);
     const contents = await Promise.all(batch.map((f) => repo.readFile(f.path).catch(() => undefined)));
+    const read: RepoFile[] = [];
+    const jobs: AnalysisJob[] = [];
     batch.forEach((file, j) => {
       const content = contents[j];
       if (!content) return; // vanished between listing and reading
-      out.push({ file, analysis: cache.set(file.blob, file.path, analyseFile(file.path, content)) });
+      read.push(file);
+      jobs.push({ path: file.path, content });
     });
+    const pending = analyser.analyse(jobs, misses.length).then((results) => ({ read, results }));
+    pending.catch(() => {}); // awaited below, in order; this only keeps a failure from going unhandled meanwhile
+    inFlight.push(pending);
+    if (inFlight.length >= IN_FLIGHT) await store();
   }
+  while (inFlight.length > 0) await store();
   return out;
 }
 

@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
+import { AnalysisPool } from '../../adapters/local/analysis-pool.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { ValidationError } from '../../core/errors.js';
+import { inProcessAnalyser } from '../../discovery/analyse-file.js';
 import { type DiscoveryResult, discover } from '../../discovery/discover.js';
 import type { CommandContext } from '../command-context.js';
 import { parseIssueMarkdown } from '../local/read-issue.js';
@@ -53,13 +55,18 @@ export function contextCommand(ctx: CommandContext): Command {
         ctx.io.stderr(`[Maestro] ✗ ${message}\n`);
         return ctx.exit(1);
       }
+      // A cold run analyses every file: on worker threads when there are many (none start when warm).
+      const analyser = new AnalysisPool(inProcessAnalyser, {
+        warn: (m) => ctx.io.stderr(`[Maestro] ${m}\n`),
+      });
       const result = await discover({
         repo,
         cache: fsCacheStore(defaultCacheDir(ctx.io.env)),
         issue: parseIssueMarkdown(markdown),
         budgetTokens: budget,
         topN: Math.max(JSON_FILES, 200),
-      });
+        analyser,
+      }).finally(() => analyser.close());
       ctx.io.stdout(options.json ? `${JSON.stringify(toJson(result))}\n` : renderSummary(result));
     });
 }

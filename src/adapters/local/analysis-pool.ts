@@ -1,0 +1,167 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type {
+  AnalysisJob,
+  AnalysisReply,
+  AnalysisRequest,
+  FileAnalyser,
+} from '../../ports/file-analyser-port.js';
+
+/** At most this many threads: analysis is a small share of a run past a few cores. */
+const MAX_THREADS = 4;
+/**
+ * Below this many files a run analyses on the main thread: starting a thread and loading the
+ * analysers in it costs tens of milliseconds, which a small or mostly cached run never wins back.
+ */
+const MIN_FILES = 256;
+
+export interface AnalysisPoolOptions {
+  /** Threads to use; default `min(os.availableParallelism(), 4)`. One or fewer: never start any. */
+  threads?: number;
+  /** Runs with fewer files analyse on the main thread; default 256. */
+  minFiles?: number;
+  /** Told once when a thread fails and the pool falls back to the main thread. */
+  warn?: (message: string) => void;
+  /** The thread's entry module (tests); default discovery's analysis-worker. */
+  entry?: URL;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Batches sent and not answered. */
+  busy: number;
+}
+
+interface Waiting<T> {
+  thread: Thread;
+  jobs: readonly AnalysisJob[];
+  resolve(results: T[]): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A `FileAnalyser` over worker threads: each batch goes, as one transferred buffer, to the thread
+ * with the fewest batches waiting, while the main thread reads the next files and stores results.
+ * Threads start on the first large run and are unref'd while idle, so they never keep a process
+ * alive; `close` ends them. A thread that fails is never fatal: its batches, and every later one, are analysed by
+ * `inline` on the main thread (same results, only slower), and `warn` says so once.
+ */
+export class AnalysisPool<T> implements FileAnalyser<T> {
+  readonly #inline: FileAnalyser<T>;
+  readonly #size: number;
+  readonly #minFiles: number;
+  readonly #warn: (message: string) => void;
+  readonly #entry: URL;
+  readonly #waiting = new Map<number, Waiting<T>>();
+  #threads: Thread[] | undefined;
+  #failed = false;
+  #next = 0;
+
+  constructor(inline: FileAnalyser<T>, options: AnalysisPoolOptions = {}) {
+    this.#inline = inline;
+    this.#size = Math.floor(options.threads ?? Math.min(availableParallelism(), MAX_THREADS));
+    this.#minFiles = options.minFiles ?? MIN_FILES;
+    this.#warn = options.warn ?? (() => {});
+    this.#entry = options.entry ?? defaultEntry();
+  }
+
+  /** Threads started so far (0 until a large run). */
+  get threads(): number {
+    return this.#threads?.length ?? 0;
+  }
+
+  analyse(jobs: readonly AnalysisJob[], total: number): Promise<T[]> {
+    if (this.#failed || this.#size <= 1 || total < this.#minFiles || jobs.length === 0)
+      return this.#inline.analyse(jobs, total);
+    this.#threads ??= Array.from({ length: this.#size }, () => this.#start());
+    const thread = this.#threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const { buffer, ends } = pack(jobs);
+    const id = ++this.#next;
+    // Referenced while it owes an answer (an unref'd thread would let the process exit mid-run).
+    if (thread.busy++ === 0) thread.worker.ref();
+    return new Promise<T[]>((resolve, reject) => {
+      this.#waiting.set(id, { thread, jobs, resolve, reject });
+      const request: AnalysisRequest = { id, paths: jobs.map((j) => j.path), ends, buffer };
+      thread.worker.postMessage(request, [buffer]);
+    });
+  }
+
+  /** Ends the threads; later runs start new ones. */
+  async close(): Promise<void> {
+    const threads = this.#threads ?? [];
+    this.#threads = undefined;
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+
+  #start(): Thread {
+    const worker = startWorker(this.#entry);
+    const thread: Thread = { worker, busy: 0 };
+    worker.unref();
+    worker.on('message', (reply: AnalysisReply<T>) => {
+      const waiting = this.#waiting.get(reply.id);
+      if (!waiting) return;
+      this.#waiting.delete(reply.id);
+      if (--thread.busy === 0) worker.unref();
+      if ('results' in reply) waiting.resolve(reply.results);
+      else this.#fallBack(waiting, reply.error);
+    });
+    worker.on('error', (error) => this.#fail(thread, error.message));
+    worker.on('exit', (code) => this.#fail(thread, `exited with code ${code}`));
+    return thread;
+  }
+
+  /** The thread is gone: what it held, and everything after, runs on the main thread. */
+  #fail(thread: Thread, why: string): void {
+    for (const [id, waiting] of this.#waiting) {
+      if (waiting.thread !== thread) continue;
+      this.#waiting.delete(id);
+      this.#fallBack(waiting, why);
+    }
+  }
+
+  #fallBack(waiting: Waiting<T>, why: string): void {
+    if (!this.#failed) {
+      this.#failed = true;
+      this.#warn(`an analysis thread failed (${why}); analysing the rest on the main thread`);
+      void this.close();
+    }
+    this.#inline.analyse(waiting.jobs, 0).then(waiting.resolve, waiting.reject);
+  }
+}
+
+/** The batch's contents back to back in a buffer of its own (a pooled Buffer must never be transferred). */
+function pack(jobs: readonly AnalysisJob[]): { buffer: ArrayBuffer; ends: number[] } {
+  const ends: number[] = [];
+  let size = 0;
+  for (const job of jobs) {
+    size += job.content.byteLength;
+    ends.push(size);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const job of jobs) {
+    bytes.set(job.content, at);
+    at += job.content.byteLength;
+  }
+  return { buffer: bytes.buffer, ends };
+}
+
+function defaultEntry(): URL {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new URL(`../../discovery/analysis-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+}
+
+/** From the compiled CLI the entry is JavaScript; from source (tests, tsx) the thread loads tsx first. */
+function startWorker(entry: URL): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  // tsx's ESM entry: `require.resolve` names its CommonJS one, which cannot register the ESM loader.
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { (tsx.register ?? tsx.default.register)(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
