@@ -58,20 +58,26 @@ export function exitCodeOf(result: LocalExecutionResult): number {
 
 export async function runLocalExecution(input: LocalExecutionInput): Promise<LocalExecutionResult> {
   const { config, store, clock, metadata } = input;
-  // Opened before any code of the run executes: origin's URL and git's config are fixed here, and
-  // the model keys and tokens of this environment may appear in no commit.
-  const workspace = await SimpleGitWorkspace.open(input.repo.root, {
-    secrets: secretsFromEnvironment(process.env),
-  });
-  // Gates and the agent's commands run in the sandbox; without one (and no acknowledged
-  // `sandbox.mode: off`) this throws with what to install, before the first execution model call.
-  const sandbox = await requireSandbox(config.sandbox, {
-    runner: new SpawnShell(),
-    env: input.env,
-    gitDir: await gitCommonDir(input.repo.root),
-  });
+  // The three are independent reads (git's config and remotes, the sandbox probe, the gate
+  // detection's file listing), so they run side by side: each costs git or bwrap processes.
+  const [opened, sandboxed, detected] = await Promise.allSettled([
+    // Opened before any code of the run executes: origin's URL and git's config are fixed here,
+    // and the model keys and tokens of this environment may appear in no commit.
+    SimpleGitWorkspace.open(input.repo.root, { secrets: secretsFromEnvironment(process.env) }),
+    // Gates and the agent's commands run in the sandbox; without one (and no acknowledged
+    // `sandbox.mode: off`) this throws with what to install, before the first execution model call.
+    gitCommonDir(input.repo.root).then((gitDir) =>
+      requireSandbox(config.sandbox, { runner: new SpawnShell(), env: input.env, gitDir }),
+    ),
+    detectGates(input.repo, config.validation),
+  ]);
+  if (opened.status === 'rejected' || sandboxed.status === 'rejected' || detected.status === 'rejected') {
+    // The first failure in the order they used to run is the one reported; an opened sandbox is closed.
+    if (sandboxed.status === 'fulfilled') await sandboxed.value.close();
+    throw [opened, sandboxed, detected].find((r) => r.status === 'rejected')!.reason;
+  }
+  const [workspace, sandbox, gates] = [opened.value, sandboxed.value, detected.value];
   const executor = createExecutor(config.executor, { model: input.local.model, shell: sandbox.shell, clock });
-  const gates = await detectGates(input.repo, config.validation);
 
   // A chain that changes no code (review) reads the checkout as it is: no branch is created.
   const chain = resolveChainName(input.revision.chain);
