@@ -31,10 +31,14 @@ export interface GitRaw {
   raw(args: string[]): Promise<string>;
 }
 
+/** Output a `quietGit` command may print (a conflict's listing at 100k files stays far below). */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+
 /**
- * The same git as `gitClient` (config, allow-listed environment, argument arrays) for plumbing that
- * prints nothing when it succeeds, such as `update-ref`: simple-git waits 50 ms after a silent
- * process exits before it settles, a quarter of a checkpoint's time (bench:checkpoint).
+ * The same git as `gitClient` (config, allow-listed environment, argument arrays) for commands
+ * that print nothing when they succeed (`update-ref`, `checkout -q`, `clean -q`, `cherry-pick
+ * --no-commit`): simple-git waits 50 ms after a silent process exits before it settles, a quarter
+ * of a checkpoint's time and two thirds of a pooled worktree's reset at 2k files (bench:checkpoint).
  */
 export function quietGit(
   cwd: string,
@@ -47,10 +51,15 @@ export function quietGit(
   return {
     raw: (args) =>
       new Promise((resolve, reject) => {
-        execFile('git', [...config, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-          if (error) reject(new Error(stderr.trim() || error.message, { cause: error }));
-          else resolve(stdout);
-        });
+        execFile(
+          'git',
+          [...config, ...args],
+          { cwd, env, encoding: 'utf8', maxBuffer: MAX_OUTPUT },
+          (error, stdout, stderr) => {
+            if (error) reject(new Error(stderr.trim() || error.message, { cause: error }));
+            else resolve(stdout);
+          },
+        );
       }),
   };
 }

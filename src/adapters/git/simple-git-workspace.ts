@@ -64,8 +64,8 @@ export interface SimpleGitWorkspaceOptions {
 }
 
 /**
- * `GitWorkspace` on a real checkout with simple-git. Checkpoints are `git commit`s with hooks off
- * and the message as one argument (no editor, hook or shell). Security.md rules 11 and 12: git
+ * `GitWorkspace` on a real checkout with simple-git. Checkpoints are `commit-tree` + `update-ref`
+ * of the staged tree, the message as one argument (no editor, hook or shell). Security.md rules 11 and 12: git
  * runs with an allow-listed environment, no hooks, filters or fsmonitor, and refuses to stage,
  * commit, check out, fetch or push once its configuration differs from what it was at `open`;
  * every commit and push is scanned (`scanCommit`) first; pushes go to a URL fixed at `open`.
@@ -73,7 +73,7 @@ export interface SimpleGitWorkspaceOptions {
 export class SimpleGitWorkspace implements GitWorkspace {
   readonly root: string;
   readonly #git: SimpleGit;
-  /** The same git for silent plumbing (`update-ref`), without simple-git's 50 ms wait. */
+  /** The same git for commands that print nothing (`update-ref`, `add`, `cherry-pick`), without simple-git's 50 ms wait. */
   readonly #quiet: GitRaw;
   readonly #identity: GitIdentity;
   readonly #pushAuth: SimpleGitWorkspaceOptions['pushAuth'];
@@ -156,7 +156,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       if (exists.ok && exists.stdout.trim()) {
         if ((await this.currentBranch()) === name) return;
         await mustRaw(
-          this.#git,
+          this.#quiet,
           ['checkout', '-q', name, '--'],
           `check out ${name}`,
           'Move untracked files that are in the way, then retry.',
@@ -165,7 +165,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       }
       const start = await this.#resolveCommit(from ?? 'HEAD');
       await mustRaw(
-        this.#git,
+        this.#quiet,
         ['checkout', '-q', '--no-track', '-b', name, start, '--'],
         `create ${name}`,
         'Move untracked files that are in the way, then retry.',
@@ -195,9 +195,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
     // Queued at once, so checkpoints land in the order the engine calls this (completion order).
     return this.#serial.run(() =>
       this.#refusable(async (keep) => {
-        await this.#guard.verify('integrate a task');
         // Snapshot the task's whole working tree (tracked, new and deleted files; ignored ones stay
         // out) as a commit on its base — whatever HEAD the agent may have moved the worktree to.
+        // The snapshot verifies git's configuration (the repository's and the worktree's) first.
         const taskCommit = await this.#worktrees.snapshot(
           worktree,
           `maestro: changes of task ${trailers.task}`,
@@ -205,9 +205,14 @@ export class SimpleGitWorkspace implements GitWorkspace {
         if (taskCommit === undefined) return { kind: 'empty' };
         keep.ref = () => this.#keepRefused(trailers, taskCommit);
         const { head } = await this.#runBranchState('integrate a task');
-        return applyTaskCommit(this.#git, head, taskCommit, async () => {
-          const tree = (await this.#git.raw(['write-tree'])).trim();
-          return this.#commitIndex(await this.#gate.message(head, tree, text, policy));
+        return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree, headTree }) => {
+          // `#runBranchState` verified git's config just before the pick; only Maestro's own git
+          // (hooks, filters and fsmonitor off) ran in the main checkout since.
+          const message = await this.#gate.message(head, tree, text, policy, 'commit', {
+            headTree,
+            configVerified: true,
+          });
+          return this.#commitTree(head, tree, message);
         });
       }),
     );
@@ -222,10 +227,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return this.#serial.run(() =>
       this.#refusable(async (keep) => {
         const { head, headTree } = await this.#runBranchHead();
-        // `--verbose` only so that simple-git sees output and does not wait 50 ms for a silent process.
         await mustRaw(
-          this.#git,
-          ['add', '-A', '--verbose'],
+          this.#quiet,
+          ['add', '-A'],
           'stage the working tree',
           'Check file permissions in the checkout.',
         );
@@ -234,7 +238,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         keep.ref = async () => {
           // The staged work is kept as a commit under refs/maestro/ and left in the working tree, unstaged.
           const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', text])).trim();
-          await tryRaw(this.#git, ['reset', '-q']);
+          await tryRaw(this.#quiet, ['reset', '-q']);
           return this.#keepRefused(trailers, commit);
         };
         // `#runBranchHead` verified git's config just before `add`; only Maestro's own git (hooks,
@@ -265,7 +269,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       // `reset --keep` to a child of HEAD is a fast-forward: history is untouched, and it refuses
       // (changing nothing) rather than overwrite an untracked file in the way.
       await mustRaw(
-        this.#git,
+        this.#quiet,
         ['reset', '-q', '--keep', commit],
         `restore the tree of ${target}`,
         'Move untracked files that are in the way, then retry.',
@@ -372,26 +376,12 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async #keepRefused(trailers: CheckpointTrailers, commit: string): Promise<string> {
     const ref = `refs/maestro/refused/${sanitiseLabel(trailers.task)}-${trailers.checkpoint}`;
     await mustRaw(
-      this.#git,
+      this.#quiet,
       ['update-ref', ref, commit],
       `keep the refused work as ${ref}`,
       'Check the repository.',
     );
     return ref;
-  }
-
-  /**
-   * Commits the index with `text` verbatim (`--cleanup=verbatim`: no comment stripping). Hooks are
-   * off for every call (`core.hooksPath`), `--no-verify` says so here too.
-   */
-  async #commitIndex(text: string): Promise<string> {
-    await mustRaw(
-      this.#git,
-      ['commit', '--no-verify', '--no-edit', '--cleanup=verbatim', '-m', text],
-      'record the checkpoint',
-      'Check the checkout with `git status`, then retry.',
-    );
-    return this.head();
   }
 
   /**

@@ -5,7 +5,7 @@ import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
 import type { TaskWorktree } from '../../ports/git-workspace-port.js';
 import type { ConfigGuard } from './config-guard.js';
-import { gitClient, mustRaw, tryRaw } from './git-client.js';
+import { type GitRaw, gitClient, mustRaw, quietGit, tryRaw } from './git-client.js';
 import type { GitIdentity } from './git-env.js';
 import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
 
@@ -130,12 +130,8 @@ export class TaskWorktrees {
     // refuses a changed configuration, and the `.git` file is written again from what Maestro knows.
     await this.#guard.verify('reuse a task worktree', pooled.gitDir);
     await writeFile(join(pooled.path, '.git'), `gitdir: ${pooled.gitDir}\n`);
-    const git = gitClient(
-      pooled.path,
-      this.#identity,
-      { GIT_DIR: pooled.gitDir, GIT_WORK_TREE: pooled.path },
-      this.#guard.filters,
-    );
+    // Both commands print nothing: simple-git would wait 50 ms after each (see `quietGit`).
+    const git = this.#pinned(pooled.path, pooled.gitDir);
     const next = 'The worktree is dropped and a fresh one is made.';
     await mustRaw(git, ['checkout', '-q', '-f', '--detach', base, '--'], 'reset a pooled worktree', next);
     await mustRaw(git, ['clean', '-q', '-ffdx'], 'clean a pooled worktree', next);
@@ -166,24 +162,30 @@ export class TaskWorktrees {
   async snapshot(worktree: TaskWorktree, message: string): Promise<string | undefined> {
     const gitDir = this.#gitDirOf(worktree);
     await this.#guard.verify("stage the task's changes", gitDir);
-    const git = gitClient(
-      worktree.path,
-      this.#identity,
-      { GIT_DIR: gitDir, GIT_WORK_TREE: worktree.path },
-      this.#guard.filters,
-    );
-    await mustRaw(
-      git,
-      ['add', '-A', '--verbose'],
-      `stage the changes in ${worktree.path}`,
-      'Check that the worktree still exists.',
-    );
+    const git = this.#pinned(worktree.path, gitDir);
+    // The base's tree is read while `add` walks the worktree (a read of the shared object store).
+    const [, baseTree] = await Promise.all([
+      mustRaw(
+        git,
+        ['add', '-A'],
+        `stage the changes in ${worktree.path}`,
+        'Check that the worktree still exists.',
+      ),
+      this.#git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`]),
+    ]);
     // Again after: a change made while `add` ran is refused before anything is committed.
     await this.#guard.verify("stage the task's changes", gitDir);
     const tree = (await git.raw(['write-tree'])).trim();
-    const baseTree = (await this.#git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`])).trim();
-    if (tree === baseTree) return undefined;
-    return (await this.#git.raw(['commit-tree', tree, '-p', worktree.base, '-m', message])).trim();
+    if (tree === baseTree.trim()) return undefined;
+    return (await git.raw(['commit-tree', tree, '-p', worktree.base, '-m', message])).trim();
+  }
+
+  /**
+   * Git for one worktree, pointed at its recorded administrative directory (never at what its
+   * `.git` file says), without simple-git's wait after silent commands.
+   */
+  #pinned(path: string, gitDir: string): GitRaw {
+    return quietGit(path, this.#identity, { GIT_DIR: gitDir, GIT_WORK_TREE: path }, this.#guard.filters);
   }
 
   /** Only worktrees this workspace created: their administrative directories are the recorded ones. */
