@@ -62,7 +62,7 @@ const LOCK_FILES = new Set([
   'gradle.lockfile',
 ]);
 
-const GENERATED_NAME = [
+const GENERATED_NAMES = [
   /\.min\.(js|css|mjs)$/,
   /\.map$/,
   /\.pb\.go$/,
@@ -73,6 +73,8 @@ const GENERATED_NAME = [
   /\.pb\.(cc|h)$/,
   /\.snap$/,
 ];
+/** One alternation instead of a test per pattern: it runs once per listed file (100k at scale). */
+const GENERATED_NAME = new RegExp(GENERATED_NAMES.map((re) => re.source).join('|'));
 
 const BINARY_EXTENSIONS = new Set(
   (
@@ -92,7 +94,7 @@ export function classifyPath(file: Pick<RepoFile, 'path' | 'size'>): DropReason 
     if (VENDORED_DIRS.has(segments[i]!)) return 'vendored';
   }
   if (BINARY_EXTENSIONS.has(extensionOf(name))) return 'binary';
-  if (GENERATED_NAME.some((re) => re.test(name))) return 'generated';
+  if (GENERATED_NAME.test(name)) return 'generated';
   if (file.size > MAX_FILE_BYTES) return 'too-large';
   return undefined;
 }

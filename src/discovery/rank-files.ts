@@ -1,5 +1,4 @@
 import { bm25RankIndex, weightQuery } from './bm25.js';
-import { isChangelog, isDocPath, isTestPath, isUnder } from './file-roles.js';
 import {
   extractMentions,
   type Mention,
@@ -8,7 +7,7 @@ import {
   withoutForeignPaths,
 } from './mentions.js';
 import { PathLookup } from './path-lookup.js';
-import { buildRankIndex, type IndexSource, neighboursOf, type RankIndex } from './rank-index.js';
+import { buildRankIndex, docOf, type IndexSource, neighboursOf, type RankIndex, ROLE } from './rank-index.js';
 import { IndexedSymbols } from './symbol-index.js';
 import { tokenize } from './tokenize.js';
 
@@ -60,12 +59,6 @@ const NAMING: ReadonlySet<MentionKind> = new Set(['frame', 'path', 'file name', 
 const TESTS_TOPIC = /\b(tests?|testing|flaky|fixtures?|specs?|test suite)\b/i;
 const DOCS_TOPIC = /\b(docs?|documentation|readme|typos?|docstrings?|changelog)\b/i;
 
-interface Scored {
-  score: number;
-  reasons: string[];
-  anchors: Set<string>;
-}
-
 /**
  * Ranks files for an issue: BM25 over content and path terms, fused with what the issue points at
  * (stack frames, paths, file names, modules, defined symbols, quoted messages), then 1-hop import
@@ -77,50 +70,102 @@ interface Scored {
 export function rankFiles(input: RankInput): RankedEntry[] {
   const index = 'index' in input ? input.index : buildRankIndex(input.files.map(indexSource), input.goModule);
   const { issue } = input;
-  const { paths } = index;
+  const { paths, roles } = index;
+  const scores = new Scores(paths);
   if (input.mode === 'bm25') {
-    const sources = Uint8Array.from(paths, (p) => (isDocPath(p) ? 0 : 1));
+    const sources = Uint8Array.from(roles, (r) => (r & ROLE.doc ? 0 : 1));
     const query = weightQuery(tokenize(issue.title), tokenize(issue.body));
-    return normalise(bm25Scores(bm25RankIndex(index, query, sources), paths).scores);
+    scores.addBm25(bm25RankIndex(index, query, sources));
+    return scores.ranked();
   }
   const lookup = new PathLookup(paths);
   const query = weightQuery(tokenize(issue.title), tokenize(withoutForeignPaths(issue.body, lookup)));
-  const { scores, entry } = bm25Scores(bm25RankIndex(index, query), paths);
+  const hits = bm25RankIndex(index, query);
+  scores.addBm25(hits);
 
   const text = `${issue.title}\n${issue.body}`;
   const symbols = new IndexedSymbols(index);
   const mentions = [...extractMentions(text, lookup, symbols), ...messageMentions(text, literalFiles(index))];
-  const grouped = groupByPath(mentions);
-  const demote = demoter(index.vendored, issue.title, grouped);
-  for (const [path, e] of scores) e.score *= demote(path);
-  for (const [path, list] of grouped) {
-    const e = entry(path);
+  const grouped = new Map([...groupByPath(mentions)].map(([path, list]) => [docOf(paths, path), list]));
+  const demote = demoter(roles, issue.title, grouped);
+  for (const { doc } of hits) scores.score[doc] = scores.score[doc]! * demote(doc);
+  for (const [doc, list] of grouped) {
     const strength = 1 - list.reduce((p, m) => p * (1 - Math.min(m.weight, 0.99)), 1);
-    e.score += W.mention * strength * demote(path);
-    for (const m of list.slice(0, 4)) e.reasons.push(mentionReason(m));
-    for (const m of list) if (m.kind === 'symbol' || m.kind === 'message') e.anchors.add(m.value);
+    scores.score[doc] = scores.score[doc]! + W.mention * strength * demote(doc);
+    for (const m of list.slice(0, 4)) scores.reason(doc, mentionReason(m));
+    for (const m of list) if (m.kind === 'symbol' || m.kind === 'message') scores.anchor(doc, m.value);
   }
-  addNeighbours(index, scores, entry, demote);
-  return normalise(scores);
+  addNeighbours(index, scores, demote);
+  return scores.ranked();
 }
 
-/** Scores keyed by path, BM25's first (normalised by the top hit's), and a getter that adds entries. */
-function bm25Scores(hits: readonly { doc: number; score: number }[], paths: readonly string[]) {
-  const top = hits[0]?.score ?? 1;
-  const scores = new Map<string, Scored>();
-  const entry = (path: string) => {
-    const found = scores.get(path);
-    if (found) return found;
-    const created: Scored = { score: 0, reasons: [], anchors: new Set() };
-    scores.set(path, created);
-    return created;
-  };
-  hits.forEach((hit, i) => {
-    const e = entry(paths[hit.doc]!);
-    e.score = (W.bm25 * hit.score) / top;
-    if (i < 50) e.reasons.push(`bm25 #${i + 1}`);
-  });
-  return { scores, entry };
+/**
+ * Each file's fused score, by document number (path order), with reasons and anchors for the few
+ * that have any: at 100k files an object, a list and a set per scored file were most of ranking.
+ */
+class Scores {
+  readonly score: Float64Array;
+  readonly #paths: readonly string[];
+  readonly #reasons = new Map<number, string[]>();
+  readonly #anchors = new Map<number, Set<string>>();
+
+  constructor(paths: readonly string[]) {
+    this.#paths = paths;
+    this.score = new Float64Array(paths.length);
+  }
+
+  /** BM25 first, normalised by the top hit's score; the first 50 say their rank. */
+  addBm25(hits: readonly { doc: number; score: number }[]): void {
+    const top = hits[0]?.score ?? 1;
+    hits.forEach((hit, i) => {
+      this.score[hit.doc] = (W.bm25 * hit.score) / top;
+      if (i < 50) this.reason(hit.doc, `bm25 #${i + 1}`);
+    });
+  }
+
+  reason(doc: number, reason: string): void {
+    const list = this.#reasons.get(doc);
+    if (list) list.push(reason);
+    else this.#reasons.set(doc, [reason]);
+  }
+
+  anchor(doc: number, value: string): void {
+    const set = this.#anchors.get(doc);
+    if (set) set.add(value);
+    else this.#anchors.set(doc, new Set([value]));
+  }
+
+  /** The `n` best documents (score, then path), among those with a positive score. */
+  best(n: number): number[] {
+    return this.#positive()
+      .sort((a, b) => this.#order(a, b))
+      .slice(0, n);
+  }
+
+  /** Files with a positive score, best first, scores relative to the top file's (4 decimals). */
+  ranked(): RankedEntry[] {
+    const docs = this.#positive().sort((a, b) => this.#order(a, b));
+    const top = docs.length > 0 ? this.score[docs[0]!]! : 1;
+    return docs.map((doc) => ({
+      path: this.#paths[doc]!,
+      score: Math.round((this.score[doc]! / top) * 1e4) / 1e4,
+      reasons: this.#reasons.get(doc) ?? [],
+      anchors: [...(this.#anchors.get(doc) ?? [])].sort(),
+    }));
+  }
+
+  #positive(): number[] {
+    const docs: number[] = [];
+    this.score.forEach((s, doc) => {
+      if (s > 0) docs.push(doc);
+    });
+    return docs;
+  }
+
+  /** Documents ascend in path order, so the tie-break is by path. */
+  #order(a: number, b: number): number {
+    return this.score[b]! - this.score[a]! || a - b;
+  }
 }
 
 function indexSource(f: IndexedFile): IndexSource {
@@ -153,68 +198,46 @@ function literalFiles(index: RankIndex): { path: string; literals: string[] }[] 
 
 /** The share of its score a file keeps for its role (vendored, changelog, doc, test). */
 function demoter(
-  vendored: readonly string[],
+  roles: Uint8Array,
   title: string,
-  mentions: ReadonlyMap<string, readonly Mention[]>,
-): (path: string) => number {
+  mentions: ReadonlyMap<number, readonly Mention[]>,
+): (doc: number) => number {
   const aboutTests = TESTS_TOPIC.test(title);
   const aboutDocs = DOCS_TOPIC.test(title);
-  return (path) => {
-    const named = (mentions.get(path) ?? []).some((m) => NAMING.has(m.kind) && m.weight >= NAMES_FILE);
+  return (doc) => {
+    const named = (mentions.get(doc) ?? []).some((m) => NAMING.has(m.kind) && m.weight >= NAMES_FILE);
     if (named) return 1;
+    const role = roles[doc]!;
     let factor = 1;
-    if (isUnder(path, vendored)) factor = Math.min(factor, DEMOTE.vendored);
-    if (!aboutDocs && isChangelog(path)) factor = Math.min(factor, DEMOTE.changelog);
-    else if (!aboutDocs && isDocPath(path)) factor = Math.min(factor, DEMOTE.doc);
-    if (!aboutTests && isTestPath(path)) factor = Math.min(factor, DEMOTE.test);
+    if (role & ROLE.vendored) factor = Math.min(factor, DEMOTE.vendored);
+    if (!aboutDocs && role & ROLE.changelog) factor = Math.min(factor, DEMOTE.changelog);
+    else if (!aboutDocs && role & ROLE.doc) factor = Math.min(factor, DEMOTE.doc);
+    if (!aboutTests && role & ROLE.test) factor = Math.min(factor, DEMOTE.test);
     return factor;
   };
 }
 
 /** 1-hop import neighbours of the strongest candidates get a share of their score. */
-function addNeighbours(
-  index: RankIndex,
-  scores: Map<string, Scored>,
-  entry: (path: string) => Scored,
-  demote: (path: string) => number,
-): void {
-  const strong = [...scores]
-    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
-    .slice(0, W.strongCandidates);
-  const best = strong[0]?.[1].score ?? 0;
-  const boosts = new Map<string, { add: number; reason: string }>();
-  for (const [path, e] of strong) {
-    if (e.score < best * 0.4) continue;
+function addNeighbours(index: RankIndex, scores: Scores, demote: (doc: number) => number): void {
+  const strong = scores.best(W.strongCandidates);
+  const best = strong.length > 0 ? scores.score[strong[0]!]! : 0;
+  const boosts = new Map<number, { add: number; reason: string }>();
+  for (const doc of strong) {
+    const score = scores.score[doc]!;
+    if (score < best * 0.4) continue;
+    const path = index.paths[doc]!;
     const offer = (neighbour: number, reason: string) => {
-      const add = W.neighbour * e.score;
-      const to = index.paths[neighbour]!;
-      if ((boosts.get(to)?.add ?? 0) < add) boosts.set(to, { add, reason });
+      const add = W.neighbour * score;
+      if ((boosts.get(neighbour)?.add ?? 0) < add) boosts.set(neighbour, { add, reason });
     };
-    const doc = docOf(index.paths, path);
-    if (doc < 0) continue;
     // Neighbours ascend by document number, which is path order.
     for (const n of neighboursOf(index.imports, doc)) offer(n, `imported by ${path}`);
     for (const n of neighboursOf(index.importedBy, doc)) offer(n, `imports ${path}`);
   }
-  for (const [path, boost] of boosts) {
-    const e = entry(path);
-    e.score += boost.add * demote(path);
-    e.reasons.push(boost.reason);
+  for (const [doc, boost] of boosts) {
+    scores.score[doc] = scores.score[doc]! + boost.add * demote(doc);
+    scores.reason(doc, boost.reason);
   }
-}
-
-/** Binary search of the sorted paths; -1 when absent. */
-function docOf(paths: readonly string[], path: string): number {
-  let lo = 0;
-  let hi = paths.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = paths[mid]!;
-    if (at === path) return mid;
-    if (at < path) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 function groupByPath(mentions: readonly Mention[]): Map<string, Mention[]> {
@@ -234,14 +257,4 @@ function mentionReason(m: Mention): string {
   if (m.kind === 'frame') return `stack frame ${m.value}`;
   if (m.kind === 'message') return `holds the message "${m.value.replace(/ \| /g, ' … ')}"`;
   return `mentions ${m.kind} ${m.value}`;
-}
-
-function normalise(scores: Map<string, Scored>): RankedEntry[] {
-  const ranked = [...scores]
-    .filter(([, e]) => e.score > 0)
-    .map(([path, e]) => ({ path, score: e.score, reasons: e.reasons, anchors: [...e.anchors].sort() }))
-    .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
-  const top = ranked[0]?.score ?? 1;
-  for (const r of ranked) r.score = Math.round((r.score / top) * 1e4) / 1e4;
-  return ranked;
 }

@@ -5,7 +5,7 @@ import type { DropReason } from './inventory.js';
 import type { Adjacency, Postings, RankIndex } from './rank-index.js';
 
 /** Bump when `RankIndex`, what it is built from (analysers, tokenizer) or this layout change. */
-const FORMAT = 'maestro-rank-index-v1';
+const FORMAT = 'maestro-rank-index-v2';
 const STORE_KEY = 'rank-index-v1';
 const MAGIC = 0x4d524931; // "MRI1"
 
@@ -69,7 +69,7 @@ function sections(r: RankIndexRecord): Section[] {
     strings(x.literals.values),
     x.literals.start,
     x.literals.docs,
-    strings(x.vendored),
+    x.roles,
   ];
 }
 
@@ -152,9 +152,9 @@ function decode(raw: Uint8Array, key: string): RankIndexRecord | undefined {
     imports: adjacency(),
     importedBy: adjacency(),
     literals: { values: stringsOf(next()), start: words(), docs: words() },
-    vendored: stringsOf(next()),
+    roles: next(),
   };
-  if (lengths.length !== paths.length || tokens.length !== paths.length) return undefined;
+  if ([lengths, tokens, index.roles].some((a) => a.length !== paths.length)) return undefined;
   return { key, index, tokens, dropped: header.dropped ?? {} };
 }
 

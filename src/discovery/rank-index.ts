@@ -1,4 +1,4 @@
-import { vendoredRoots } from './file-roles.js';
+import { isChangelog, isDocPath, isTestPath, isUnder, vendoredRoots } from './file-roles.js';
 import { ImportResolver } from './import-graph.js';
 import { buildImportGraph } from './import-neighbours.js';
 import { buildStringTable, findString, type StringTable } from './string-table.js';
@@ -28,9 +28,12 @@ export interface RankIndex {
   importedBy: Adjacency;
   /** Distinct literals in order of first appearance (document order, then order in the file). */
   literals: { values: readonly string[]; start: Uint32Array; docs: Uint32Array };
-  /** Directories holding a vendored copy (see `vendoredRoots`). */
-  vendored: readonly string[];
+  /** Each document's roles (`ROLE` bits), which ranking demotes unless the issue is about them. */
+  roles: Uint8Array;
 }
+
+/** Role bits: a vendored copy (see `vendoredRoots`), a changelog, documentation (changelogs too), a test. */
+export const ROLE = { vendored: 1, changelog: 2, doc: 4, test: 8 } as const;
 
 /** A string table's entries, each with a run of ascending document numbers and optional values. */
 export interface Postings {
@@ -95,8 +98,34 @@ export function buildRankIndex(sources: readonly IndexSource[], goModule?: strin
     imports: adjacency(graph.imports),
     importedBy: adjacency(graph.importedBy),
     literals: { values: [...literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
-    vendored: vendoredRoots(paths),
+    roles: roles(paths),
   };
+}
+
+function roles(paths: readonly string[]): Uint8Array {
+  const vendored = vendoredRoots(paths);
+  return Uint8Array.from(
+    paths,
+    (p) =>
+      (isUnder(p, vendored) ? ROLE.vendored : 0) |
+      (isChangelog(p) ? ROLE.changelog : 0) |
+      (isDocPath(p) ? ROLE.doc : 0) |
+      (isTestPath(p) ? ROLE.test : 0),
+  );
+}
+
+/** A path's document number (binary search of the sorted paths); -1 when absent. */
+export function docOf(paths: readonly string[], path: string): number {
+  let lo = 0;
+  let hi = paths.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = paths[mid]!;
+    if (at === path) return mid;
+    if (at < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The documents (and values) of `key`, or undefined when no document has it. */
