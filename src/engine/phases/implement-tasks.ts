@@ -1,3 +1,4 @@
+import { errorMessage } from '../../core/errors.js';
 import type { RunStop, TaskResult } from '../../core/state/run-state.js';
 import type { TaskGraph } from '../../core/tasks/task-graph.js';
 import { priorityOf, readyTasks } from '../../core/tasks/task-priority.js';
@@ -93,5 +94,13 @@ export async function implementTasks(
     }
   }
   await deps.save();
+  // No task of this phase needs a worktree any more: the pooled ones are removed now, beside
+  // validation (gates, the requirement check) instead of after it. The run's end still waits for
+  // the removal; a fix task that comes meanwhile gets a fresh worktree.
+  deps.workspace
+    .releaseWorktrees()
+    .catch((error: unknown) =>
+      deps.progress.warn(`Could not remove the task worktrees: ${errorMessage(error)}`),
+    );
   return stop;
 }
