@@ -9,10 +9,12 @@ import {
 } from '../core/plan/plan-revision.js';
 import { type PlanDraft, planDraftSchema } from '../core/plan/plan-schema.js';
 import { describeProblems, validateTaskGraph } from '../core/tasks/validate-task-graph.js';
+import type { FileAnalysis } from '../discovery/analyse-file.js';
 import { decideTaskOrdering } from '../discovery/decisions/decide-task-ordering.js';
 import { type DiscoveryResult, discover } from '../discovery/discover.js';
 import type { CacheStore } from '../ports/cache-port.js';
 import type { Clock } from '../ports/clock-port.js';
+import type { FileAnalyser } from '../ports/file-analyser-port.js';
 import type { ModelPort } from '../ports/model-port.js';
 import type { Progress } from '../ports/progress-port.js';
 import type { RepositoryReader } from '../ports/repository-port.js';
@@ -28,6 +30,8 @@ export interface PlanDeps {
   config: MaestroConfig;
   progress: Progress;
   clock: Clock;
+  /** Analyses what the discovery cache lacks (worker threads, from the host); default in-process. */
+  analyser?: FileAnalyser<FileAnalysis>;
 }
 
 export interface PlanInput {
@@ -86,6 +90,7 @@ export async function planIssue(input: PlanInput, deps: PlanDeps): Promise<Plann
       cache: deps.cache,
       issue: { title: clean.snapshot.title, body: clean.snapshot.body },
       budgetTokens: config.planning.context_budget_tokens,
+      ...(deps.analyser ? { analyser: deps.analyser } : {}),
     }));
   if (!input.discovery)
     for (const file of discovery.hidden)

@@ -16,6 +16,8 @@ const MAX_THREADS = 4;
  * analysers in it costs tens of milliseconds, which a small or mostly cached run never wins back.
  */
 const MIN_FILES = 256;
+/** Threads idle this long end (a long `maestro run` or server keeps no idle heaps); the next run starts new ones. */
+const IDLE_MS = 2000;
 
 export interface AnalysisPoolOptions {
   /** Threads to use; default `min(os.availableParallelism(), 4)`. One or fewer: never start any. */
@@ -26,6 +28,8 @@ export interface AnalysisPoolOptions {
   warn?: (message: string) => void;
   /** The thread's entry module (tests); default discovery's analysis-worker. */
   entry?: URL;
+  /** Idle threads end after this long; default 2 s. */
+  idleMs?: number;
 }
 
 interface Thread {
@@ -54,6 +58,8 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   readonly #minFiles: number;
   readonly #warn: (message: string) => void;
   readonly #entry: URL;
+  readonly #idleMs: number;
+  #idle: NodeJS.Timeout | undefined;
   readonly #waiting = new Map<number, Waiting<T>>();
   #threads: Thread[] | undefined;
   #failed = false;
@@ -65,6 +71,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
     this.#minFiles = options.minFiles ?? MIN_FILES;
     this.#warn = options.warn ?? (() => {});
     this.#entry = options.entry ?? defaultEntry();
+    this.#idleMs = options.idleMs ?? IDLE_MS;
   }
 
   /** Threads started so far (0 until a large run). */
@@ -75,6 +82,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   analyse(jobs: readonly AnalysisJob[], total: number): Promise<T[]> {
     if (this.#failed || this.#size <= 1 || total < this.#minFiles || jobs.length === 0)
       return this.#inline.analyse(jobs, total);
+    clearTimeout(this.#idle);
     this.#threads ??= Array.from({ length: this.#size }, () => this.#start());
     const thread = this.#threads.reduce((a, b) => (b.busy < a.busy ? b : a));
     const { buffer, ends } = pack(jobs);
@@ -90,9 +98,16 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
 
   /** Ends the threads; later runs start new ones. */
   async close(): Promise<void> {
+    clearTimeout(this.#idle);
     const threads = this.#threads ?? [];
     this.#threads = undefined;
     await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+
+  #endWhenIdle(): void {
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => void this.close(), this.#idleMs);
+    this.#idle.unref();
   }
 
   #start(): Thread {
@@ -104,6 +119,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
       if (!waiting) return;
       this.#waiting.delete(reply.id);
       if (--thread.busy === 0) worker.unref();
+      if (this.#waiting.size === 0) this.#endWhenIdle();
       if ('results' in reply) waiting.resolve(reply.results);
       else this.#fallBack(waiting, reply.error);
     });

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { gitCommonDir, gitHead, uncommittedChanges } from '../../adapters/git/git-dirs.js';
 import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
+import { AnalysisPool } from '../../adapters/local/analysis-pool.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { requireSandbox } from '../../adapters/sandbox/open-sandbox.js';
@@ -9,6 +10,7 @@ import { classifyIntent } from '../../core/chains/classify-intent.js';
 import type { MaestroConfig } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
 import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
+import { inProcessAnalyser } from '../../discovery/analyse-file.js';
 import { systemClock } from '../../ports/clock-port.js';
 import type { CommandContext } from '../command-context.js';
 import { UsageError } from '../exit-codes.js';
@@ -112,6 +114,8 @@ export async function runAction(
   const store = new FsSessionStore(repo.root, { secrets: secretsFromEnvironment(io.env) });
   await FsSessionStore.excludeFromGit(await gitCommonDir(repo.root));
   let progress: TaskViewProgress | undefined;
+  // Discovery's cold analysis on worker threads (started only for a large uncached tree).
+  const analyser = new AnalysisPool(inProcessAnalyser, { warn: (m) => io.stderr(`[Maestro] ${m}\n`) });
   const result = await runLocalPlanning({
     io,
     snapshot,
@@ -123,6 +127,7 @@ export async function runAction(
     repo,
     head,
     cache: fsCacheStore(defaultCacheDir(io.env)),
+    analyser,
     local,
     store,
     clock: systemClock,
@@ -131,7 +136,10 @@ export async function runAction(
       return progress;
     },
     show: (markdown) => output.markdown(markdown),
-  }).finally(() => progress?.close());
+  }).finally(async () => {
+    await progress?.close();
+    await analyser.close();
+  });
   output.result(result);
   return result.code;
 }

@@ -14,12 +14,14 @@ import {
 import { renderPlanningComment } from '../../core/plan/render-planning-comment.js';
 import { newSessionId, type SessionMetadata, type SessionStatus } from '../../core/state/session-metadata.js';
 import { findPrice, priceTable } from '../../core/usage/usage-ledger.js';
+import type { FileAnalysis } from '../../discovery/analyse-file.js';
 import { describeInstructions, repositoryContextOf } from '../../engine/describe-discovery.js';
 import type { ExecutionResult } from '../../engine/execute-plan.js';
 import { type PlannedIssue, planIssue } from '../../engine/plan-issue.js';
 import { recordApproval, recordPlanRound } from '../../engine/record-plan.js';
 import type { CacheStore } from '../../ports/cache-port.js';
 import type { Clock } from '../../ports/clock-port.js';
+import type { FileAnalyser } from '../../ports/file-analyser-port.js';
 import type { Progress } from '../../ports/progress-port.js';
 import type { RepositoryReader } from '../../ports/repository-port.js';
 import type { SessionStore } from '../../ports/session-store-port.js';
@@ -41,6 +43,8 @@ export interface LocalPlanningInput {
   repo: RepositoryReader;
   head: { head?: string; branch?: string };
   cache: CacheStore;
+  /** Analyses what the discovery cache lacks (worker threads); default in-process. */
+  analyser?: FileAnalyser<FileAnalysis>;
   local: LocalModel;
   store: SessionStore;
   clock: Clock;
@@ -131,7 +135,15 @@ async function planAndApprove(
 
   progress.phase(1, 'Planning (INTERACTIVE)');
   progress.step(`Session ${id} · model ${input.local.label} · config ${input.configSource}`);
-  const deps = { model: input.local.model, repo: input.repo, cache: input.cache, config, progress, clock };
+  const deps = {
+    model: input.local.model,
+    repo: input.repo,
+    cache: input.cache,
+    config,
+    progress,
+    clock,
+    ...(input.analyser ? { analyser: input.analyser } : {}),
+  };
   const history: PlanRevision[] = [];
 
   const chainOverride = input.chainOverride ?? (await clarifyChain(input));

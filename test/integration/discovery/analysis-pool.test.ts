@@ -58,6 +58,17 @@ describe('AnalysisPool', () => {
     expect(analyser.threads).toBe(0);
   });
 
+  it('ends its threads once idle, and starts new ones for the next run', async () => {
+    const all = jobs();
+    const analyser = pool({ threads: 2, minFiles: 1, idleMs: 50 });
+    await analyser.analyse(all, all.length);
+    expect(analyser.threads).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(analyser.threads).toBe(0);
+    expect(await analyser.analyse(all, all.length)).toEqual(await inProcessAnalyser.analyse(all, all.length));
+    expect(analyser.threads).toBe(2);
+  });
+
   it('finishes on the main thread, with a warning, when a thread dies', async () => {
     const all = jobs();
     const warnings: string[] = [];
@@ -91,11 +102,11 @@ describe('discover with an analysis pool', () => {
       const issue = { title: 'Parser17 parse_row fails', body: 'row 17 has too many columns for the parser' };
       const run = (cache = memoryCacheStore(), analyser?: AnalysisPool<FileAnalysis>) =>
         discover({ repo: reader, cache, issue, budgetTokens: 4000, ...(analyser ? { analyser } : {}) });
-      const analyser = pool({ threads: 2, minFiles: 100 });
+      const analyser = pool({ threads: 2, minFiles: 100, idleMs: 60_000 });
       const cache = memoryCacheStore();
       const pooled = await run(cache, analyser);
-      const inline = await run();
       expect(analyser.threads).toBe(2);
+      const inline = await run();
       expect(pooled.timings.cacheMisses).toBe(300);
       expect({ ...pooled, timings: undefined }).toEqual({ ...inline, timings: undefined });
       const warm = await run(cache, analyser);
