@@ -1,10 +1,10 @@
-import type { SimpleGit } from 'simple-git';
 import type { CommitFinding } from '../../core/policy/commit-scan/commit-finding.js';
 import { CommitRefusedError, refusalReason } from '../../core/policy/commit-scan/commit-refused-error.js';
 import { scanCommit } from '../../core/policy/commit-scan/scan-commit.js';
 import { redactSecrets } from '../../core/policy/outbound/redact-secrets.js';
 import type { CommitPolicy } from '../../ports/git-workspace-port.js';
 import type { ConfigGuard } from './config-guard.js';
+import type { GitRaw } from './git-client.js';
 import { candidateBetween, candidateOfCommit } from './read-commit-candidate.js';
 
 /** More unpushed commits than this are not scanned one by one: the push is refused instead. */
@@ -17,7 +17,7 @@ const MAX_UNPUSHED = 500;
  * A hit throws `CommitRefusedError`; the workspace turns it into a refused result.
  */
 export class CommitGate {
-  readonly #git: SimpleGit;
+  readonly #git: GitRaw;
   readonly #guard: ConfigGuard;
   readonly #secrets: readonly string[];
   /** Commits the remote has (remote refs at open, then what was fetched or pushed). */
@@ -26,7 +26,8 @@ export class CommitGate {
   readonly #scanned = new Set<string>();
 
   constructor(deps: {
-    git: SimpleGit;
+    /** A `quietGit`: the gate's diffs are on every checkpoint's path. */
+    git: GitRaw;
     guard: ConfigGuard;
     secrets: readonly string[];
     onRemote: readonly string[];

@@ -31,8 +31,8 @@ export interface GitRaw {
   raw(args: string[]): Promise<string>;
 }
 
-/** Output a `quietGit` command may print (a conflict's listing at 100k files stays far below). */
-const MAX_OUTPUT = 64 * 1024 * 1024;
+/** Output a `quietGit` command may print: a large task's patch, up to what one string can hold. */
+const MAX_OUTPUT = 512 * 1024 * 1024;
 
 /**
  * The same git as `gitClient` (config, allow-listed environment, argument arrays) for commands

@@ -98,7 +98,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     this.#git = gitClient(opened.top, this.#identity, pinned, opened.guard.filters);
     this.#quiet = quietGit(opened.top, this.#identity, pinned, opened.guard.filters);
     this.#gate = new CommitGate({
-      git: this.#git,
+      git: this.#quiet,
       guard: opened.guard,
       secrets: options.secrets ?? [],
       onRemote: opened.onRemote,
