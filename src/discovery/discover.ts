@@ -13,7 +13,7 @@ import { findInstructions, type InstructionFile } from './instructions.js';
 import { type DropReason, inventory } from './inventory.js';
 import { packContext } from './pack-context.js';
 import { rankFiles } from './rank-files.js';
-import { buildRankIndex, docOf, type IndexSource } from './rank-index.js';
+import { buildRankIndex, type IndexSource } from './rank-index.js';
 import { loadRankIndex, saveRankIndex, treeKey } from './rank-index-codec.js';
 import { TokenCountMemo } from './token-count-memo.js';
 import { tokenize } from './tokenize.js';
@@ -122,9 +122,7 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const ranking = rankFiles({ index: record.index, issue: input.issue, mode: input.ranking ?? 'fusion' });
   const t3 = performance.now();
 
-  const tokensOf = new Map(
-    ranking.map((r) => [r.path, record.tokens[docOf(record.index.paths, r.path)] ?? 0]),
-  );
+  const tokensOf = new Map(record.index.paths.map((path, doc) => [path, record.tokens[doc]!]));
   const packed = await packContext({
     ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0, anchors: r.anchors })),
     read: readClean,

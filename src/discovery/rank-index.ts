@@ -144,40 +144,78 @@ export function neighboursOf(a: Adjacency, doc: number): Uint32Array {
   return a.targets.subarray(a.start[doc]!, a.start[doc + 1]!);
 }
 
-/** Accumulates (key, document, value); documents must be added in ascending order. */
+/**
+ * Accumulates (key, document, value) with documents added in ascending order. Keys are interned to
+ * numbers and pairs kept in growable typed arrays: at 100k files there are millions of pairs, and an
+ * array per key was most of building the index (and of its garbage collection).
+ */
 class PostingsBuilder {
-  readonly #runs = new Map<string, number[]>();
+  readonly #ids = new Map<string, number>();
+  readonly #keys: string[] = [];
+  #lastDoc = new Int32Array(1024);
+  #lastAt = new Uint32Array(1024);
+  #keyOf = new Uint32Array(4096);
+  #docs = new Uint32Array(4096);
+  #values = new Uint32Array(4096);
+  #size = 0;
 
-  /** A key seen again in the same document keeps one entry, its values OR-ed (flags) or summed (counts). */
+  /** A key seen again in the same document keeps one entry, its values OR-ed (flags). */
   add(key: string, doc: number, value: number): void {
-    const run = this.#runs.get(key);
-    if (!run) this.#runs.set(key, [doc, value]);
-    else if (run[run.length - 2] === doc) run[run.length - 1] = run[run.length - 1]! | value;
-    else run.push(doc, value);
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.#keys.push(key) - 1;
+      this.#ids.set(key, id);
+      if (id >= this.#lastDoc.length) {
+        this.#lastDoc = grow(this.#lastDoc, id + 1);
+        this.#lastAt = grow(this.#lastAt, id + 1);
+      }
+      this.#lastDoc[id] = -1;
+    }
+    if (this.#lastDoc[id] === doc) {
+      const at = this.#lastAt[id]!;
+      this.#values[at] = this.#values[at]! | value;
+      return;
+    }
+    if (this.#size === this.#docs.length) {
+      this.#keyOf = grow(this.#keyOf, this.#size + 1);
+      this.#docs = grow(this.#docs, this.#size + 1);
+      this.#values = grow(this.#values, this.#size + 1);
+    }
+    this.#keyOf[this.#size] = id;
+    this.#docs[this.#size] = doc;
+    this.#values[this.#size] = value;
+    this.#lastDoc[id] = doc;
+    this.#lastAt[id] = this.#size++;
   }
 
   build(): Postings {
-    const { table, sorted } = buildStringTable(this.#runs.keys());
+    const { table, sorted } = buildStringTable(this.#keys);
+    const rank = new Uint32Array(this.#keys.length);
+    sorted.forEach((key, i) => {
+      rank[this.#ids.get(key)!] = i;
+    });
+    // Counting sort by key rank; pairs keep their order (ascending documents) within a key.
     const start = new Uint32Array(sorted.length + 1);
-    let total = 0;
-    sorted.forEach((key, i) => {
-      start[i] = total;
-      total += this.#runs.get(key)!.length / 2;
-    });
-    start[sorted.length] = total;
-    const docs = new Uint32Array(total);
-    const values = new Uint32Array(total);
+    for (let i = 0; i < this.#size; i++) start[rank[this.#keyOf[i]!]! + 1]!++;
+    for (let i = 0; i < sorted.length; i++) start[i + 1] = start[i + 1]! + start[i]!;
+    const next = start.slice(0, sorted.length);
+    const docs = new Uint32Array(this.#size);
+    const values = new Uint32Array(this.#size);
     let hasValues = false;
-    sorted.forEach((key, i) => {
-      const run = this.#runs.get(key)!;
-      for (let j = 0, at = start[i]!; j < run.length; j += 2, at++) {
-        docs[at] = run[j]!;
-        values[at] = run[j + 1]!;
-        if (run[j + 1]) hasValues = true;
-      }
-    });
+    for (let i = 0; i < this.#size; i++) {
+      const at = next[rank[this.#keyOf[i]!]!]!++;
+      docs[at] = this.#docs[i]!;
+      values[at] = this.#values[i]!;
+      if (values[at]) hasValues = true;
+    }
     return { keys: table, start, docs, values: hasValues ? values : new Uint32Array(0) };
   }
+}
+
+function grow<T extends Uint32Array | Int32Array>(array: T, atLeast: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 function csr(runs: readonly (readonly number[])[]): Adjacency {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Bm25Document, bm25Rank, bm25RankIndex, weightQuery } from '../../../src/discovery/bm25.js';
 import { type IndexedFile, rankFiles } from '../../../src/discovery/rank-files.js';
-import { buildRankIndex, type IndexSource } from '../../../src/discovery/rank-index.js';
+import { buildRankIndex, type IndexSource, postingsOf } from '../../../src/discovery/rank-index.js';
 import { loadRankIndex, saveRankIndex, treeKey } from '../../../src/discovery/rank-index-codec.js';
 import { buildStringTable, findString, stringAt } from '../../../src/discovery/string-table.js';
 import { IndexedSymbols, SymbolIndex } from '../../../src/discovery/symbol-index.js';
@@ -74,6 +74,28 @@ describe('string table', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('buildRankIndex', () => {
+  // Past the builder's first allocations (1,024 keys, 4,096 pairs), with a non-ASCII term or two.
+  it('keeps every (term, document, count) of a large vocabulary, documents ascending', () => {
+    const files = Array.from({ length: 60 }, (_, doc) => {
+      const tf: Record<string, number> = {};
+      for (let t = doc % 7; t < 3000; t += 7 + (doc % 5)) tf[`t${t}`] = 1 + ((t + doc) % 9);
+      if (doc % 10 === 0) tf['größe'] = doc + 1;
+      return { path: `src/f${String(doc).padStart(2, '0')}.py`, tf, length: 1, symbols: [], imports: [] };
+    });
+    const index = buildRankIndex([...files].reverse().map(source));
+    expect(index.paths).toEqual(files.map((f) => f.path));
+    const terms = new Set(files.flatMap((f) => Object.keys(f.tf)));
+    expect(terms.size).toBeGreaterThan(1024);
+    for (const t of terms) {
+      const expected = files.flatMap((f, doc) => (f.tf[t] ? [[doc, f.tf[t]]] : []));
+      const found = postingsOf(index.content, t)!;
+      expect(Array.from(found.docs, (d, i) => [d, found.values[i]])).toEqual(expected);
+    }
+    expect(postingsOf(index.content, 'absent')).toBeUndefined();
   });
 });
 
