@@ -3,15 +3,21 @@
  * processes over loopback, driven by a SEPARATE load process (autocannon, bench/support/
  * webhook-load.mjs), side by side and interleaved in one run:
  *
- *   probot          Probot's `run()` with an empty handler for every event (the baseline)
- *   maestro-memory  `npm start` (`node lib/app/server.js`, rebuilt first), the in-memory queue
- *   maestro-redis   the same with REDIS_URL (a redis-server started here on a free port)
+ *   probot                Probot's `run()` with an empty handler for every event (the baseline)
+ *   maestro-memory        `npm start` (`node lib/app/server.js`, rebuilt first), the in-memory
+ *                         queue, jobs on the job thread
+ *   maestro-redis         the same with REDIS_URL (a redis-server started here on a free port)
+ *   maestro-*-inline      the same servers with the jobs on the webhook's event loop (as before
+ *                         the job thread; bench/support/maestro-inline-server.mjs)
  *
  * Deliveries are signed `issues.labeled` and `issue_comment.created` (half each, every one a
  * distinct event, so dedupe never short-circuits), and Maestro's queued work really runs: the
  * engine against a fake GitHub served over HTTP from this process (GHE_HOST). Each cell is the
  * median (and min–max) over the repetitions; RSS is the server's peak (VmHWM). A shed delivery
- * (503: the queue is at its bound) counts as answered but is shown in its own column.
+ * (503: the queue is at its bound) counts as answered but is shown in its own column; "jobs run"
+ * is how many queued jobs finished in the cell (from the server's /metrics before it stops); "CPU
+ * µs/req" is the server's CPU time per answered delivery, the whole process and its main thread
+ * (the acknowledging one) apart, which a busy machine disturbs far less than req/s.
  *
  *   npm run bench:webhook [-- --seconds 5 --repetitions 3 --connections 10,50]
  */
@@ -43,7 +49,13 @@ const { values } = parseArgs({
 const seconds = values.quick ? 2 : Number(values.seconds);
 const repetitions = values.quick ? 1 : Number(values.repetitions);
 const connectionCounts = values.connections.split(',').map(Number);
-const ALL_TARGETS = ['probot', 'maestro-memory', 'maestro-redis'] as const;
+const ALL_TARGETS = [
+  'probot',
+  'maestro-inline',
+  'maestro-memory',
+  'maestro-redis-inline',
+  'maestro-redis',
+] as const;
 type Target = (typeof ALL_TARGETS)[number];
 const TARGETS = ALL_TARGETS.filter((t) => !values.only || values.only.split(',').includes(t));
 const TOKEN = `ghs_${'B'.repeat(36)}`;
@@ -88,7 +100,7 @@ async function writeDeliveries(count: number): Promise<string> {
   return file;
 }
 
-async function startServer(target: Target): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(target: Target): Promise<{ child: ChildProcess; url: string; base: string }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -105,9 +117,14 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; url: 
     MAESTRO_RECONCILE_MINUTES: '0',
     ...(values.concurrency ? { MAESTRO_CONCURRENCY: values.concurrency } : {}),
     MAESTRO_CACHE_DIR: join(work, 'cache'),
-    ...(target === 'maestro-redis' ? { REDIS_URL: redis.url } : {}),
+    ...(target.startsWith('maestro-redis') ? { REDIS_URL: redis.url } : {}),
   };
-  const script = target === 'probot' ? 'bench/support/probot-empty-app.mjs' : 'lib/app/server.js';
+  const script =
+    target === 'probot'
+      ? 'bench/support/probot-empty-app.mjs'
+      : target.endsWith('-inline')
+        ? 'bench/support/maestro-inline-server.mjs'
+        : 'lib/app/server.js';
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
   const child = spawn(process.execPath, [...profile, script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -126,7 +143,19 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; url: 
     if (Date.now() > deadline) throw new Error(`${target} did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, url: `${url}/api/github/webhooks` };
+  return { child, url: `${url}/api/github/webhooks`, base: url };
+}
+
+/** Queued jobs finished so far (done or failed), from the server's /metrics; 0 for Probot's. */
+async function jobsFinished(base: string): Promise<number> {
+  const text = await fetch(`${base}/metrics`).then(
+    (r) => (r.ok ? r.text() : ''),
+    () => '',
+  );
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('maestro_job_duration_seconds_count'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
 function peakRssMiB(pid: number): number {
@@ -135,12 +164,31 @@ function peakRssMiB(pid: number): number {
   return kb / 1024;
 }
 
+/**
+ * CPU seconds (user + system) the server has used: the whole process, and its main thread alone
+ * (the thread that answers webhooks). Per delivery, these hold still on a busy machine where
+ * req/s does not: they count the server's own work, not its wait for a core.
+ */
+function cpuSeconds(pid: number): { process: number; main: number } {
+  const ticks = (file: string) => {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(file, 'utf8').split(') ').pop()!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
+  return { process: ticks(`/proc/${pid}/stat`), main: ticks(`/proc/${pid}/task/${pid}/stat`) };
+}
+
 interface Sample {
   rps: number;
   p50: number;
   p99: number;
   rss: number;
   shed: number;
+  /** Queued jobs that finished during the measured seconds. */
+  jobs: number;
+  /** Server CPU per answered delivery (µs): the whole process, and the main thread alone. */
+  cpuUs: number;
+  mainUs: number;
   errors: number;
 }
 
@@ -149,7 +197,7 @@ function load(
   file: string,
   connections: number,
   duration: number,
-): Promise<Omit<Sample, 'rss'>> {
+): Promise<Omit<Sample, 'rss' | 'jobs' | 'cpuUs' | 'mainUs'>> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -198,9 +246,19 @@ for (let rep = 0; rep < repetitions; rep++) {
       const server = await startServer(target);
       try {
         await load(server.url, file, connections, 1); // warm-up: JIT, sockets, the installation token
+        const pid = server.child.pid!;
+        const before = await jobsFinished(server.base);
+        const cpuBefore = cpuSeconds(pid);
         const sample = await load(server.url, file, connections, seconds);
+        const cpuAfter = cpuSeconds(pid);
+        const jobs = (await jobsFinished(server.base)) - before;
+        const answered = sample.rps * seconds;
+        const perRequest = (s: number) => (s * 1e6) / answered;
+        const cpuUs = perRequest(cpuAfter.process - cpuBefore.process);
+        const mainUs = perRequest(cpuAfter.main - cpuBefore.main);
+        const rss = peakRssMiB(pid);
         const key = `${target}|${connections}`;
-        samples.set(key, [...(samples.get(key) ?? []), { ...sample, rss: peakRssMiB(server.child.pid!) }]);
+        samples.set(key, [...(samples.get(key) ?? []), { ...sample, rss, jobs, cpuUs, mainUs }]);
       } finally {
         await stop(server.child);
       }
@@ -227,6 +285,9 @@ const header = [
   'peak RSS MiB',
   '503 shed',
   'errors',
+  'jobs run',
+  'CPU µs/req',
+  'main thread µs/req',
 ];
 const rows: string[][] = [];
 for (const connections of connectionCounts) {
@@ -255,6 +316,15 @@ for (const connections of connectionCounts) {
       ),
       String(Math.round(median(s.map((x) => x.shed)))),
       String(Math.round(median(s.map((x) => x.errors)))),
+      target === 'probot' ? '-' : String(Math.round(median(s.map((x) => x.jobs)))),
+      cell(
+        s.map((x) => x.cpuUs),
+        0,
+      ),
+      cell(
+        s.map((x) => x.mainUs),
+        0,
+      ),
     ]);
   }
 }

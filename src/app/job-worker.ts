@@ -44,8 +44,13 @@ async function start(): Promise<Required<EventJobDeps> & { logger: Logger }> {
     overrides: probotCredentials(data.environment),
   }).ready();
   // The jobs' own lines go through the main thread's log (see FromThread).
-  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string) =>
-    port!.postMessage({ kind: 'log', level, message } satisfies FromThread);
+  // Below LOG_LEVEL a line is dropped here rather than posted for the main thread to drop.
+  const order = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+  const threshold = order.indexOf(data.environment.logLevel);
+  const line = (level: 'debug' | 'info' | 'warn' | 'error') =>
+    order.indexOf(level) < threshold
+      ? () => undefined
+      : (message: string) => port!.postMessage({ kind: 'log', level, message } satisfies FromThread);
   const logger: Logger = {
     debug: line('debug'),
     info: line('info'),

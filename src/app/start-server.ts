@@ -8,6 +8,13 @@ import { JobThread } from './job-thread.js';
 import { probotCredentials, probotEnv } from './probot-credentials.js';
 import { probotLogger, withQuietSignatureFailures } from './probot-logger.js';
 
+/**
+ * The job thread's niceness: when the CPU is short, webhook answers (GitHub gives up after 10 s
+ * and counts failures) go before queued work (a plan takes minutes anyway). Under a flood the
+ * queue then fills and sheds with a 503, which GitHub and the sweep recover from.
+ */
+const JOB_THREAD_NICE = 10;
+
 /** How long a stopping process waits for queued work before it exits anyway. */
 const DRAIN_TIMEOUT_MS = 25_000;
 
@@ -111,7 +118,7 @@ function jobThreadFor(
       env: { ...app.env },
       checkoutRoot: app.checkoutRoot,
       setup: choice?.setup,
-      nice: choice?.nice,
+      nice: choice?.nice ?? JOB_THREAD_NICE,
     },
     logger,
   );
