@@ -14,7 +14,11 @@ const running = await startAppServer(
   result.env,
   process.env.MAESTRO_TEST_INLINE === '1'
     ? { app: { handle: setup.handle, depsFor: setup.depsFor } }
-    : { jobThread: { setup: new URL('./job-thread-setup.ts', import.meta.url).href } },
+    : {
+        jobThread: { setup: new URL('./job-thread-setup.ts', import.meta.url).href },
+        // A prefix of the test's own, in case the Redis is shared (MAESTRO_TEST_REDIS_URL).
+        app: { redis: { prefix: process.env.MAESTRO_TEST_REDIS_PREFIX, pollMs: 50 } },
+      },
 );
 process.stdout.write(`READY ${running.port}\n`);
 process.once('SIGTERM', () => {

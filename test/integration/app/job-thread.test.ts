@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appBot, FakeGitHub } from '../../support/fake-github.js';
 import { type FakeGitHubServer, serveFakeGitHub } from '../../support/fake-github-server.js';
-import { freePort } from '../../support/redis-server.js';
+import { freePort, startTestRedis } from '../../support/redis-server.js';
 import { tempDir } from '../../support/temp-repo.js';
 import { deliver, example, SECRET, testPrivateKey } from './webhook-support.js';
 
@@ -176,5 +176,29 @@ describe('the job thread', { timeout: 120_000 }, () => {
     expect(output.indexOf('job 1 ran on thread')).toBeGreaterThan(-1);
     expect(output.indexOf('job 2 started')).toBeGreaterThan(output.indexOf('job 1 ran on thread'));
     expect(threadOf(output, 2)).toBeGreaterThan(0);
+  });
+
+  it('with REDIS_URL: the jobs a replica takes from Redis run on its thread, deduped, one issue in order', async () => {
+    const github = await fakeGitHub();
+    const redis = await startTestRedis();
+    cleanups.push(() => redis.close());
+    const app = await startApp(github, { REDIS_URL: redis.url, MAESTRO_TEST_REDIS_PREFIX: redis.prefix() });
+    const id = crypto.randomUUID();
+    expect((await deliver(app.url, { ...comment(1, 5, 'sleep 1000'), id })).status).toBe(200);
+    expect((await deliver(app.url, { ...comment(1, 5, 'sleep 1000'), id })).status).toBe(200); // redelivered
+    expect((await deliver(app.url, comment(2, 5, 'quick'))).status).toBe(200);
+    await until(() => threadOf(app.output(), 2) > 0, 'the second job never ran', app.output);
+
+    const output = app.output();
+    expect(threadOf(output, 1)).toBeGreaterThan(0);
+    expect(output.match(/job 1 started/g)).toHaveLength(1);
+    expect(output.indexOf('job 2 started')).toBeGreaterThan(output.indexOf('job 1 ran on thread'));
+    const metrics = await (await fetch(`${app.base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /^maestro_deliveries_total\{event="issue_comment\.created",outcome="duplicate"\} 1$/m,
+    );
+    expect(metrics).toMatch(/^maestro_job_duration_seconds_count\{outcome="done"\} 2$/m);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
   });
 });
