@@ -101,17 +101,24 @@ function filterNames(listing: string): string[] {
 
 async function fingerprint(listing: string, dirs: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>([['effective git config', sha(listing)]]);
-  for (const dir of dirs) {
-    for (const [name, hash] of await filesFingerprint(dir, GIT_DIR_FILES)) out.set(name, hash);
-    out.set(join(dir, 'hooks'), await treeFingerprint(join(dir, 'hooks')));
-  }
+  // Every file is read at once: this runs before each checkpoint, and one read after another
+  // queued behind each other on a loaded machine took longer than the git commands around it.
+  const perDir = await Promise.all(
+    dirs.map(async (dir) => {
+      const [files, hooks] = await Promise.all([
+        filesFingerprint(dir, GIT_DIR_FILES),
+        treeFingerprint(join(dir, 'hooks')),
+      ]);
+      return files.set(join(dir, 'hooks'), hooks);
+    }),
+  );
+  for (const files of perDir) for (const [name, hash] of files) out.set(name, hash);
   return out;
 }
 
 async function filesFingerprint(dir: string, files: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const file of files) out.set(join(dir, file), await entryFingerprint(join(dir, file)));
-  return out;
+  const hashes = await Promise.all(files.map((file) => entryFingerprint(join(dir, file))));
+  return new Map(files.map((file, i) => [join(dir, file), hashes[i]!]));
 }
 
 /** A file's content, a symlink's target, or a directory's entries, recursively; `absent` when missing. */
@@ -125,9 +132,8 @@ async function entryFingerprint(path: string): Promise<string> {
 
 async function treeFingerprint(dir: string): Promise<string> {
   const names = (await readdir(dir).catch(() => [] as string[])).sort();
-  const parts: string[] = [];
-  for (const name of names) parts.push(`${name}\0${await entryFingerprint(join(dir, name))}`);
-  return sha(parts.join('\0'));
+  const entries = await Promise.all(names.map((name) => entryFingerprint(join(dir, name))));
+  return sha(names.map((name, i) => `${name}\0${entries[i]}`).join('\0'));
 }
 
 function diffMaps(before: Map<string, string>, after: Map<string, string>): string[] {

@@ -103,6 +103,9 @@ export class TaskWorktrees {
       });
       if (reused) return reused;
     }
+    // Before the checkout: a filter planted in git's config since open would run in it (a pooled
+    // worktree's reuse checks this along with its own administrative files).
+    await this.#guard.verify('check out a task worktree');
     await mkdir(this.#root, { recursive: true });
     const path = await realpath(await mkdtemp(join(this.#root, `${sanitiseLabel(label)}-`)));
     try {

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimpleGitWorkspace } from '../../../src/adapters/git/simple-git-workspace.js';
@@ -12,8 +13,8 @@ afterEach(() => {
 const session = 'mae-20261120-223000-7f3a';
 const policy = { protectedPaths: [] };
 
-async function setup() {
-  const repo = tempRepo({ 'a.txt': 'one\n', '.gitignore': 'build/\n', 'src/b.txt': 'bee\n' });
+async function setup(extra: Record<string, string> = {}) {
+  const repo = tempRepo({ 'a.txt': 'one\n', '.gitignore': 'build/\n', 'src/b.txt': 'bee\n', ...extra });
   const worktrees = tempDir();
   cleanups.push(repo.dispose, worktrees.dispose);
   const ws = await SimpleGitWorkspace.open(repo.root, { worktreeRoot: worktrees.path });
@@ -78,5 +79,53 @@ describe('pooled task worktrees', () => {
     await ws.releaseWorktrees();
     expect(worktreeCount(root)).toBe(1);
     for (const w of held) expect(existsSync(w.path)).toBe(false);
+  });
+
+  it('drops a worktree whose configuration the task changed: the next task gets a fresh, clean one', async () => {
+    const { root, ws } = await setup();
+    const base = await ws.head();
+    const first = await ws.addWorktree('T1', base);
+    const admin = git(first.path, 'rev-parse', '--absolute-git-dir');
+    // What a task's command could do: give its worktree a configuration of its own.
+    writeFileSync(join(admin, 'config.worktree'), '[core]\n\tsparseCheckout = true\n');
+    writeFileSync(join(first.path, 'a.txt'), 'changed by T1\n');
+    writeFileSync(join(first.path, 'untracked.txt'), 'left by T1\n');
+    mkdirSync(join(first.path, 'build'));
+    writeFileSync(join(first.path, 'build', 'out.js'), 'ignored output of T1\n');
+    await ws.removeWorktree(first);
+
+    const second = await ws.addWorktree('T2', base);
+    expect(second.path).not.toBe(first.path);
+    expect(existsSync(first.path)).toBe(false);
+    expect(readFileSync(join(second.path, 'a.txt'), 'utf8')).toBe('one\n');
+    expect(existsSync(join(second.path, 'untracked.txt'))).toBe(false);
+    expect(existsSync(join(second.path, 'build'))).toBe(false);
+    expect(git(second.path, '-c', 'core.fsmonitor=false', 'status', '--porcelain', '--ignored')).toBe('');
+    // The new worktree is guarded like the first: its change is integrated as usual.
+    writeFileSync(join(second.path, 'src', 'b.txt'), 'changed by T2\n');
+    const result = await ws.integrate(second, 'T2', { session, task: 'T2', checkpoint: 1 }, policy);
+    expect(result.kind).toBe('integrated');
+    await ws.removeWorktree(second);
+    await ws.releaseWorktrees();
+    expect(worktreeCount(root)).toBe(1);
+  });
+
+  it.each([
+    ['pooled', true],
+    ['fresh', false],
+  ])('checks out no %s worktree once a filter was planted in the repository config, and the filter never runs', async (_kind, pooled) => {
+    // The attributes are in the tree from the start; the filter's program is planted after open,
+    // as code a gate runs could do it.
+    const { root, ws } = await setup({ '.gitattributes': '*.txt filter=planted\n' });
+    const base = await ws.head();
+    if (pooled) await ws.removeWorktree(await ws.addWorktree('T0', base));
+    const marker = join(tmpdir(), `maestro-pool-smudge-${process.pid}-${Date.now()}`);
+    git(root, 'config', 'filter.planted.smudge', `sh -c 'touch ${marker}; cat'`);
+    git(root, 'config', 'filter.planted.clean', `sh -c 'touch ${marker}; cat'`);
+    const added = await ws.addWorktree('T1', base).catch((error: Error) => error);
+    expect(added).toBeInstanceOf(Error);
+    expect((added as Error).message).toMatch(/Security stop: refused to .*git's configuration changed/);
+    expect(existsSync(marker)).toBe(false);
+    await ws.releaseWorktrees();
   });
 });
