@@ -88,7 +88,7 @@ export class DiscoveryCache {
   set(blob: string, path: string, analysis: FileAnalysis): CachedAnalysis {
     const key = DiscoveryCache.key(blob, path);
     const ids = this.#dictionary();
-    const pairs = Object.entries(analysis.tf).map(([term, count]): [number, number] => {
+    const pairs = Array.from(analysis.tf, ([term, count]): [number, number] => {
       let id = ids.get(term);
       if (id === undefined) {
         id = this.#terms.push(term) - 1;

@@ -9,7 +9,9 @@ const analysis = fc.record({
   tokens: fc.nat(100_000),
   lines: fc.nat(10_000),
   length: fc.nat(100_000),
-  tf: fc.dictionary(term, fc.integer({ min: 1, max: 5000 }), { maxKeys: 40 }),
+  tf: fc
+    .dictionary(term, fc.integer({ min: 1, max: 5000 }), { maxKeys: 40 })
+    .map((counts) => new Map(Object.entries(counts))),
   symbols: fc.array(fc.string(), { maxLength: 5 }),
   imports: fc.array(fc.string(), { maxLength: 5 }),
   literals: fc.array(fc.string(), { maxLength: 3 }),
@@ -39,9 +41,11 @@ describe('DiscoveryCache', () => {
             hit.eachTerm((t, count) => {
               every[t] = count;
             });
-            expect(every).toEqual(a.tf);
-            const asked = [...Object.keys(a.tf), ...extra];
-            const expected = Object.fromEntries(asked.filter((t) => a.tf[t]).map((t) => [t, a.tf[t]]));
+            expect(every).toEqual(Object.fromEntries(a.tf));
+            const asked = [...a.tf.keys(), ...extra];
+            const expected = Object.fromEntries(
+              asked.filter((t) => a.tf.get(t)).map((t) => [t, a.tf.get(t)]),
+            );
             expect(hit.termCounts(asked)).toEqual(expected);
           }
           expect(second.hits).toBe(analyses.length);
@@ -94,7 +98,7 @@ describe('DiscoveryCache', () => {
       tokens: 1,
       lines: 1,
       length: 3,
-      tf: { refund: 3 },
+      tf: new Map([['refund', 3]]),
       symbols: [],
       imports: [],
       literals: [],
