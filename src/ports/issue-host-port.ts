@@ -167,6 +167,12 @@ export interface WorkflowDispatch {
   inputs: Record<string, string>;
 }
 
+/**
+ * Whether a workflow run is still going: `active` (queued, waiting, in progress), `ended`
+ * (completed, or gone), `unknown` when GitHub would not say (the token lacks `actions: read`).
+ */
+export type WorkflowRunState = 'active' | 'ended' | 'unknown';
+
 export interface IssueHost {
   readonly repo: RepoRef;
   /** Maestro's own account; its comments are the only ones whose markers are trusted. */
@@ -200,6 +206,8 @@ export interface IssueHost {
   dispatchWorkflow(dispatch: WorkflowDispatch): Promise<void>;
   /** Cancels a workflow run (the runner turns it into SIGINT; the run checkpoints and stops). */
   cancelWorkflowRun(runId: number): Promise<void>;
+  /** Whether a workflow run is still going (a run that died without saying so has `ended`). */
+  workflowRunState(runId: number): Promise<WorkflowRunState>;
   getPullRequest(pr: number): Promise<PullRequestData | undefined>;
   /** The open PR from this branch, if any. */
   findPullRequest(head: string): Promise<PullRequestData | undefined>;

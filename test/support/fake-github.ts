@@ -66,6 +66,14 @@ export class FakeGitHub {
   readonly files = new Map<string, string>();
   readonly dispatches: Array<{ workflow: string; ref: string; inputs: Record<string, string> }> = [];
   readonly cancelled: number[] = [];
+  /**
+   * Workflow runs whose state a test sets (`GET …/actions/runs/{id}`); any other id is a run in
+   * progress, as the run a tracking comment names usually is. `gone` answers 404.
+   */
+  readonly workflowRuns = new Map<
+    number,
+    { status: 'queued' | 'in_progress' | 'completed' | 'gone'; conclusion?: string }
+  >();
   /** Checks per commit sha (GitHub's check-run JSON), their annotations and job logs by run id. */
   readonly checkRuns = new Map<string, Array<Record<string, unknown>>>();
   readonly annotations = new Map<number, Array<Record<string, unknown>>>();
@@ -467,6 +475,12 @@ export class FakeGitHub {
         inputs: (body.inputs ?? {}) as Record<string, string>,
       });
       return [204, ''];
+    }
+    if (is('GET', new RegExp(`^${base}/actions/runs/(\\d+)$`))) {
+      const run = this.workflowRuns.get(n(1)) ?? { status: 'in_progress' };
+      return run.status === 'gone'
+        ? [404, { message: 'Not Found' }]
+        : [200, { id: n(1), status: run.status, conclusion: run.conclusion ?? null }];
     }
     if (is('POST', new RegExp(`^${base}/actions/runs/(\\d+)/cancel$`))) {
       this.cancelled.push(n(1));

@@ -20,6 +20,7 @@ import type {
   SubmittedReview,
   UpdatedSince,
   WorkflowDispatch,
+  WorkflowRunState,
 } from '../../ports/issue-host-port.js';
 import { type Logger, silentLogger } from '../../ports/logger-port.js';
 import * as checks from './checks.js';
@@ -149,6 +150,10 @@ export class OctokitIssueHost implements IssueHost {
 
   cancelWorkflowRun(runId: number): Promise<void> {
     return repository.cancelWorkflowRun(this.#ctx, runId);
+  }
+
+  workflowRunState(runId: number): Promise<WorkflowRunState> {
+    return repository.workflowRunState(this.#ctx, runId);
   }
 
   getPullRequest(pr: number): Promise<PullRequestData | undefined> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../../core/parse.js';
-import type { WorkflowDispatch } from '../../ports/issue-host-port.js';
+import type { WorkflowDispatch, WorkflowRunState } from '../../ports/issue-host-port.js';
 import type { GitHubContext } from './github-client.js';
 import { statusOf, toGitHubApiError } from './github-errors.js';
 import { requestOptions } from './request-options.js';
@@ -122,4 +122,30 @@ export async function commitMessage(ctx: GitHubContext, sha: string): Promise<st
     if (statusOf(error) === 404 || statusOf(error) === 422) return undefined;
     throw toGitHubApiError(ctx, error, `read commit ${sha.slice(0, 12)}`, 'Contents: read');
   }
+}
+
+const workflowRunSchema = z.object({ status: z.string().nullable() });
+
+/**
+ * Whether a workflow run is still going. A run whose job died without a last word (an expired
+ * token, a lost runner) still shows `running` in its tracking comment; GitHub knows better. Gone
+ * (404) counts as ended; a token without `actions: read` (403) cannot tell.
+ */
+export async function workflowRunState(ctx: GitHubContext, runId: number): Promise<WorkflowRunState> {
+  let data: unknown;
+  try {
+    const response = await ctx.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+      ...ctx.repo,
+      run_id: runId,
+      ...requestOptions({ timeoutMs: ctx.timeoutMs }),
+    });
+    data = response.data;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404 || status === 410) return 'ended';
+    if (status === 403) return 'unknown';
+    throw toGitHubApiError(ctx, error, `read workflow run ${runId}`, 'Actions: read');
+  }
+  const { status } = parseOrThrow(workflowRunSchema, data, `GitHub workflow run ${runId}`);
+  return status === 'completed' ? 'ended' : 'active';
 }

@@ -5,6 +5,7 @@ import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-sto
 import { FsSessionStore } from '../../adapters/local/fs-session-store.js';
 import { MaestroError } from '../../core/errors.js';
 import { secretsFromEnvironment } from '../../core/policy/commit-scan/secrets-from-environment.js';
+import { resumeFromCheckpoints } from '../../core/state/resume-from-checkpoints.js';
 import type { RunState } from '../../core/state/run-state.js';
 import type { SessionStatus } from '../../core/state/session-metadata.js';
 import { discover } from '../../discovery/discover.js';
@@ -141,30 +142,13 @@ async function resume(
   };
 }
 
-/** Marks tasks done whose checkpoints are on the branch, and takes the checkpoint count from git. */
+/** The saved state put right by the branch's checkpoint trailers (what is done is what git holds). */
 async function reconcile(state: RunState, root: string, note: (text: string) => void): Promise<RunState> {
   const workspace = await SimpleGitWorkspace.open(root);
   await workspace.checkoutRunBranch(state.branch, state.baseSha);
-  const commits = await workspace.checkpoints(state.session);
-  const next: RunState = { ...state, results: { ...state.results }, stop: undefined };
-  for (const c of commits) {
-    const known = next.results[c.task];
-    if (/^(wip|rollback)$/.test(c.task) || known?.status === 'done') continue;
-    next.results[c.task] = {
-      id: c.task,
-      status: 'done',
-      attempts: known?.attempts ?? 1,
-      summary: known?.summary || c.subject,
-      hints: known?.hints ?? '',
-      blocked: known?.blocked ?? [],
-      checkpoint: { n: c.checkpoint, sha: c.sha },
-    };
+  const point = resumeFromCheckpoints(state, await workspace.checkpoints(state.session, state.baseSha));
+  for (const c of point.found)
     note(`${c.task} is already checkpointed (${c.sha.slice(0, 7)}); not running it again`);
-  }
-  for (const [id, r] of Object.entries(next.results)) {
-    if (r.status !== 'done') delete next.results[id];
-  }
-  next.checkpoints = Math.max(state.checkpoints, ...commits.map((c) => c.checkpoint));
-  if (next.phase === 'handoff') next.phase = 'validation';
-  return next;
+  for (const task of point.lost) note(`${task}'s checkpoint is not on the branch; running it again`);
+  return point.state;
 }

@@ -162,7 +162,8 @@ async function runVerified(
       budgetTokens: config.planning.context_budget_tokens,
     });
     const cancelled = cancellationWatch(request.issue, deps, execution.signal);
-    const store = observedStore(execution.store, (state) => {
+    let written = milestoneOf(runState);
+    const store = observedStore(execution.store, async (state) => {
       runState = state;
       cancelled.check();
       board.update({
@@ -171,6 +172,12 @@ async function runVerified(
         iteration: state.iteration,
         usage: usageOf(opened.ledger),
       });
+      // What a resume needs (the task plan, each checkpoint) is written at once, not debounced:
+      // a job that dies next (its token expires) leaves the comment at its last milestone.
+      const milestone = milestoneOf(state);
+      if (milestone === written) return;
+      written = milestone;
+      await board.flush();
     });
     result = await executePlan(
       {
@@ -325,6 +332,12 @@ async function handOff(
     summary: result.report,
     reasons: status === 'pr-open' ? [] : [stopDetail],
   };
+}
+
+/** Changes when the task plan appears, a task's result settles or a checkpoint is made. */
+function milestoneOf(state: RunState): string {
+  const settled = Object.values(state.results).filter((r) => r.status !== 'pending').length;
+  return `${state.tasks ? 'tasks' : 'none'}:${settled}:${state.checkpoints}:${state.phase}`;
 }
 
 /** The status an issue takes when its approved run is refused because the approval became void. */

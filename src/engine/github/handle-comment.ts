@@ -15,7 +15,7 @@ import { planOnGitHub } from './plan-on-github.js';
 import { readPlan, updateRecord } from './plan-record.js';
 import { plansInAction } from './plans-in-action.js';
 import { fixRequest, issueOfBranch } from './pull-request-link.js';
-import { activeRunId, cancelPlan } from './run-control.js';
+import { activeRun, cancelPlan } from './run-control.js';
 import { refreshStatus } from './status-reply.js';
 
 type CommentEvent = Extract<IssueEvent, { kind: 'comment' }>;
@@ -211,11 +211,14 @@ async function resume(
     );
     return { kind: 'replied', reason: 'nothing to resume' };
   }
-  if (await activeRunId(deps, event.issue)) {
+  const active = await activeRun(deps, event.issue);
+  if (active) {
     await deps.host.reply(
       event.issue,
       replyKey,
-      'A run is already in progress; its tracking comment shows where it is.',
+      active.unverified
+        ? `The tracking comment says workflow run ${active.id} is still running, and this token may not read workflow runs to check. If that run has ended, give the workflow \`actions: read\` (or cancel with \`/maestro cancel\`) and comment \`/maestro resume\` again.`
+        : 'A run is already in progress; its tracking comment shows where it is.',
     );
     return { kind: 'replied', reason: 'already running' };
   }

@@ -14,7 +14,7 @@ export async function cancelPlan(issue: number, by: string, deps: GitHubDeps): P
   if (plan.record.status === 'cancelled') return { kind: 'ignored', reason: 'already cancelled' };
   await updateRecord(host, issue, plan, { status: 'cancelled' }, { kind: 'cancelled' });
   await host.setStatus(issue, 'maestro:cancelled');
-  const runId = await activeRunId(deps, issue);
+  const runId = (await activeRun(deps, issue))?.id;
   await host.reply(
     issue,
     `cancel:${plan.record.revision.hash}:${plan.record.dispatchedAt ?? 'plan'}`,
@@ -28,10 +28,27 @@ export async function cancelPlan(issue: number, by: string, deps: GitHubDeps): P
   return runId === undefined ? { kind: 'cancelled' } : { kind: 'cancelled', runId };
 }
 
-/** The workflow run the tracking comment says is running, if any. */
-export async function activeRunId(deps: GitHubDeps, issue: number): Promise<number | undefined> {
+/**
+ * The workflow run the tracking comment says is running, if GitHub agrees. A job that died without
+ * its last word (its token expired, its runner was lost) leaves the comment saying `running`
+ * forever; GitHub knows the run ended, and then nothing is running. When GitHub will not say
+ * (no `actions: read`), the comment is believed: `unverified` tells the caller so.
+ */
+export async function activeRun(
+  deps: GitHubDeps,
+  issue: number,
+): Promise<{ id: number; unverified: boolean } | undefined> {
   const tracking = await deps.host.findOwnComment(issue, { kind: 'tracking' });
   const view = tracking?.state.data?.view as { status?: string; run?: { id?: unknown } } | undefined;
   if (!view || (view.status !== 'running' && view.status !== 'queued')) return undefined;
-  return typeof view.run?.id === 'number' ? view.run.id : undefined;
+  const id = view.run?.id;
+  if (typeof id !== 'number') return undefined;
+  const state = await deps.host.workflowRunState(id);
+  if (state === 'ended') {
+    deps.logger.info(
+      `Workflow run ${id} of #${issue} has ended although its tracking comment says ${view.status}.`,
+    );
+    return undefined;
+  }
+  return { id, unverified: state === 'unknown' };
 }

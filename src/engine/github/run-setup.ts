@@ -6,6 +6,7 @@ import type { PlanRevision } from '../../core/plan/plan-revision.js';
 import { sanitizeInbound } from '../../core/policy/sanitize-inbound.js';
 import { clip } from '../../core/report/report-text.js';
 import { runBranchName } from '../../core/state/branch-name.js';
+import { resumeFromCheckpoints } from '../../core/state/resume-from-checkpoints.js';
 import { type RunState, runStateSchema } from '../../core/state/run-state.js';
 import { newSessionId } from '../../core/state/session-metadata.js';
 import type { Task } from '../../core/tasks/task-schema.js';
@@ -47,12 +48,15 @@ export async function prepareRun(input: {
   const reuse =
     input.saved && input.saved.revisionHash === input.revision.hash && request.reason !== 'approve';
   if (reuse && input.saved) {
-    const state = { ...input.saved.state, stop: undefined };
+    let state: RunState = { ...input.saved.state, stop: undefined };
     let origin: string | undefined;
     if (state.branch !== '') {
       const fetched = await workspace.fetchRunBranch(state.branch);
       if (fetched.kind === 'fetched') origin = fetched.sha;
       await workspace.checkoutRunBranch(state.branch, state.baseSha);
+      // The comment's state can lag the branch (its last writes failed) or lead it (a push failed).
+      if (request.reason === 'resume')
+        state = resumeFromCheckpoints(state, await workspace.checkpoints(state.session, state.baseSha)).state;
     }
     if (input.iteration) await addIteration(state, input.iteration, workspace, origin);
     return state;

@@ -48,14 +48,17 @@ export function usageOf(ledger: UsageLedger): TrackingView['usage'] {
  * (after each task and iteration) is also handed to `onState`, which keeps the tracking comment
  * and the state a resume needs up to date without the engine knowing about GitHub.
  */
-export function observedStore(store: SessionStore, onState: (state: RunState) => void): SessionStore {
+export function observedStore(
+  store: SessionStore,
+  onState: (state: RunState) => void | Promise<void>,
+): SessionStore {
   return {
     locate: (id) => store.locate(id),
     writeMetadata: (m) => store.writeMetadata(m),
     readMetadata: (id) => store.readMetadata(id),
     writeJson: async (id, name, value) => {
       await store.writeJson(id, name, value);
-      if (name === 'run-state.json') onState(value as RunState);
+      if (name === 'run-state.json') await onState(value as RunState);
     },
     readJson: (id, name) => store.readJson(id, name),
     writeText: (id, name, text) => store.writeText(id, name, text),

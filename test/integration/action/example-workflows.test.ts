@@ -110,7 +110,8 @@ describe('Actions-only workflow (maestro.yml)', () => {
   });
 
   it('plans with read access to code and executes with write access, in separate jobs', () => {
-    expect(actionsOnly.jobs.plan?.permissions).toEqual(planPermissions);
+    // actions: read — `/maestro resume` asks whether the run a tracking comment names is still going.
+    expect(actionsOnly.jobs.plan?.permissions).toEqual({ actions: 'read', ...planPermissions });
     expect(actionsOnly.jobs.execute?.permissions).toEqual(executePermissions);
   });
 

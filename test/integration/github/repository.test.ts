@@ -88,6 +88,27 @@ describe('repository', () => {
     expect(scope.isDone()).toBe(true);
     expect((error as Error).message).toMatch(/needs the "Actions: write" permission/);
   });
+
+  it('workflowRunState: in progress or queued is active, completed or gone has ended, 403 cannot tell', async () => {
+    const scope = github()
+      .get(`${REPO_PATH}/actions/runs/1`)
+      .reply(200, { id: 1, status: 'in_progress', conclusion: null })
+      .get(`${REPO_PATH}/actions/runs/2`)
+      .reply(200, { id: 2, status: 'queued', conclusion: null })
+      .get(`${REPO_PATH}/actions/runs/3`)
+      .reply(200, { id: 3, status: 'completed', conclusion: 'failure' })
+      .get(`${REPO_PATH}/actions/runs/4`)
+      .reply(404, { message: 'Not Found' })
+      .get(`${REPO_PATH}/actions/runs/5`)
+      .reply(403, { message: 'Resource not accessible by integration' });
+    const { host } = testHost();
+
+    const states = [];
+    for (const id of [1, 2, 3, 4, 5]) states.push(await host.workflowRunState(id));
+
+    expect(scope.isDone()).toBe(true);
+    expect(states).toEqual(['active', 'active', 'ended', 'ended', 'unknown']);
+  });
 });
 
 describe('GitHub Enterprise Server', () => {
