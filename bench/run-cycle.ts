@@ -47,6 +47,7 @@ const MAX_PARALLEL = 3;
 const MAESTRO = 'maestro run -y';
 const PER_TASK = 'plain git, worktree per task';
 const POOLED = 'plain git, pooled worktrees';
+const COMPARED = 'maestro run -y (--compare build)';
 const TARGET = 1.3;
 const GATE = ['true'];
 const IDENTITY = {
@@ -78,7 +79,15 @@ export interface RunCycleFigures {
   checkpoints: number[];
 }
 
-export async function measureRunCycle(runs: number, tasks: number): Promise<RunCycleFigures> {
+/**
+ * `compareCli`: another build's `lib/cli/entry.js` (e.g. a worktree of an older commit, built with
+ * `npx tsc -p tsconfig.build.json`), run as a fourth variant, for a before/after in the same run.
+ */
+export async function measureRunCycle(
+  runs: number,
+  tasks: number,
+  compareCli?: string,
+): Promise<RunCycleFigures> {
   const repo = pythonRepo(SHAPES['sympy-like']);
   const cli = ensureCli();
   const work = mkdtempSync(join(tmpdir(), 'maestro-bench-run-cycle-'));
@@ -104,10 +113,10 @@ export async function measureRunCycle(runs: number, tasks: number): Promise<RunC
   const cloneB = join(work, 'b');
   const cloneC = join(work, 'c');
   const cache = join(work, 'cache');
-  const maestro = (name: string): Variant => ({
+  const maestro = (name: string, entry = cli, clone = cloneA): Variant => ({
     name,
     command: process.execPath,
-    args: [cli, 'run', `Add ${tasks} bench modules`, '-y', '--repo', cloneA, '--config', configFile],
+    args: [entry, 'run', `Add ${tasks} bench modules`, '-y', '--repo', clone, '--config', configFile],
     env: {
       ...IDENTITY,
       ANTHROPIC_API_KEY: 'sk-ant-bench-instant-model',
@@ -115,7 +124,7 @@ export async function measureRunCycle(runs: number, tasks: number): Promise<RunC
       MAESTRO_CACHE_DIR: cache,
       NO_COLOR: '1',
     },
-    before: () => freshClone(repo.dir, cloneA),
+    before: () => freshClone(repo.dir, clone),
   });
   const plain = (name: string, mode: 'per-task' | 'pooled', clone: string): Variant => ({
     name,
@@ -136,6 +145,7 @@ export async function measureRunCycle(runs: number, tasks: number): Promise<RunC
     [MAESTRO, cloneA],
     [PER_TASK, cloneB],
     [POOLED, cloneC],
+    [COMPARED, join(work, 'd')],
   ]);
   const checkpoints: number[] = [];
   const base = git(repo.dir, 'rev-parse', 'HEAD');
@@ -149,6 +159,7 @@ export async function measureRunCycle(runs: number, tasks: number): Promise<RunC
     // Fills the discovery cache (untimed), and shows the run works before anything is timed.
     await interleave([maestro('fill')], 1);
     const variants = [maestro(MAESTRO), plain(PER_TASK, 'per-task', cloneB), plain(POOLED, 'pooled', cloneC)];
+    if (compareCli) variants.push(maestro(COMPARED, compareCli, clones.get(COMPARED)));
     const samples = await interleave(variants, runs, (v, s) => {
       const added = checkDone(clones.get(v.name)!);
       if (v.name === MAESTRO) checkpoints.push(added);
@@ -164,8 +175,9 @@ export async function measureRunCycle(runs: number, tasks: number): Promise<RunC
 export function formatRunCycle(f: RunCycleFigures): string {
   const ms = (name: string) => (f.samples.get(name) ?? []).map((s) => s.ms);
   const rss = (name: string) => (f.samples.get(name) ?? []).map((s) => s.peakRssMb);
-  const ratios = new Map([PER_TASK, POOLED].map((peer) => [peer, pairwiseRatio(ms(MAESTRO), ms(peer))]));
-  const rows = [MAESTRO, PER_TASK, POOLED].map((name) => [
+  const peers = [PER_TASK, POOLED, COMPARED].filter((name) => f.samples.has(name));
+  const ratios = new Map(peers.map((peer) => [peer, pairwiseRatio(ms(MAESTRO), ms(peer))]));
+  const rows = [MAESTRO, ...peers].map((name) => [
     name,
     formatMs(spread(ms(name))),
     name === MAESTRO ? 'n/a' : formatRatio(ratios.get(name)!),
@@ -194,11 +206,16 @@ export function formatRunCycle(f: RunCycleFigures): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string' }, tasks: { type: 'string' }, quick: { type: 'boolean' } },
+    options: {
+      runs: { type: 'string' },
+      tasks: { type: 'string' },
+      quick: { type: 'boolean' },
+      compare: { type: 'string' },
+    },
   });
   const runs = Number(values.runs ?? (quickMode() ? 3 : 5));
   const tasks = Number(values.tasks ?? 10);
-  const figures = await measureRunCycle(runs, tasks);
+  const figures = await measureRunCycle(runs, tasks, values.compare);
   console.log(`Task cycle: maestro run -y — whole processes, ${runs} interleaved repetitions\n`);
   console.log(formatRunCycle(figures));
 }

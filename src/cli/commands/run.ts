@@ -17,7 +17,6 @@ import { UsageError } from '../exit-codes.js';
 import { openLocalModel } from '../local/build-model.js';
 import { loadLocalConfig } from '../local/load-local-config.js';
 import { issueFromRequest, readIssueFile } from '../local/read-issue.js';
-import { runLocalPlanning } from '../local/run-local-planning.js';
 import type { TaskViewProgress } from '../terminal/task-view.js';
 import { terminalOutput } from '../terminal/terminal-output.js';
 
@@ -64,6 +63,11 @@ export async function runAction(
 ): Promise<number> {
   const output = terminalOutput(ctx.io, options);
   const io = output.human;
+  // Discovery, the engine and the executors are most of what `run` loads (~1.5 s of a loaded
+  // machine): they load while the checks below wait on git and bwrap, and a refused command line
+  // or repository is reported without waiting for them.
+  const planning = import('../local/run-local-planning.js');
+  planning.catch(() => undefined);
   // Everything that can be checked is checked before a session exists or a model is called:
   // the command line (E002: an unknown chain lists the valid ones), the terminal, the repository.
   if (options.chain !== undefined) classifyIntent({ override: options.chain, labels: [], title: '' });
@@ -116,6 +120,7 @@ export async function runAction(
   let progress: TaskViewProgress | undefined;
   // Discovery's cold analysis on worker threads (started only for a large uncached tree).
   const analyser = new AnalysisPool(inProcessAnalyser, { warn: (m) => io.stderr(`[Maestro] ${m}\n`) });
+  const { runLocalPlanning } = await planning;
   const result = await runLocalPlanning({
     io,
     snapshot,
