@@ -47,11 +47,23 @@ async function readCandidate(
   range: string[],
   message: string,
 ): Promise<CommitCandidate> {
-  const [raw, patch] = await Promise.all([
-    git.raw([...command, '--raw', '-z', '--no-abbrev', ...range]),
-    // `--text` so a secret inside a "binary" file is still seen; `-U0`: added lines only.
-    git.raw(['-c', 'core.quotePath=false', ...command, '-p', '-U0', '--text', ...range]),
-  ]);
+  // One process for both listings (a checkpoint's cost is mostly its processes): the raw records
+  // (exact modes, blobs and paths), then the patch. `--text` so a secret inside a "binary" file is
+  // still seen; `-U0`: added lines only.
+  const { raw, patch } = splitRawAndPatch(
+    await git.raw([
+      '-c',
+      'core.quotePath=false',
+      ...command,
+      '--raw',
+      '-z',
+      '--no-abbrev',
+      '-p',
+      '-U0',
+      '--text',
+      ...range,
+    ]),
+  );
   const added = addedLines(patch);
   const files = parseRaw(raw).map((file) => ({ ...file, addedLines: added.get(file.path) ?? [] }));
   for (const file of files) {
@@ -62,6 +74,44 @@ async function readCandidate(
 }
 
 type RawFile = Omit<CandidateFile, 'addedLines'> & { newBlob?: string };
+
+const RAW_HEADER = /^:\d{6} \d{6} [0-9a-f]+ [0-9a-f]+ ([A-Z])\d*$/;
+
+/**
+ * `--raw -z -p` output: NUL-separated raw records (a header, then one path, or two for a rename
+ * or copy), a NUL, then the patch. The records are consumed field by field, so nothing in the
+ * patch (a changed file's lines can hold anything, NULs included) is ever read as a record.
+ */
+export function splitRawAndPatch(output: string): { raw: string; patch: string } {
+  const fields: string[] = [];
+  let pos = 0;
+  const field = () => {
+    const end = output.indexOf('\0', pos);
+    const value = output.slice(pos, end < 0 ? output.length : end);
+    pos = end < 0 ? output.length : end + 1;
+    return value;
+  };
+  while (output.startsWith(':', pos)) {
+    const start = pos;
+    const header = field();
+    const letter = RAW_HEADER.exec(header)?.[1];
+    if (letter === undefined) {
+      pos = start;
+      break;
+    }
+    fields.push(header, field());
+    if (letter === 'R' || letter === 'C') fields.push(field());
+  }
+  if (output[pos] === '\0') pos += 1; // the separator before the patch
+  const patch = output.slice(pos);
+  // Fail closed: a record this parser did not recognise would otherwise go unscanned.
+  if (patch !== '' && !patch.startsWith('diff --git ')) {
+    throw new Error(
+      "git's diff output was not in the expected form; nothing is committed. Report this with your git version.",
+    );
+  }
+  return { raw: fields.join('\0'), patch };
+}
 
 const STATUS: Record<string, CandidateFile['status']> = {
   A: 'added',
