@@ -48,7 +48,7 @@ export function bm25Rank(
   docs.forEach((d, i) => {
     totalLength += d.length;
     for (const t of terms) {
-      if (d.tf[t]) df.set(t, df.get(t)! + 1);
+      if (countOf(d.tf, t)) df.set(t, df.get(t)! + 1);
       if (pathSets[i]!.has(t)) pdf.set(t, pdf.get(t)! + 1);
     }
   });
@@ -60,13 +60,18 @@ export function bm25Rank(
     const norm = k1 * (1 - b + (b * d.length) / avgLength);
     for (const t of terms) {
       const weight = query.get(t)!;
-      const f = d.tf[t];
+      const f = countOf(d.tf, t);
       if (f) score += weight * idf(df.get(t)!) * ((f * (k1 + 1)) / (f + norm));
       if (pathSets[i]!.has(t)) score += weight * pathWeight * idf(pdf.get(t)!);
     }
     if (score > 0) hits.push({ id: d.id, score });
   });
   return hits.sort((a, c) => c.score - a.score || (a.id < c.id ? -1 : 1));
+}
+
+/** A term's count, never an `Object.prototype` member (a term can be `constructor`). */
+function countOf(tf: Readonly<Record<string, number>>, term: string): number | undefined {
+  return Object.hasOwn(tf, term) ? tf[term] : undefined;
 }
 
 /** Builds the weighted query: `1 + ln(count)` per term, title terms counted twice. */

@@ -20,6 +20,7 @@ const term = fc.constantFrom(
   'src',
   'billing',
   'x1',
+  'constructor',
 );
 const file = fc.record({
   dir: fc.constantFrom('src', 'src/billing', 'docs', 'lib/tax', 'test'),
