@@ -45,7 +45,11 @@ export async function appInstallation(
   } catch (error) {
     throw noInstallation(appId, repo, error);
   }
-  const client = createOctokit({ ...rest, app: { appId, privateKey, installationId } });
+  // Tokens for this repository only, not every repository the installation covers.
+  const client = createOctokit({
+    ...rest,
+    app: { appId, privateKey, installationId, repositoryNames: [repo.repo] },
+  });
   return {
     installationId,
     client,

@@ -5,6 +5,7 @@ import { type RetryOptions, retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { type Logger, silentLogger } from '../../ports/logger-port.js';
 import { timeoutFetch } from './request-options.js';
+import { scopedInstallationAuth } from './scoped-installation-auth.js';
 
 /** The Octokit Maestro builds itself (the Action, the CLI); the App uses Probot's equivalent. */
 export const MaestroOctokit = Octokit.plugin(paginateRest, throttling, retry);
@@ -25,6 +26,8 @@ export interface AppInstallationAuth {
   privateKey: string;
   /** Without it the client authenticates as the App itself (JWT): only `/app…` routes work. */
   installationId?: number;
+  /** With an installation: the repositories its tokens may touch (default: all of the installation's). */
+  repositoryNames?: string[];
 }
 
 export interface CreateOctokitOptions {
@@ -51,6 +54,21 @@ export interface CreateOctokitOptions {
   throttle?: { enabled?: boolean; retryAfterBaseValue?: number; fallbackSecondaryRateRetryAfter?: number };
 }
 
+function authOptions(options: CreateOctokitOptions): Record<string, unknown> {
+  const app = options.app;
+  if (!app) return { auth: options.token };
+  const { repositoryNames, installationId, ...credentials } = app;
+  if (repositoryNames && installationId !== undefined)
+    return {
+      authStrategy: scopedInstallationAuth,
+      auth: { ...credentials, installationId, repositoryNames },
+    };
+  return {
+    authStrategy: createAppAuth,
+    auth: { ...credentials, ...(installationId ? { installationId } : {}) },
+  };
+}
+
 /**
  * One composed client: pagination, throttling (writes paced, rate limits waited out a bounded
  * number of times) and retries of idempotent failures. Writes that must not be repeated after an
@@ -59,7 +77,7 @@ export interface CreateOctokitOptions {
 export function createOctokit(options: CreateOctokitOptions): GitHubClient {
   const logger = options.logger ?? silentLogger;
   return new MaestroOctokit({
-    ...(options.app ? { authStrategy: createAppAuth, auth: { ...options.app } } : { auth: options.token }),
+    ...authOptions(options),
     baseUrl: (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'maestro-bot',
     request: { fetch: timeoutFetch(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },

@@ -48,13 +48,14 @@ afterEach(async () => {
 });
 
 /** The token endpoint: a new token per call, each valid for one hour from "now". */
-function tokenEndpoint(installationId: number): string[] {
+function tokenEndpoint(installationId: number, asked: unknown[] = []): string[] {
   const minted: string[] = [];
   nock(API)
     .persist()
     .post(`/app/installations/${installationId}/access_tokens`)
     .matchHeader('authorization', /^bearer /)
-    .reply(201, () => {
+    .reply(201, (_uri, body) => {
+      asked.push(body);
       const token = `ghs_minted${minted.length + 1}`;
       minted.push(token);
       return {
@@ -84,7 +85,8 @@ describe('the Action with app-id and app-private-key', () => {
       .get(`${REPO}/installation`)
       .matchHeader('authorization', /^bearer [\w-]+\.[\w-]+\.[\w-]+$/)
       .reply(200, { id: 77, account: { login: 'octo-org' } });
-    const minted = tokenEndpoint(77);
+    const asked: unknown[] = [];
+    const minted = tokenEndpoint(77, asked);
     const seen: string[] = [];
     nock(API)
       .persist()
@@ -115,6 +117,8 @@ describe('the Action with app-id and app-private-key', () => {
 
     expect(minted).toEqual(['ghs_minted1', 'ghs_minted2']);
     expect(seen).toEqual(['token ghs_minted1', 'token ghs_minted1', 'token ghs_minted2']);
+    // Each token covers this repository only, not every repository of the installation.
+    expect(asked).toEqual([{ repositories: ['octo-repo'] }, { repositories: ['octo-repo'] }]);
   });
 
   it('pushes with the current token: a push after the hour carries the renewed one', async () => {
