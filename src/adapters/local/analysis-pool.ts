@@ -36,6 +36,8 @@ interface Thread {
   worker: Worker;
   /** Batches sent and not answered. */
   busy: number;
+  /** Ended by `close`, not lost. */
+  ended: boolean;
 }
 
 interface Waiting<T> {
@@ -101,6 +103,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
     clearTimeout(this.#idle);
     const threads = this.#threads ?? [];
     this.#threads = undefined;
+    for (const thread of threads) thread.ended = true;
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 
@@ -112,7 +115,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
 
   #start(): Thread {
     const worker = startWorker(this.#entry);
-    const thread: Thread = { worker, busy: 0 };
+    const thread: Thread = { worker, busy: 0, ended: false };
     worker.unref();
     worker.on('message', (reply: AnalysisReply<T>) => {
       const waiting = this.#waiting.get(reply.id);
@@ -130,6 +133,8 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
 
   /** The thread is gone: what it held, and everything after, runs on the main thread. */
   #fail(thread: Thread, why: string): void {
+    // Even while idle: a dead thread left in the pool would be sent a batch it never answers.
+    if (!thread.ended) this.#giveUp(why);
     for (const [id, waiting] of this.#waiting) {
       if (waiting.thread !== thread) continue;
       this.#waiting.delete(id);
@@ -138,12 +143,15 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   }
 
   #fallBack(waiting: Waiting<T>, why: string): void {
-    if (!this.#failed) {
-      this.#failed = true;
-      this.#warn(`an analysis thread failed (${why}); analysing the rest on the main thread`);
-      void this.close();
-    }
+    this.#giveUp(why);
     this.#inline.analyse(waiting.jobs, 0).then(waiting.resolve, waiting.reject);
+  }
+
+  #giveUp(why: string): void {
+    if (this.#failed) return;
+    this.#failed = true;
+    this.#warn(`an analysis thread failed (${why}); analysing the rest on the main thread`);
+    void this.close();
   }
 }
 

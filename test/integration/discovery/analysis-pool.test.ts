@@ -89,6 +89,34 @@ describe('AnalysisPool', () => {
   });
 });
 
+describe('AnalysisPool with a thread that dies while idle', () => {
+  it('never sends it another batch (which would wait forever)', async () => {
+    // Answers one batch, then exits on its own a moment later.
+    const entry = new URL(
+      `data:text/javascript,${encodeURIComponent(
+        "import { parentPort } from 'node:worker_threads'; parentPort.on('message', (r) => { parentPort.postMessage({ id: r.id, results: r.paths.map(() => 'thread') }); setTimeout(() => process.exit(4), 20); });",
+      )}`,
+    );
+    const warnings: string[] = [];
+    const inline = { analyse: async (jobs: readonly AnalysisJob[]) => jobs.map(() => 'inline') };
+    const analyser = new AnalysisPool(inline, {
+      threads: 2,
+      minFiles: 1,
+      entry,
+      warn: (m) => warnings.push(m),
+    });
+    try {
+      const one = [{ path: 'a.py', content: Buffer.from('x = 1\n') }];
+      expect(await analyser.analyse(one, 10)).toEqual(['thread']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await analyser.analyse(one, 10)).toEqual(['inline']);
+      expect(warnings).toEqual([expect.stringContaining('exited with code 4')]);
+    } finally {
+      await analyser.close();
+    }
+  });
+});
+
 describe('discover with an analysis pool', () => {
   it('gives the same result as in-process analysis, cold and then warm', async () => {
     const files: Record<string, string> = {};
