@@ -2,8 +2,12 @@ import type { CacheStore } from '../ports/cache-port.js';
 import type { FileAnalysis } from './analyse-file.js';
 import { extensionOf } from './language.js';
 
-/** Bump when `FileAnalysis`, the analysers or this layout change, so old entries are never read. */
-const FORMAT = 'maestro-discovery-v3';
+/**
+ * Bump when `FileAnalysis`, the analysers or this layout change, so old entries are never read (nor
+ * a rank index built from them: it is part of the index's key).
+ */
+export const ANALYSIS_FORMAT = 'maestro-discovery-v3';
+const FORMAT = ANALYSIS_FORMAT;
 const STORE_KEY = 'analyses-v2';
 /** Above this many entries, a save keeps only what the current run used. */
 const MAX_ENTRIES = 250_000;

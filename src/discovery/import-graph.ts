@@ -69,7 +69,10 @@ const JS_EXTENSIONS = [
 ];
 const SOURCE_ROOTS = ['', 'src/', 'lib/', 'app/', 'python/', 'pkg/'];
 
-/** Resolves specifiers against the set of repository paths; build once per discovery run. */
+/**
+ * Resolves specifiers against the set of repository paths. Its edges are cached per tree in the
+ * rank index: a change to how specifiers resolve must bump `FORMAT` in rank-index-codec.ts.
+ */
 export class ImportResolver {
   readonly #paths: ReadonlySet<string>;
   readonly #pyModules = new Map<string, string>();

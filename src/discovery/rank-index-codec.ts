@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { CacheStore } from '../ports/cache-port.js';
 import type { RepoFile } from '../ports/repository-port.js';
+import { ANALYSIS_FORMAT } from './discovery-cache.js';
 import type { DropReason } from './inventory.js';
 import type { Adjacency, Postings, RankIndex } from './rank-index.js';
 
-/** Bump when `RankIndex`, what it is built from (analysers, tokenizer) or this layout change. */
+/**
+ * Bump when `RankIndex` or this layout change, or anything the index computes from paths: import
+ * resolution (`ImportResolver`), file roles (file-roles.ts), path terms (tokenize.ts). Analysers
+ * are covered by `ANALYSIS_FORMAT`, which is part of the key.
+ */
 const FORMAT = 'maestro-rank-index-v2';
 const STORE_KEY = 'rank-index-v1';
 const MAGIC = 0x4d524931; // "MRI1"
@@ -38,13 +43,14 @@ export async function saveRankIndex(store: CacheStore, record: RankIndexRecord):
 
 /**
  * What a rank index depends on: the indexed files' paths and blob ids (content hashes, so a modified
- * or untracked file changes the key too) and the Go module imports resolve against.
+ * or untracked file changes the key too), the Go module imports resolve against, and the version of
+ * the analyses it is built from (a changed analyser must not be served by an old index).
  */
 export function treeKey(
   files: readonly Pick<RepoFile, 'path' | 'blob'>[],
   goModule: string | undefined,
 ): string {
-  const hash = createHash('sha256').update(`${FORMAT}\0${goModule ?? ''}\0`);
+  const hash = createHash('sha256').update(`${FORMAT}\0${ANALYSIS_FORMAT}\0${goModule ?? ''}\0`);
   for (const f of files) hash.update(`${f.path}\0${f.blob}\0`);
   return hash.digest('hex');
 }
