@@ -10,7 +10,7 @@ import type { Adjacency, Postings, RankIndex } from './rank-index.js';
  * resolution (`ImportResolver`), file roles (file-roles.ts), path terms (tokenize.ts). Analysers
  * are covered by `ANALYSIS_FORMAT`, which is part of the key.
  */
-const FORMAT = 'maestro-rank-index-v2';
+const FORMAT = 'maestro-rank-index-v3';
 const STORE_KEY = 'rank-index-v1';
 const MAGIC = 0x4d524931; // "MRI1"
 
@@ -80,7 +80,7 @@ function sections(r: RankIndexRecord): Section[] {
 }
 
 function postings(p: Postings): Section[] {
-  return [p.keys.bytes, p.keys.offsets, p.start, p.docs, p.values];
+  return [p.keys.bytes, p.keys.offsets, p.keys.slots, p.start, p.docs, p.values];
 }
 
 /**
@@ -139,7 +139,7 @@ function decode(raw: Uint8Array, key: string): RankIndexRecord | undefined {
     return new Uint32Array(part.buffer, part.byteOffset, part.byteLength / 4);
   };
   const nextPostings = (): Postings => ({
-    keys: { bytes: next(), offsets: words() },
+    keys: { bytes: next(), offsets: words(), slots: words() },
     start: words(),
     docs: words(),
     values: words(),

@@ -189,26 +189,23 @@ class PostingsBuilder {
   }
 
   build(): Postings {
-    const { table, sorted } = buildStringTable(this.#keys);
-    const rank = new Uint32Array(this.#keys.length);
-    sorted.forEach((key, i) => {
-      rank[this.#ids.get(key)!] = i;
-    });
-    // Counting sort by key rank; pairs keep their order (ascending documents) within a key.
-    const start = new Uint32Array(sorted.length + 1);
-    for (let i = 0; i < this.#size; i++) start[rank[this.#keyOf[i]!]! + 1]!++;
-    for (let i = 0; i < sorted.length; i++) start[i + 1] = start[i + 1]! + start[i]!;
-    const next = start.slice(0, sorted.length);
+    const keys = buildStringTable(this.#keys);
+    // Counting sort by key number; pairs keep their order (ascending documents) within a key.
+    const n = this.#keys.length;
+    const start = new Uint32Array(n + 1);
+    for (let i = 0; i < this.#size; i++) start[this.#keyOf[i]! + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+    const next = start.slice(0, n);
     const docs = new Uint32Array(this.#size);
     const values = new Uint32Array(this.#size);
     let hasValues = false;
     for (let i = 0; i < this.#size; i++) {
-      const at = next[rank[this.#keyOf[i]!]!]!++;
+      const at = next[this.#keyOf[i]!]!++;
       docs[at] = this.#docs[i]!;
       values[at] = this.#values[i]!;
       if (values[at]) hasValues = true;
     }
-    return { keys: table, start, docs, values: hasValues ? values : new Uint32Array(0) };
+    return { keys, start, docs, values: hasValues ? values : new Uint32Array(0) };
   }
 }
 
