@@ -4,7 +4,6 @@ import type { TrackingView } from '../../core/report/tracking-view.js';
 import type { RunState } from '../../core/state/run-state.js';
 import { detectGates } from '../../discovery/detect-gates.js';
 import { discover } from '../../discovery/discover.js';
-import type { Progress } from '../../ports/progress-port.js';
 import type { Sandbox } from '../../ports/sandbox-port.js';
 import { describeInstructions, repositoryContextOf } from '../describe-discovery.js';
 import { type ExecutionResult, executePlan } from '../execute-plan.js';
@@ -13,20 +12,11 @@ import { cancellationWatch } from './cancellation-watch.js';
 import type { ExecutionDeps, GitHubDeps, RunResult } from './github-deps.js';
 import type { ExecuteRequest } from './issue-events.js';
 import { type IterationInput, iterationInput } from './iteration-input.js';
-import { openPullRequest } from './open-pull-request.js';
-import { postReview } from './post-review.js';
 import { loadRepoConfig, reportInvalidConfig } from './repo-config.js';
-import { replyInThreads } from './review-replies.js';
+import { handOff, tee } from './run-handoff.js';
 import { notePlanStatus, planStatusAfterRun } from './run-plan-status.js';
 import { BranchMovedError, prepareRun, savedRunOf } from './run-setup.js';
-import {
-  observedStore,
-  trackingCi,
-  trackingGates,
-  trackingSteps,
-  trackingTasks,
-  usageOf,
-} from './run-view.js';
+import { observedStore, trackingCi, trackingSteps, trackingTasks, usageOf } from './run-view.js';
 import { packState } from './state-codec.js';
 import { TrackingComment } from './tracking-comment.js';
 import { type ApprovalCheck, verifyApproval } from './verify-approval.js';
@@ -246,94 +236,6 @@ async function runVerified(
   }
 }
 
-/** Phase 5 on GitHub: the PR (when there is work to show), the label, the tracking comment's last state. */
-async function handOff(
-  request: ExecuteRequest,
-  result: ExecutionResult,
-  usage: RunResult['usage'],
-  ctx: {
-    config: MaestroConfig;
-    deps: GitHubDeps;
-    execution: ExecutionDeps;
-    board: TrackingComment;
-    approver: string;
-    iteration?: IterationInput;
-  },
-): Promise<RunResult> {
-  const { host } = ctx.deps;
-  const { state, outcome } = result;
-  if (!result.changesCode) return postReview(request, result, usage, ctx);
-  const gates = trackingGates(state.baseline, result.gates);
-  const cancelled = outcome.kind === 'stopped' && outcome.reason === 'cancelled';
-  // Origin's branch does not hold the run's checkpoints (push-checkpoints.ts): no PR may claim it does.
-  const unpushed = state.stop?.reason === 'push-rejected' ? state.stop : undefined;
-  const pr =
-    state.checkpoints > 0 && !unpushed
-      ? await openPullRequest({
-          request,
-          result,
-          config: ctx.config,
-          host,
-          approver: ctx.approver,
-          defaultToken: ctx.execution.defaultToken,
-        })
-      : undefined;
-  if (pr && ctx.iteration?.kind === 'review')
-    await replyInThreads(ctx.deps.host, pr.number, request.issue, ctx.iteration, state);
-  const status: RunResult['status'] = cancelled
-    ? 'cancelled'
-    : outcome.kind === 'stopped' || !pr
-      ? 'failed'
-      : 'pr-open';
-  await host.setStatus(
-    request.issue,
-    status === 'pr-open'
-      ? 'maestro:pr-open'
-      : status === 'cancelled'
-        ? 'maestro:cancelled'
-        : 'maestro:failed',
-  );
-  const stopDetail =
-    outcome.kind === 'stopped'
-      ? `${outcome.reason}: ${outcome.detail ?? ''}`
-      : 'no task changed any file, so there is nothing to propose';
-  await ctx.board.finish({
-    status,
-    phasesDone: outcome.kind === 'stopped' ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
-    tasks: trackingTasks(state),
-    ...trackingSteps(state),
-    iteration: state.iteration,
-    gates,
-    usage,
-    branch: state.branch,
-    ...(pr ? { pr } : {}),
-    ...(status === 'pr-open'
-      ? {}
-      : {
-          failure: {
-            what: stopDetail,
-            kept: unpushed
-              ? `${state.checkpoints} checkpoint(s); origin's \`${state.branch}\` did not take the last push (see what failed)`
-              : `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ''}`,
-            next: cancelled
-              ? 'Comment `/maestro resume` to continue where it stopped.'
-              : unpushed?.next
-                ? `${unpushed.next}, then comment \`/maestro resume\`.`
-                : 'Fix the cause (see the report), then comment `/maestro resume`.',
-          },
-        }),
-  });
-  return {
-    status,
-    branch: state.branch,
-    ...(pr ? { pr } : {}),
-    iterations: state.iteration,
-    usage,
-    summary: result.report,
-    reasons: status === 'pr-open' ? [] : [stopDetail],
-  };
-}
-
 /** Changes when the task plan appears, a task's result settles or a checkpoint is made. */
 function milestoneOf(state: RunState): string {
   const settled = Object.values(state.results).filter((r) => r.status !== 'pending').length;
@@ -362,27 +264,5 @@ function refused(reasons: string[]): RunResult {
     usage: noUsage,
     summary: ['### Maestro refused to run', '', ...reasons.map((r) => `- ${r}`)].join('\n'),
     reasons,
-  };
-}
-
-/** Progress goes to the tracking comment and to the log (the Action's console). */
-function tee(board: TrackingComment, deps: GitHubDeps): Progress {
-  return {
-    phase: (n, title) => {
-      board.phase(n, title);
-      deps.logger.info(`[Maestro] Phase ${n}: ${title}`);
-    },
-    step: (text) => {
-      board.step(text);
-      deps.logger.info(`[Maestro]   → ${text}`);
-    },
-    done: (text) => {
-      board.done(text);
-      deps.logger.info(`[Maestro] ✓ ${text}`);
-    },
-    warn: (text) => {
-      board.warn(text);
-      deps.logger.warn(`[Maestro] ⚠ ${text}`);
-    },
   };
 }
