@@ -136,6 +136,14 @@ export class TaskWorktrees {
     // Both commands print nothing: simple-git would wait 50 ms after each (see `quietGit`).
     const git = this.#pinned(pooled.path, pooled.gitDir);
     const next = 'The worktree is dropped and a fresh one is made.';
+    // A task can mark files skip-worktree or assume-unchanged in its index: `checkout -f` would
+    // leave what it wrote in them for the next task, unseen by `status` and `add`.
+    const entries = await mustRaw(git, ['ls-files', '-v', '-z'], 'read a pooled worktree', next);
+    if (entries.split('\0').some((entry) => entry[0] === 'S' || /^[a-z]/.test(entry))) {
+      throw new MaestroError(`${pooled.path} has files git was told to ignore. ${next}`, {
+        code: 'git.pooled-worktree-flags',
+      });
+    }
     await mustRaw(git, ['checkout', '-q', '-f', '--detach', base, '--'], 'reset a pooled worktree', next);
     await mustRaw(git, ['clean', '-q', '-ffdx'], 'clean a pooled worktree', next);
     this.#gitDirs.set(pooled.path, pooled.gitDir);

@@ -128,4 +128,24 @@ describe('pooled task worktrees', () => {
     expect(existsSync(marker)).toBe(false);
     await ws.releaseWorktrees();
   });
+
+  it.each([
+    ['--skip-worktree'],
+    ['--assume-unchanged'],
+  ])('drops a worktree where the task hid a changed file with %s: the next task gets its base exactly', async (flag) => {
+    const { ws } = await setup();
+    const base = await ws.head();
+    const first = await ws.addWorktree('T1', base);
+    writeFileSync(join(first.path, 'a.txt'), 'hidden change of T1\n');
+    git(first.path, 'update-index', flag, 'a.txt');
+    expect(git(first.path, 'status', '--porcelain')).toBe(''); // git no longer sees the change
+    await ws.removeWorktree(first);
+
+    const second = await ws.addWorktree('T2', base);
+    expect(second.path).not.toBe(first.path);
+    expect(readFileSync(join(second.path, 'a.txt'), 'utf8')).toBe('one\n');
+    expect(git(second.path, 'ls-files', '-v', 'a.txt')).toBe('H a.txt');
+    await ws.removeWorktree(second);
+    await ws.releaseWorktrees();
+  });
 });
