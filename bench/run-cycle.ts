@@ -66,7 +66,8 @@ function git(cwd: string, ...args: string[]): string {
 /** A fresh clone of the fixture with no origin, replacing the previous one at `dir`. */
 function freshClone(fixture: string, dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  git(tmpdir(), 'clone', '-q', '--local', fixture, dir);
+  // `main`, not the fixture's HEAD: bench:checkpoint checks out a throw-away branch in the same fixture.
+  git(tmpdir(), 'clone', '-q', '--local', '--branch', 'main', fixture, dir);
   git(dir, 'remote', 'remove', 'origin');
 }
 
@@ -148,11 +149,11 @@ export async function measureRunCycle(
     [COMPARED, join(work, 'd')],
   ]);
   const checkpoints: number[] = [];
-  const base = git(repo.dir, 'rev-parse', 'HEAD');
-  // A run that did less than the work (a changed prompt, a refused commit) must not pass as fast.
+  const base = git(repo.dir, 'rev-parse', 'refs/heads/main');
+  // A run that did other work than asked (a changed prompt, a refused commit) must not pass as a figure.
   const checkDone = (clone: string) => {
     const added = Number(git(clone, 'rev-list', '--count', `${base}..HEAD`));
-    if (added < tasks) throw new Error(`${clone}: ${added} commits on the run branch, expected ${tasks}`);
+    if (added !== tasks) throw new Error(`${clone}: ${added} commits on the run branch, expected ${tasks}`);
     return added;
   };
   try {
