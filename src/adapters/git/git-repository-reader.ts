@@ -1,5 +1,5 @@
-import { lstatSync, type Stats } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SimpleGit } from 'simple-git';
@@ -81,8 +81,15 @@ export class GitRepositoryReader implements RepositoryReader {
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  /**
+   * Synchronous under the promise: `fs/promises.readFile` is four thread-pool round trips per file
+   * (open, fstat, read, close), 7-8x the CPU of `readFileSync` for repository-sized files (30,000
+   * files of files-100k: 2.1-2.5 s against 0.27-0.29 s), and a cold discovery reads every file.
+   * Callers read in batches, and files over 1 MiB are never read for analysis, so the loop is held
+   * for a batch's reads at most.
+   */
   async readFile(path: string): Promise<Buffer> {
-    return readFile(this.#resolve(path));
+    return readFileSync(this.#resolve(path));
   }
 
   async headCommit(): Promise<string | undefined> {
