@@ -21,25 +21,35 @@ const BAD_SIGNATURE = 'signature does not match event payload and secret';
 const REMEMBERED = 256;
 
 /**
- * Probot's logger, with a wrongly signed delivery logged once, as a warning naming the delivery
- * and its event. Unchanged, Probot's error handler and the webhook middleware each log it at error
+ * Probot's logger, with a wrongly signed delivery (and one refused with a 503) logged once, as a
+ * warning naming the delivery and its event. Unchanged, Probot's error handler and the webhook middleware each log it at error
  * level with the whole delivery attached (payload included, ~14 and ~28 KB): anyone who can reach
  * the webhook URL could fill the log, and the operator sees two "errors" for what is a rejected
  * request. Every other log call passes through untouched; `child()` loggers are wrapped too.
  */
 export function withQuietSignatureFailures(log: PinoLogger): PinoLogger {
   const seen = new Set<unknown>();
-  const report = (delivery: Delivery) => {
+  const once = (delivery: Delivery, say: (id: string, event: string) => void) => {
     if (delivery.id !== undefined && seen.has(delivery.id)) return;
     seen.add(delivery.id);
     if (seen.size > REMEMBERED) seen.delete(seen.values().next().value);
     const id = typeof delivery.id === 'string' ? delivery.id.slice(0, 64) : 'unknown';
     const event = typeof delivery.name === 'string' ? delivery.name.slice(0, 64) : 'unknown';
-    log.warn(
-      { delivery: id, event },
-      `Rejected webhook delivery ${id} (${event}): its signature does not match WEBHOOK_SECRET. If GitHub sent it, set the same secret in the App's settings and in WEBHOOK_SECRET.`,
-    );
+    say(id, event);
   };
+  const report = (delivery: Delivery) =>
+    once(delivery, (id, event) =>
+      log.warn(
+        { delivery: id, event },
+        `Rejected webhook delivery ${id} (${event}): its signature does not match WEBHOOK_SECRET. If GitHub sent it, set the same secret in the App's settings and in WEBHOOK_SECRET.`,
+      ),
+    );
+  // A delivery refused with a 503 (queue full, stopping) is expected under a flood: one short
+  // warning, not two error lines serialising its payload for every refused delivery.
+  const shed = ({ delivery, message }: { delivery: Delivery; message: string }) =>
+    once(delivery, (id, event) =>
+      log.warn({ delivery: id, event }, `Answered 503 to delivery ${id} (${event}): ${message}`),
+    );
   const wrap = (target: PinoLogger): PinoLogger =>
     new Proxy(target, {
       get(logger, property) {
@@ -47,6 +57,8 @@ export function withQuietSignatureFailures(log: PinoLogger): PinoLogger {
           return (first: unknown, ...rest: unknown[]) => {
             const delivery = badlySigned(first);
             if (delivery) return report(delivery);
+            const refused = refusedWith503(first);
+            if (refused) return shed(refused);
             return (logger.error as (...args: unknown[]) => void)(first, ...rest);
           };
         }
@@ -74,4 +86,13 @@ function badlySigned(value: unknown): Delivery | undefined {
     error = error instanceof AggregateError ? error.errors[0] : (error as { event?: unknown }).event;
   }
   return undefined;
+}
+
+/** A delivery a handler refused with status 503 (QueueFullError, stopping), as the middleware or Probot's error handler logs it. */
+function refusedWith503(value: unknown): { delivery: Delivery; message: string } | undefined {
+  const error = value instanceof AggregateError ? value.errors[0] : value;
+  if (!(error instanceof Error) || (error as { status?: unknown }).status !== 503) return undefined;
+  const attached = (error as { event?: unknown }).event;
+  const delivery = typeof attached === 'object' && attached !== null ? (attached as Delivery) : {};
+  return { delivery, message: error.message.slice(0, 300) };
 }
