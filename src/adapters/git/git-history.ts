@@ -1,4 +1,3 @@
-import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
 import {
   messageSubject,
@@ -6,17 +5,18 @@ import {
   TRAILER_KEYS,
 } from '../../core/state/checkpoint-trailers.js';
 import type { CheckpointCommit, FileChange } from '../../ports/git-workspace-port.js';
-import { mustRaw, tryRaw } from './git-client.js';
+import { type GitRaw, mustRaw, tryRaw } from './git-client.js';
 import { capDiff, parseDiff, splitNul } from './parse-diff.js';
 
 /*
  * What the workspace reads from history, never writes: a revision resolved to its commit, the
  * run's checkpoints, the commits since the last release, and diffs between two commits. Each takes
- * the workspace's hardened client (config pinned, hooks and filters off).
+ * the workspace's hardened client (config pinned, hooks and filters off) — its `quietGit` runner,
+ * since simple-git settles a `git diff` or `rev-parse` ~50 ms after the process has exited.
  */
 
 /** The full sha of `rev` as a commit, or a MaestroError naming the revision and where. */
-export async function resolveCommit(git: SimpleGit, root: string, rev: string): Promise<string> {
+export async function resolveCommit(git: GitRaw, root: string, rev: string): Promise<string> {
   const out = await tryRaw(git, ['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`]);
   const sha = out.ok ? out.stdout.trim() : '';
   if (!/^[0-9a-f]{40,64}$/.test(sha)) {
@@ -30,7 +30,7 @@ export async function resolveCommit(git: SimpleGit, root: string, rev: string): 
 
 /** The session's checkpoint commits, oldest first, from `since` (the run's base) when given. */
 export async function readCheckpoints(
-  git: SimpleGit,
+  git: GitRaw,
   root: string,
   session: string,
   since?: string,
@@ -65,7 +65,7 @@ export async function readCheckpoints(
 }
 
 /** Commit messages since the newest tag reachable from HEAD; the last `max` commits without one. */
-export async function readReleaseCommitMessages(git: SimpleGit, max: number): Promise<string[]> {
+export async function readReleaseCommitMessages(git: GitRaw, max: number): Promise<string[]> {
   const tag = await tryRaw(git, ['describe', '--tags', '--abbrev=0', 'HEAD']);
   const range = tag.ok && tag.stdout.trim() ? [`refs/tags/${tag.stdout.trim()}..HEAD`] : ['HEAD'];
   const out = await mustRaw(
@@ -84,7 +84,7 @@ const DIFF_OPTIONS = ['-M', '--no-ext-diff', '--no-textconv', '--no-color', '--n
 
 /** Files changed between two commits, with renames and line counts. */
 export async function readDiffFiles(
-  git: SimpleGit,
+  git: GitRaw,
   root: string,
   from: string,
   to: string,
@@ -100,7 +100,7 @@ export async function readDiffFiles(
 
 /** The unified diff between two commits, cut to `maxBytes`. */
 export async function readDiffText(
-  git: SimpleGit,
+  git: GitRaw,
   root: string,
   from: string,
   to: string,

@@ -280,19 +280,19 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   checkpoints(session: string, since?: string): Promise<CheckpointCommit[]> {
-    return readCheckpoints(this.#git, this.root, session, since);
+    return readCheckpoints(this.#quiet, this.root, session, since);
   }
 
   releaseCommitMessages(max: number): Promise<string[]> {
-    return readReleaseCommitMessages(this.#git, max);
+    return readReleaseCommitMessages(this.#quiet, max);
   }
 
   diffFiles(from: string, to: string): Promise<FileChange[]> {
-    return readDiffFiles(this.#git, this.root, from, to);
+    return readDiffFiles(this.#quiet, this.root, from, to);
   }
 
   diffText(from: string, to: string, maxBytes: number): Promise<string> {
-    return readDiffText(this.#git, this.root, from, to, maxBytes);
+    return readDiffText(this.#quiet, this.root, from, to, maxBytes);
   }
 
   async fetchRunBranch(branch: string): Promise<FetchResult> {
@@ -428,7 +428,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   #resolveCommit(rev: string): Promise<string> {
-    return resolveCommit(this.#git, this.root, rev);
+    return resolveCommit(this.#quiet, this.root, rev);
   }
 
   async #treeOf(commit: string): Promise<string> {
