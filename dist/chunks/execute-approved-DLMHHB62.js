@@ -26,7 +26,7 @@ import {
   section,
   textCell,
   textLine
-} from "./chunk-XZG3F3QB.js";
+} from "./chunk-BSOIGE7U.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
@@ -66,7 +66,7 @@ import {
   validateTaskGraph,
   verifyRevisionHash,
   visibleHashOf
-} from "./chunk-K5AA5CP2.js";
+} from "./chunk-BB2RS2VX.js";
 import {
   GITHUB_BODY_LIMIT,
   redactOutbound,
@@ -392,6 +392,27 @@ function sortFindings(findings) {
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/engine/phases/coalesced.ts
+function coalesced(work) {
+  let running;
+  let next;
+  const start = () => {
+    const run = work().finally(() => {
+      if (running === run) running = void 0;
+    });
+    running = run;
+    return run;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running.catch(() => void 0).then(() => {
+      next = void 0;
+      return start();
+    });
+    return next;
+  };
 }
 
 // src/core/plan/render-plan-drift.ts
@@ -4237,6 +4258,9 @@ async function implementTasks(graph, deps) {
     }
   }
   await deps.save();
+  deps.workspace.releaseWorktrees().catch(
+    (error) => deps.progress.warn(`Could not remove the task worktrees: ${errorMessage(error)}`)
+  );
   return stop;
 }
 
@@ -4398,20 +4422,27 @@ async function runExecution(input, deps) {
   verifyApproval(input.revision, input.approval);
   const segmentStart = deps.clock.now();
   const previouslyElapsed = state.elapsedMs;
-  const save = async () => {
+  let known;
+  const save = coalesced(async () => {
     state.usage = deps.ledger.calls.map((c) => ({ ...c }));
-    await deps.store.writeJson(state.session, "run-state.json", {
+    const snapshot = () => ({
       ...state,
       elapsedMs: previouslyElapsed + (deps.clock.now().getTime() - segmentStart.getTime())
     });
-    state.filesChanged = (await deps.workspace.diffFiles(state.baseSha, await deps.workspace.head())).length;
-    await deps.store.writeJson(state.session, "run-state.json", state);
-    await deps.store.writeJson(
-      state.session,
-      "checkpoints.json",
-      await deps.workspace.checkpoints(state.session, state.baseSha)
-    );
-  };
+    await deps.store.writeJson(state.session, "run-state.json", snapshot());
+    const head = await deps.workspace.head();
+    if (head === known?.head) return;
+    const [changes, checkpoints] = await Promise.all([
+      deps.workspace.diffFiles(state.baseSha, head),
+      deps.workspace.checkpoints(state.session, state.baseSha)
+    ]);
+    state.filesChanged = changes.length;
+    known = { head };
+    await Promise.all([
+      deps.store.writeJson(state.session, "run-state.json", snapshot()),
+      deps.store.writeJson(state.session, "checkpoints.json", checkpoints)
+    ]);
+  });
   const guard = budgetGuard({
     config,
     ledger: deps.ledger,
@@ -4883,7 +4914,7 @@ function observedStore(store, onState) {
     readMetadata: (id) => store.readMetadata(id),
     writeJson: async (id, name, value) => {
       await store.writeJson(id, name, value);
-      if (name === "run-state.json") onState(value);
+      if (name === "run-state.json") await onState(value);
     },
     readJson: (id, name) => store.readJson(id, name),
     writeText: (id, name, text) => store.writeText(id, name, text),
@@ -4966,6 +4997,79 @@ async function replyInThreads(host, pr, issue, iteration, state) {
 function lastFixTask(state) {
   const epics = (state.tasks?.epics ?? []).filter((e) => e.id.startsWith("FIX"));
   return epics.at(-1)?.tasks[0]?.id;
+}
+
+// src/engine/github/run-handoff.ts
+async function handOff(request, result, usage, ctx) {
+  const { host } = ctx.deps;
+  const { state, outcome: outcome2 } = result;
+  if (!result.changesCode) return postReview(request, result, usage, ctx);
+  const gates = trackingGates(state.baseline, result.gates);
+  const cancelled = outcome2.kind === "stopped" && outcome2.reason === "cancelled";
+  const unpushed = state.stop?.reason === "push-rejected" ? state.stop : void 0;
+  const pr = state.checkpoints > 0 && !unpushed ? await openPullRequest({
+    request,
+    result,
+    config: ctx.config,
+    host,
+    approver: ctx.approver,
+    defaultToken: ctx.execution.defaultToken
+  }) : void 0;
+  if (pr && ctx.iteration?.kind === "review")
+    await replyInThreads(ctx.deps.host, pr.number, request.issue, ctx.iteration, state);
+  const status = cancelled ? "cancelled" : outcome2.kind === "stopped" || !pr ? "failed" : "pr-open";
+  await host.setStatus(
+    request.issue,
+    status === "pr-open" ? "maestro:pr-open" : status === "cancelled" ? "maestro:cancelled" : "maestro:failed"
+  );
+  const stopDetail = outcome2.kind === "stopped" ? `${outcome2.reason}: ${outcome2.detail ?? ""}` : "no task changed any file, so there is nothing to propose";
+  await ctx.board.finish({
+    status,
+    phasesDone: outcome2.kind === "stopped" ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
+    tasks: trackingTasks(state),
+    ...trackingSteps(state),
+    iteration: state.iteration,
+    gates,
+    usage,
+    branch: state.branch,
+    ...pr ? { pr } : {},
+    ...status === "pr-open" ? {} : {
+      failure: {
+        what: stopDetail,
+        kept: unpushed ? `${state.checkpoints} checkpoint(s); origin's \`${state.branch}\` did not take the last push (see what failed)` : `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ""}`,
+        next: cancelled ? "Comment `/maestro resume` to continue where it stopped." : unpushed?.next ? `${unpushed.next}, then comment \`/maestro resume\`.` : "Fix the cause (see the report), then comment `/maestro resume`."
+      }
+    }
+  });
+  return {
+    status,
+    branch: state.branch,
+    ...pr ? { pr } : {},
+    iterations: state.iteration,
+    usage,
+    summary: result.report,
+    reasons: status === "pr-open" ? [] : [stopDetail]
+  };
+}
+function tee(board, deps) {
+  return {
+    phase: (n, title) => {
+      board.phase(n, title);
+      deps.logger.info(`[Maestro] Phase ${n}: ${title}`);
+    },
+    step: (text) => {
+      board.step(text);
+      deps.logger.info(`[Maestro]   → ${text}`);
+    },
+    done: (text) => {
+      board.done(text);
+      deps.logger.info(`[Maestro] ✓ ${text}`);
+    },
+    warn: (text) => {
+      board.warn(text);
+      deps.logger.warn(`[Maestro] ⚠ ${text}`);
+    }
+  };
 }
 
 // src/engine/github/run-plan-status.ts
@@ -5266,7 +5370,8 @@ async function runVerified(request, deps, execution, config, check) {
       budgetTokens: config.planning.context_budget_tokens
     });
     const cancelled = cancellationWatch(request.issue, deps, execution.signal);
-    const store = observedStore(execution.store, (state) => {
+    let written = milestoneOf(runState);
+    const store = observedStore(execution.store, async (state) => {
       runState = state;
       cancelled.check();
       board.update({
@@ -5275,6 +5380,10 @@ async function runVerified(request, deps, execution, config, check) {
         iteration: state.iteration,
         usage: usageOf(opened.ledger)
       });
+      const milestone = milestoneOf(state);
+      if (milestone === written) return;
+      written = milestone;
+      await board.flush();
     });
     result = await executePlan(
       {
@@ -5342,56 +5451,9 @@ Kept: ${kept}. Comment \`/maestro resume\` to continue.`,
     await sandbox?.close();
   }
 }
-async function handOff(request, result, usage, ctx) {
-  const { host } = ctx.deps;
-  const { state, outcome: outcome2 } = result;
-  if (!result.changesCode) return postReview(request, result, usage, ctx);
-  const gates = trackingGates(state.baseline, result.gates);
-  const cancelled = outcome2.kind === "stopped" && outcome2.reason === "cancelled";
-  const unpushed = state.stop?.reason === "push-rejected" ? state.stop : void 0;
-  const pr = state.checkpoints > 0 && !unpushed ? await openPullRequest({
-    request,
-    result,
-    config: ctx.config,
-    host,
-    approver: ctx.approver,
-    defaultToken: ctx.execution.defaultToken
-  }) : void 0;
-  if (pr && ctx.iteration?.kind === "review")
-    await replyInThreads(ctx.deps.host, pr.number, request.issue, ctx.iteration, state);
-  const status = cancelled ? "cancelled" : outcome2.kind === "stopped" || !pr ? "failed" : "pr-open";
-  await host.setStatus(
-    request.issue,
-    status === "pr-open" ? "maestro:pr-open" : status === "cancelled" ? "maestro:cancelled" : "maestro:failed"
-  );
-  const stopDetail = outcome2.kind === "stopped" ? `${outcome2.reason}: ${outcome2.detail ?? ""}` : "no task changed any file, so there is nothing to propose";
-  await ctx.board.finish({
-    status,
-    phasesDone: outcome2.kind === "stopped" ? ctx.board.view.phasesDone : [1, 2, 3, 4, 5],
-    tasks: trackingTasks(state),
-    ...trackingSteps(state),
-    iteration: state.iteration,
-    gates,
-    usage,
-    branch: state.branch,
-    ...pr ? { pr } : {},
-    ...status === "pr-open" ? {} : {
-      failure: {
-        what: stopDetail,
-        kept: unpushed ? `${state.checkpoints} checkpoint(s); origin's \`${state.branch}\` did not take the last push (see what failed)` : `branch \`${state.branch}\`, ${state.checkpoints} checkpoint(s)${pr ? `, draft PR #${pr.number}` : ""}`,
-        next: cancelled ? "Comment `/maestro resume` to continue where it stopped." : unpushed?.next ? `${unpushed.next}, then comment \`/maestro resume\`.` : "Fix the cause (see the report), then comment `/maestro resume`."
-      }
-    }
-  });
-  return {
-    status,
-    branch: state.branch,
-    ...pr ? { pr } : {},
-    iterations: state.iteration,
-    usage,
-    summary: result.report,
-    reasons: status === "pr-open" ? [] : [stopDetail]
-  };
+function milestoneOf(state) {
+  const settled = Object.values(state.results).filter((r) => r.status !== "pending").length;
+  return `${state.tasks ? "tasks" : "none"}:${settled}:${state.checkpoints}:${state.phase}`;
 }
 var REFUSED_LABEL = "maestro:failed";
 async function withdrawApprovedLabel(host, issue) {
@@ -5407,26 +5469,6 @@ function refused(reasons) {
     usage: noUsage,
     summary: ["### Maestro refused to run", "", ...reasons.map((r) => `- ${r}`)].join("\n"),
     reasons
-  };
-}
-function tee(board, deps) {
-  return {
-    phase: (n, title) => {
-      board.phase(n, title);
-      deps.logger.info(`[Maestro] Phase ${n}: ${title}`);
-    },
-    step: (text) => {
-      board.step(text);
-      deps.logger.info(`[Maestro]   → ${text}`);
-    },
-    done: (text) => {
-      board.done(text);
-      deps.logger.info(`[Maestro] ✓ ${text}`);
-    },
-    warn: (text) => {
-      board.warn(text);
-      deps.logger.warn(`[Maestro] ⚠ ${text}`);
-    }
   };
 }
 export {

@@ -2,10 +2,10 @@ import { createRequire as __maestroCreateRequire } from 'node:module';
 const require = __maestroCreateRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-NXAIYG6F.js";
+} from "./chunk-D3CRTT3S.js";
 import {
   readPlan
-} from "./chunk-K5AA5CP2.js";
+} from "./chunk-BB2RS2VX.js";
 import "./chunk-BHSLGBML.js";
 import "./chunk-T7Y64LFU.js";
 import "./chunk-LNBFH3O3.js";

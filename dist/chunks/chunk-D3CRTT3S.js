@@ -39,7 +39,7 @@ import {
   trustedSnapshot,
   validateTaskGraph,
   writePlan
-} from "./chunk-K5AA5CP2.js";
+} from "./chunk-BB2RS2VX.js";
 import {
   findPrice,
   priceTable
@@ -688,7 +688,8 @@ async function planIssue(input, deps) {
     repo: deps.repo,
     cache: deps.cache,
     issue: { title: clean.snapshot.title, body: clean.snapshot.body },
-    budgetTokens: config.planning.context_budget_tokens
+    budgetTokens: config.planning.context_budget_tokens,
+    ...deps.analyser ? { analyser: deps.analyser } : {}
   });
   if (!input.discovery)
     for (const file of discovery.hidden)

@@ -9,13 +9,13 @@ import {
   reportInvalidConfig,
   savedRunOf,
   trackingViewSchema
-} from "./chunk-XZG3F3QB.js";
+} from "./chunk-BSOIGE7U.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
 import {
   planOnGitHub
-} from "./chunk-NXAIYG6F.js";
+} from "./chunk-D3CRTT3S.js";
 import {
   approveRevision,
   authorizeCommand,
@@ -27,7 +27,7 @@ import {
   snapshotHashOf,
   trustedSnapshot,
   updateRecord
-} from "./chunk-K5AA5CP2.js";
+} from "./chunk-BB2RS2VX.js";
 import "./chunk-BHSLGBML.js";
 import "./chunk-5VUDFWK2.js";
 import "./chunk-WH3D7LMG.js";
@@ -328,7 +328,7 @@ async function cancelPlan(issue, by, deps) {
   if (plan.record.status === "cancelled") return { kind: "ignored", reason: "already cancelled" };
   await updateRecord(host, issue, plan, { status: "cancelled" }, { kind: "cancelled" });
   await host.setStatus(issue, "maestro:cancelled");
-  const runId = await activeRunId(deps, issue);
+  const runId = (await activeRun(deps, issue))?.id;
   await host.reply(
     issue,
     `cancel:${plan.record.revision.hash}:${plan.record.dispatchedAt ?? "plan"}`,
@@ -339,11 +339,20 @@ async function cancelPlan(issue, by, deps) {
   );
   return runId === void 0 ? { kind: "cancelled" } : { kind: "cancelled", runId };
 }
-async function activeRunId(deps, issue) {
+async function activeRun(deps, issue) {
   const tracking = await deps.host.findOwnComment(issue, { kind: "tracking" });
   const view = tracking?.state.data?.view;
   if (!view || view.status !== "running" && view.status !== "queued") return void 0;
-  return typeof view.run?.id === "number" ? view.run.id : void 0;
+  const id = view.run?.id;
+  if (typeof id !== "number") return void 0;
+  const state = await deps.host.workflowRunState(id);
+  if (state === "ended") {
+    deps.logger.info(
+      `Workflow run ${id} of #${issue} has ended although its tracking comment says ${view.status}.`
+    );
+    return void 0;
+  }
+  return { id, unverified: state === "unknown" };
 }
 
 // src/engine/github/status-reply.ts
@@ -529,11 +538,12 @@ async function resume(event, plan, deps) {
     );
     return { kind: "replied", reason: "nothing to resume" };
   }
-  if (await activeRunId(deps, event.issue)) {
+  const active = await activeRun(deps, event.issue);
+  if (active) {
     await deps.host.reply(
       event.issue,
       replyKey,
-      "A run is already in progress; its tracking comment shows where it is."
+      active.unverified ? `The tracking comment says workflow run ${active.id} is still running, and this token may not read workflow runs to check. If that run has ended, give the workflow \`actions: read\` (or cancel with \`/maestro cancel\`) and comment \`/maestro resume\` again.` : "A run is already in progress; its tracking comment shows where it is."
     );
     return { kind: "replied", reason: "already running" };
   }

@@ -604,7 +604,7 @@ function createRevision(input) {
   const snapshotHash = issueSnapshotHash(input.snapshot);
   const answers = input.answers ?? {};
   const feedback = input.feedback ?? [];
-  const hash = revisionHash({
+  const hash2 = revisionHash({
     chain: input.chain,
     draft: input.draft,
     decisions: input.decisions,
@@ -614,7 +614,7 @@ function createRevision(input) {
   });
   return {
     number: input.number,
-    hash,
+    hash: hash2,
     issueSnapshotHash: snapshotHash,
     chain: input.chain,
     createdAt: input.createdAt.toISOString(),
@@ -628,8 +628,8 @@ function revisionHash(content) {
   return shortHash(content);
 }
 function verifyRevisionHash(revision) {
-  const { number: _n, hash, createdAt: _c, ...content } = revision;
-  return revisionHash(content) === hash;
+  const { number: _n, hash: hash2, createdAt: _c, ...content } = revision;
+  return revisionHash(content) === hash2;
 }
 function openQuestions(revision) {
   return revision.draft.questions.filter((q) => revision.answers[q.id] === void 0);
@@ -642,15 +642,15 @@ function cell(text) {
 function code(text) {
   const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
+  const pad2 = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad2}${text}${pad2}${fence}`;
 }
 function oneLine(text) {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
 function indent(text, spaces) {
-  const pad = " ".repeat(spaces);
-  return text.split("\n").map((line) => line ? pad + line : line).join("\n");
+  const pad2 = " ".repeat(spaces);
+  return text.split("\n").map((line) => line ? pad2 + line : line).join("\n");
 }
 function formatUsd(usd) {
   if (usd === 0) return "$0";
@@ -1419,7 +1419,7 @@ var LOCK_FILES = /* @__PURE__ */ new Set([
   "packages.lock.json",
   "gradle.lockfile"
 ]);
-var GENERATED_NAME = [
+var GENERATED_NAMES = [
   /\.min\.(js|css|mjs)$/,
   /\.map$/,
   /\.pb\.go$/,
@@ -1430,6 +1430,7 @@ var GENERATED_NAME = [
   /\.pb\.(cc|h)$/,
   /\.snap$/
 ];
+var GENERATED_NAME = new RegExp(GENERATED_NAMES.map((re) => re.source).join("|"));
 var BINARY_EXTENSIONS = new Set(
   "png jpg jpeg gif bmp ico icns webp avif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar tar jar war ear class so dylib dll exe bin o a lib obj wasm pyc pyo whl egg woff woff2 ttf otf eot mp3 mp4 m4a wav ogg flac avi mov mkv webm sqlite sqlite3 db pkl pickle npy npz h5 hdf5 parquet onnx pt pth ckpt safetensors lockb dat iso dmg deb rpm xlsx xls docx doc pptx ppt keystore jks p12 pfx der".split(" ")
 );
@@ -1441,7 +1442,7 @@ function classifyPath(file) {
     if (VENDORED_DIRS.has(segments[i])) return "vendored";
   }
   if (BINARY_EXTENSIONS.has(extensionOf(name))) return "binary";
-  if (GENERATED_NAME.some((re) => re.test(name))) return "generated";
+  if (GENERATED_NAME.test(name)) return "generated";
   if (file.size > MAX_FILE_BYTES) return "too-large";
   return void 0;
 }
@@ -1517,6 +1518,290 @@ var PhraseIndex = class {
     return runs.reduce((n, run) => n + run.split(" ").length, 0);
   }
 };
+
+// src/discovery/file-roles.ts
+var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testing)\/|[._-](test|spec)s?\.[a-z]+$|(^|\/)test_[^/]*$|_test\.go$|conftest\.py$/;
+var DOC_DIR = /(^|\/)(docs?|documentation|examples?|samples?)\//;
+var CHANGELOG = /^(changes|changelog|history|news|release[-_]?notes|authors|contributors)(\.(md|rst|txt|adoc|markdown))?$/i;
+var VENDOR_DIRS = /* @__PURE__ */ new Set([
+  "_vendor",
+  "vendored",
+  "_vendored",
+  "extern",
+  "externals",
+  "third_party_vendored"
+]);
+function isTestPath(path) {
+  return TEST_PATH.test(path);
+}
+function isChangelog(path) {
+  return CHANGELOG.test(baseName(path));
+}
+function isDocPath(path) {
+  const lang = languageOf(path);
+  return DOC_DIR.test(path) || isChangelog(path) || lang !== void 0 && NON_CODE.has(lang) || extensionOf(path) === "txt";
+}
+function vendoredRoots(paths) {
+  const set = new Set(paths);
+  const roots = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const segments = path.split("/");
+    for (let i = 1; i < segments.length - 1; i++) {
+      const dir = segments.slice(0, i + 1).join("/");
+      const parent = segments.slice(0, i).join("/");
+      if (VENDOR_DIRS.has(segments[i]) || segments[i] === "packages" && set.has(`${parent}/__init__.py`)) {
+        roots.add(`${dir}/`);
+        break;
+      }
+    }
+  }
+  return [...roots].sort();
+}
+function isUnder(path, roots) {
+  return roots.some((root) => path.startsWith(root));
+}
+
+// src/discovery/import-neighbours.ts
+function buildImportGraph(files, resolver) {
+  const imports = /* @__PURE__ */ new Map();
+  const importedBy = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const targets = /* @__PURE__ */ new Set();
+    for (const spec of file.imports) {
+      for (const target of resolver.resolve(file.path, spec)) if (target !== file.path) targets.add(target);
+    }
+    imports.set(file.path, [...targets]);
+    for (const t of targets) {
+      const list = importedBy.get(t);
+      if (list) list.push(file.path);
+      else importedBy.set(t, [file.path]);
+    }
+  }
+  return { imports, importedBy };
+}
+
+// src/discovery/string-table.ts
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+function buildStringTable(strings2) {
+  const offsets = new Uint32Array(strings2.length + 1);
+  const joined = strings2.join("");
+  let bytes = encoder.encode(joined);
+  if (bytes.length === joined.length) {
+    strings2.forEach((s, i) => {
+      offsets[i + 1] = offsets[i] + s.length;
+    });
+  } else {
+    const parts = strings2.map((s) => encoder.encode(s));
+    parts.forEach((p, i) => {
+      offsets[i + 1] = offsets[i] + p.length;
+    });
+    bytes = new Uint8Array(offsets[strings2.length]);
+    parts.forEach((p, i) => {
+      bytes.set(p, offsets[i]);
+    });
+  }
+  let size = 2;
+  while (size < strings2.length * 2) size *= 2;
+  const slots = new Uint32Array(size);
+  strings2.forEach((s, i) => {
+    let slot = hash(s) & size - 1;
+    while (slots[slot] !== 0) slot = slot + 1 & size - 1;
+    slots[slot] = i + 1;
+  });
+  return { bytes, offsets, slots };
+}
+function findString(table, value) {
+  const { slots } = table;
+  const mask = slots.length - 1;
+  for (let probe = 0, slot = hash(value) & mask; probe < slots.length; probe++, slot = slot + 1 & mask) {
+    if (slots[slot] === 0) return -1;
+    const entry = slots[slot] - 1;
+    if (stringAt(table, entry) === value) return entry;
+  }
+  return -1;
+}
+function stringAt(table, index) {
+  return decoder.decode(table.bytes.subarray(table.offsets[index], table.offsets[index + 1]));
+}
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+// src/discovery/tokenize.ts
+var STOP_WORDS = new Set(
+  "a an and are as at be been but by can could did do does doing for from had has have how if in into is it its just me my no not of on or our out so than that the their them then there these they this to too up us was we were what when where which while who why will with would you your i im ive dont doesnt should also any all some get got use used using like want need one two new way make sure see seems var let const function return def self cls import export default null none true false undefined public private protected static void int str string bool new else elif end fn pub mut impl func package".split(" ")
+);
+var IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+function splitIdentifier(identifier) {
+  return identifier.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_\-$]+/).map((p) => p.toLowerCase()).filter((p) => p.length > 1);
+}
+function identifierTerms(identifier) {
+  const whole = identifier.toLowerCase().replace(/^_+|_+$/g, "");
+  const parts = splitIdentifier(identifier);
+  const terms = parts.length > 1 && whole.length > 1 ? [whole, ...parts] : parts;
+  return terms.filter((t) => !STOP_WORDS.has(t) && t.length < 64);
+}
+function tokenize(text) {
+  const out = [];
+  for (const match of text.matchAll(IDENTIFIER)) {
+    for (const term of identifierTerms(match[0])) out.push(term);
+  }
+  return out;
+}
+function pathTerms(path) {
+  return tokenize(path.replace(/\.[A-Za-z0-9]+$/, "").replace(/[/.-]/g, " "));
+}
+
+// src/discovery/rank-index.ts
+var ROLE = { vendored: 1, changelog: 2, doc: 4, test: 8 };
+function buildRankIndex(sources, goModule) {
+  const files = [...sources].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const paths = files.map((f) => f.path);
+  const content = new PostingsBuilder();
+  const pathTermsOf = new PostingsBuilder();
+  const symbols = new PostingsBuilder();
+  const lower = new PostingsBuilder();
+  const literals = /* @__PURE__ */ new Map();
+  files.forEach((f, doc) => {
+    f.eachTerm((term, count) => content.add(term, doc, count));
+    for (const t of pathTerms(f.path)) pathTermsOf.add(t, doc, 0);
+    for (const s of f.symbols) {
+      symbols.add(s, doc, 0);
+      lower.add(s.toLowerCase(), doc, s !== s.toUpperCase() ? 1 : 0);
+    }
+    for (const l of f.literals ?? []) {
+      const list = literals.get(l);
+      if (list) list.push(doc);
+      else literals.set(l, [doc]);
+    }
+  });
+  const graph = buildImportGraph(files, new ImportResolver(paths, goModule));
+  const number = new Map(paths.map((p, i) => [p, i]));
+  const adjacency = (map) => csr(paths.map((p) => (map.get(p) ?? []).map((t) => number.get(t)).sort((a, b) => a - b)));
+  const literalRuns = csr([...literals.values()]);
+  return {
+    paths,
+    lengths: Uint32Array.from(files, (f) => f.length),
+    content: content.build(),
+    pathTerms: pathTermsOf.build(),
+    symbols: symbols.build(),
+    lowerSymbols: lower.build(),
+    imports: adjacency(graph.imports),
+    importedBy: adjacency(graph.importedBy),
+    literals: { values: [...literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
+    roles: roles(paths)
+  };
+}
+function roles(paths) {
+  const vendored = vendoredRoots(paths);
+  return Uint8Array.from(
+    paths,
+    (p) => (isUnder(p, vendored) ? ROLE.vendored : 0) | (isChangelog(p) ? ROLE.changelog : 0) | (isDocPath(p) ? ROLE.doc : 0) | (isTestPath(p) ? ROLE.test : 0)
+  );
+}
+function docOf(paths, path) {
+  let lo = 0;
+  let hi = paths.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const at = paths[mid];
+    if (at === path) return mid;
+    if (at < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+function postingsOf(p, key) {
+  const i = findString(p.keys, key);
+  if (i < 0) return void 0;
+  const from = p.start[i];
+  const to = p.start[i + 1];
+  return {
+    docs: p.docs.subarray(from, to),
+    values: p.values.length ? p.values.subarray(from, to) : p.values
+  };
+}
+function neighboursOf(a, doc) {
+  return a.targets.subarray(a.start[doc], a.start[doc + 1]);
+}
+var PostingsBuilder = class {
+  #ids = /* @__PURE__ */ new Map();
+  #keys = [];
+  #lastDoc = new Int32Array(1024);
+  #lastAt = new Uint32Array(1024);
+  #keyOf = new Uint32Array(4096);
+  #docs = new Uint32Array(4096);
+  #values = new Uint32Array(4096);
+  #size = 0;
+  /** A key seen again in the same document keeps one entry, its values OR-ed (flags). */
+  add(key, doc, value) {
+    let id = this.#ids.get(key);
+    if (id === void 0) {
+      id = this.#keys.push(key) - 1;
+      this.#ids.set(key, id);
+      if (id >= this.#lastDoc.length) {
+        this.#lastDoc = grow(this.#lastDoc, id + 1);
+        this.#lastAt = grow(this.#lastAt, id + 1);
+      }
+      this.#lastDoc[id] = -1;
+    }
+    if (this.#lastDoc[id] === doc) {
+      const at = this.#lastAt[id];
+      this.#values[at] = this.#values[at] | value;
+      return;
+    }
+    if (this.#size === this.#docs.length) {
+      this.#keyOf = grow(this.#keyOf, this.#size + 1);
+      this.#docs = grow(this.#docs, this.#size + 1);
+      this.#values = grow(this.#values, this.#size + 1);
+    }
+    this.#keyOf[this.#size] = id;
+    this.#docs[this.#size] = doc;
+    this.#values[this.#size] = value;
+    this.#lastDoc[id] = doc;
+    this.#lastAt[id] = this.#size++;
+  }
+  build() {
+    const keys = buildStringTable(this.#keys);
+    const n = this.#keys.length;
+    const start = new Uint32Array(n + 1);
+    for (let i = 0; i < this.#size; i++) start[this.#keyOf[i] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1] + start[i];
+    const next = start.slice(0, n);
+    const docs = new Uint32Array(this.#size);
+    const values = new Uint32Array(this.#size);
+    let hasValues = false;
+    for (let i = 0; i < this.#size; i++) {
+      const at = next[this.#keyOf[i]]++;
+      docs[at] = this.#docs[i];
+      values[at] = this.#values[i];
+      if (values[at]) hasValues = true;
+    }
+    return { keys, start, docs, values: hasValues ? values : new Uint32Array(0) };
+  }
+};
+function grow(array, atLeast) {
+  const bigger = new array.constructor(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+function csr(runs) {
+  const start = new Uint32Array(runs.length + 1);
+  let total = 0;
+  runs.forEach((run, i) => {
+    start[i] = total;
+    total += run.length;
+  });
+  start[runs.length] = total;
+  const targets = new Uint32Array(total);
+  runs.forEach((run, i) => {
+    targets.set(run, start[i]);
+  });
+  return { start, targets };
+}
 
 // src/discovery/symbol-index.ts
 var TS_JS = [
@@ -1619,69 +1904,39 @@ function extractSymbols(path, text) {
   }
   return [...found];
 }
-var SymbolIndex = class {
-  #exact = /* @__PURE__ */ new Map();
-  #lower = /* @__PURE__ */ new Map();
-  add(path, symbols) {
-    for (const s of symbols) {
-      push(this.#exact, s, path);
-      const list = this.#lower.get(s.toLowerCase());
-      if (!list) this.#lower.set(s.toLowerCase(), [{ name: s, path }]);
-      else list.push({ name: s, path });
-    }
+var IndexedSymbols = class {
+  #paths;
+  #exact;
+  #lower;
+  constructor(index) {
+    this.#paths = index.paths;
+    this.#exact = index.symbols;
+    this.#lower = index.lowerSymbols;
   }
-  /** Files defining `name` in path order: exact matches when there are any, else case-insensitive ones. */
   lookup(name) {
-    const exact = this.#exact.get(name);
-    if (exact) return [...exact].sort();
+    const exact = postingsOf(this.#exact, name);
+    if (exact) return Array.from(exact.docs, (d) => this.#paths[d]);
     if (!/[A-Z_]/.test(name) || name.length < 4) return [];
+    const found = postingsOf(this.#lower, name.toLowerCase());
+    if (!found) return [];
     const lowerCaseQuery = name === name.toLowerCase();
-    const found = (this.#lower.get(name.toLowerCase()) ?? []).filter((d) => !(lowerCaseQuery && d.name === d.name.toUpperCase())).map((d) => d.path);
-    return [...new Set(found)].sort();
+    const docs = Array.from(found.docs).filter((_, i) => !lowerCaseQuery || found.values[i] === 1);
+    return docs.map((d) => this.#paths[d]);
   }
-  /** Files defining exactly `name` (case-sensitive), in path order. */
   lookupExact(name) {
-    return [...this.#exact.get(name) ?? []].sort();
+    const exact = postingsOf(this.#exact, name);
+    return exact ? Array.from(exact.docs, (d) => this.#paths[d]) : [];
   }
   has(name) {
     return this.lookup(name).length > 0;
   }
 };
-function push(map, key, path) {
-  const list = map.get(key);
-  if (!list) map.set(key, [path]);
-  else if (list[list.length - 1] !== path) list.push(path);
-}
-
-// src/discovery/tokenize.ts
-var STOP_WORDS = new Set(
-  "a an and are as at be been but by can could did do does doing for from had has have how if in into is it its just me my no not of on or our out so than that the their them then there these they this to too up us was we were what when where which while who why will with would you your i im ive dont doesnt should also any all some get got use used using like want need one two new way make sure see seems var let const function return def self cls import export default null none true false undefined public private protected static void int str string bool new else elif end fn pub mut impl func package".split(" ")
-);
-var IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-function splitIdentifier(identifier) {
-  return identifier.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_\-$]+/).map((p) => p.toLowerCase()).filter((p) => p.length > 1);
-}
-function identifierTerms(identifier) {
-  const whole = identifier.toLowerCase().replace(/^_+|_+$/g, "");
-  const parts = splitIdentifier(identifier);
-  const terms = parts.length > 1 && whole.length > 1 ? [whole, ...parts] : parts;
-  return terms.filter((t) => !STOP_WORDS.has(t) && t.length < 64);
-}
-function tokenize(text) {
-  const out = [];
-  for (const match of text.matchAll(IDENTIFIER)) {
-    for (const term of identifierTerms(match[0])) out.push(term);
-  }
-  return out;
-}
-function pathTerms(path) {
-  return tokenize(path.replace(/\.[A-Za-z0-9]+$/, "").replace(/[/.-]/g, " "));
-}
 
 // src/discovery/analyse-file.ts
 function analyseFile(path, content) {
   const drop = classifyContent(content);
-  if (drop) return { drop, tokens: 0, lines: 0, length: 0, tf: {}, symbols: [], imports: [], literals: [] };
+  if (drop)
+    return { drop, tokens: 0, lines: 0, length: 0, tf: /* @__PURE__ */ new Map(), symbols: [], imports: [], literals: [] };
   const text = content.toString("utf8");
   const { tf, length } = countTerms(text);
   return {
@@ -1694,6 +1949,15 @@ function analyseFile(path, content) {
     literals: extractLiterals(text)
   };
 }
+var inProcessAnalyser = {
+  analyse: async (jobs) => analyseJobs(jobs)
+};
+function analyseJobs(jobs) {
+  return jobs.map((job) => analyseFile(job.path, asBuffer(job.content)));
+}
+function asBuffer(content) {
+  return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
 function estimateTokens(bytes) {
   return Math.ceil(bytes / 4);
 }
@@ -1701,20 +1965,23 @@ var IDENTIFIER2 = /[A-Za-z_][A-Za-z0-9_]*/g;
 var termsOf = /* @__PURE__ */ new Map();
 var MEMO_LIMIT = 2e5;
 function countTerms(text) {
+  const occurrences = /* @__PURE__ */ new Map();
+  for (const identifier of text.match(IDENTIFIER2) ?? []) {
+    occurrences.set(identifier, (occurrences.get(identifier) ?? 0) + 1);
+  }
   const counts = /* @__PURE__ */ new Map();
   let length = 0;
-  for (const match of text.matchAll(IDENTIFIER2)) {
-    const identifier = match[0];
+  for (const [identifier, n] of occurrences) {
     let terms = termsOf.get(identifier);
     if (!terms) {
       if (termsOf.size >= MEMO_LIMIT) termsOf.clear();
       terms = identifierTerms(identifier);
       termsOf.set(identifier, terms);
     }
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    length += terms.length;
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + n);
+    length += terms.length * n;
   }
-  return { tf: Object.fromEntries(counts), length };
+  return { tf: counts, length };
 }
 function countLines(text) {
   let n = text.length > 0 && !text.endsWith("\n") ? 1 : 0;
@@ -2655,9 +2922,9 @@ function goModDeps(text) {
 function cargoDeps(text) {
   const doc = parseToml(text);
   if (!doc) return [];
-  const sections = [doc, asTable(doc.workspace), ...Object.values(asTable(doc.target)).map(asTable)];
+  const sections2 = [doc, asTable(doc.workspace), ...Object.values(asTable(doc.target)).map(asTable)];
   const names = /* @__PURE__ */ new Set();
-  for (const section of sections) {
+  for (const section of sections2) {
     for (const kind of ["dependencies", "dev-dependencies", "build-dependencies"]) {
       for (const [key, spec] of Object.entries(asTable(section[kind]))) {
         const renamed = asTable(spec).package;
@@ -2813,7 +3080,8 @@ function languagesByBytes(files) {
 }
 
 // src/discovery/discovery-cache.ts
-var FORMAT = "maestro-discovery-v3";
+var ANALYSIS_FORMAT = "maestro-discovery-v3";
+var FORMAT = ANALYSIS_FORMAT;
 var STORE_KEY = "analyses-v2";
 var MAX_ENTRIES = 25e4;
 var MAGIC = 1296319282;
@@ -2862,7 +3130,7 @@ var DiscoveryCache = class _DiscoveryCache {
   set(blob, path, analysis) {
     const key = _DiscoveryCache.key(blob, path);
     const ids = this.#dictionary();
-    const pairs = Object.entries(analysis.tf).map(([term, count]) => {
+    const pairs = Array.from(analysis.tf, ([term, count]) => {
       let id = ids.get(term);
       if (id === void 0) {
         id = this.#terms.push(term) - 1;
@@ -2906,7 +3174,10 @@ var DiscoveryCache = class _DiscoveryCache {
       }
       return out;
     };
-    return { ...meta[1], termCounts };
+    const eachTerm = (each) => {
+      for (let i = 0; i < tf.ids.length; i++) each(this.#terms[tf.ids[i]], tf.counts[i]);
+    };
+    return { ...meta[1], termCounts, eachTerm };
   }
   #idOf(term) {
     if (this.#termIds) return this.#termIds.get(term);
@@ -3218,40 +3489,6 @@ ${excerpt.text}
 }
 
 // src/discovery/bm25.ts
-function bm25Rank(docs, query, options = {}) {
-  const k1 = options.k1 ?? 1.2;
-  const b = options.b ?? 0.75;
-  const pathWeight = options.pathWeight ?? 1.5;
-  const n = docs.length;
-  if (n === 0 || query.size === 0) return [];
-  const terms = [...query.keys()];
-  const df = new Map(terms.map((t) => [t, 0]));
-  const pdf = new Map(terms.map((t) => [t, 0]));
-  let totalLength = 0;
-  const pathSets = docs.map((d) => new Set(d.pathTerms));
-  docs.forEach((d, i) => {
-    totalLength += d.length;
-    for (const t of terms) {
-      if (d.tf[t]) df.set(t, df.get(t) + 1);
-      if (pathSets[i].has(t)) pdf.set(t, pdf.get(t) + 1);
-    }
-  });
-  const avgLength = totalLength / n || 1;
-  const idf = (count) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
-  const hits = [];
-  docs.forEach((d, i) => {
-    let score = 0;
-    const norm = k1 * (1 - b + b * d.length / avgLength);
-    for (const t of terms) {
-      const weight = query.get(t);
-      const f = d.tf[t];
-      if (f) score += weight * idf(df.get(t)) * (f * (k1 + 1) / (f + norm));
-      if (pathSets[i].has(t)) score += weight * pathWeight * idf(pdf.get(t));
-    }
-    if (score > 0) hits.push({ id: d.id, score });
-  });
-  return hits.sort((a, c) => c.score - a.score || (a.id < c.id ? -1 : 1));
-}
 function weightQuery(titleTerms, bodyTerms) {
   const counts = /* @__PURE__ */ new Map();
   for (const t of titleTerms) counts.set(t, (counts.get(t) ?? 0) + 2);
@@ -3260,66 +3497,48 @@ function weightQuery(titleTerms, bodyTerms) {
   for (const [t, c] of counts) query.set(t, 1 + Math.log(c));
   return query;
 }
-
-// src/discovery/file-roles.ts
-var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|testing)\/|[._-](test|spec)s?\.[a-z]+$|(^|\/)test_[^/]*$|_test\.go$|conftest\.py$/;
-var DOC_DIR = /(^|\/)(docs?|documentation|examples?|samples?)\//;
-var CHANGELOG = /^(changes|changelog|history|news|release[-_]?notes|authors|contributors)(\.(md|rst|txt|adoc|markdown))?$/i;
-var VENDOR_DIRS = /* @__PURE__ */ new Set([
-  "_vendor",
-  "vendored",
-  "_vendored",
-  "extern",
-  "externals",
-  "third_party_vendored"
-]);
-function isTestPath(path) {
-  return TEST_PATH.test(path);
-}
-function isChangelog(path) {
-  return CHANGELOG.test(baseName(path));
-}
-function isDocPath(path) {
-  const lang = languageOf(path);
-  return DOC_DIR.test(path) || isChangelog(path) || lang !== void 0 && NON_CODE.has(lang) || extensionOf(path) === "txt";
-}
-function vendoredRoots(paths) {
-  const set = new Set(paths);
-  const roots = /* @__PURE__ */ new Set();
-  for (const path of paths) {
-    const segments = path.split("/");
-    for (let i = 1; i < segments.length - 1; i++) {
-      const dir = segments.slice(0, i + 1).join("/");
-      const parent = segments.slice(0, i).join("/");
-      if (VENDOR_DIRS.has(segments[i]) || segments[i] === "packages" && set.has(`${parent}/__init__.py`)) {
-        roots.add(`${dir}/`);
-        break;
-      }
-    }
+function bm25RankIndex(index, query, include, options = {}) {
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.75;
+  const pathWeight = options.pathWeight ?? 1.5;
+  const { lengths } = index;
+  const inSet = (doc) => !include || include[doc] === 1;
+  let n = 0;
+  let totalLength = 0;
+  for (let doc = 0; doc < lengths.length; doc++) {
+    if (!inSet(doc)) continue;
+    n++;
+    totalLength += lengths[doc];
   }
-  return [...roots].sort();
-}
-function isUnder(path, roots) {
-  return roots.some((root) => path.startsWith(root));
-}
-
-// src/discovery/import-neighbours.ts
-function buildImportGraph(files, resolver) {
-  const imports = /* @__PURE__ */ new Map();
-  const importedBy = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const targets = /* @__PURE__ */ new Set();
-    for (const spec of file.imports) {
-      for (const target of resolver.resolve(file.path, spec)) if (target !== file.path) targets.add(target);
-    }
-    imports.set(file.path, [...targets]);
-    for (const t of targets) {
-      const list = importedBy.get(t);
-      if (list) list.push(file.path);
-      else importedBy.set(t, [file.path]);
-    }
+  if (n === 0 || query.size === 0) return [];
+  const avgLength = totalLength / n || 1;
+  const idf = (count) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const scores = new Float64Array(lengths.length);
+  for (const [t, weight] of query) {
+    const content = postingsOf(index.content, t);
+    const path = postingsOf(index.pathTerms, t);
+    const df = content ? countIn(content.docs, inSet) : 0;
+    const pdf = path ? countIn(path.docs, inSet) : 0;
+    content?.docs.forEach((doc, i) => {
+      if (!inSet(doc)) return;
+      const f = content.values[i];
+      const norm = k1 * (1 - b + b * lengths[doc] / avgLength);
+      scores[doc] = scores[doc] + weight * idf(df) * (f * (k1 + 1) / (f + norm));
+    });
+    path?.docs.forEach((doc) => {
+      if (inSet(doc)) scores[doc] = scores[doc] + weight * pathWeight * idf(pdf);
+    });
   }
-  return { imports, importedBy };
+  const hits = [];
+  scores.forEach((score, doc) => {
+    if (score > 0 && inSet(doc)) hits.push({ doc, score });
+  });
+  return hits.sort((a, c) => c.score - a.score || a.doc - c.doc);
+}
+function countIn(docs, inSet) {
+  let n = 0;
+  for (const doc of docs) if (inSet(doc)) n++;
+  return n;
 }
 
 // src/discovery/mentions.ts
@@ -3567,91 +3786,143 @@ var NAMING = /* @__PURE__ */ new Set(["frame", "path", "file name", "module"]);
 var TESTS_TOPIC = /\b(tests?|testing|flaky|fixtures?|specs?|test suite)\b/i;
 var DOCS_TOPIC = /\b(docs?|documentation|readme|typos?|docstrings?|changelog)\b/i;
 function rankFiles(input) {
+  const index = "index" in input ? input.index : buildRankIndex(input.files.map(indexSource), input.goModule);
   const { issue } = input;
-  const files = input.mode === "bm25" ? input.files.filter((f) => !isDocPath(f.path)) : input.files;
-  const lookup2 = new PathLookup(files.map((f) => f.path));
-  const body = input.mode === "bm25" ? issue.body : withoutForeignPaths(issue.body, lookup2);
-  const query = weightQuery(tokenize(issue.title), tokenize(body));
-  const hits = bm25Rank(
-    files.map((f) => ({ id: f.path, tf: f.tf, length: f.length, pathTerms: pathTerms(f.path) })),
-    query
-  );
-  const top = hits[0]?.score ?? 1;
-  const scores = /* @__PURE__ */ new Map();
-  const entry = (path) => {
-    const found = scores.get(path);
-    if (found) return found;
-    const created = { score: 0, reasons: [], anchors: /* @__PURE__ */ new Set() };
-    scores.set(path, created);
-    return created;
-  };
-  hits.forEach((hit, i) => {
-    const e = entry(hit.id);
-    e.score = W.bm25 * hit.score / top;
-    if (i < 50) e.reasons.push(`bm25 #${i + 1}`);
-  });
-  if (input.mode === "bm25") return normalise(scores);
+  const { paths, roles: roles2 } = index;
+  const scores = new Scores(paths);
+  if (input.mode === "bm25") {
+    const sources = Uint8Array.from(roles2, (r) => r & ROLE.doc ? 0 : 1);
+    const query2 = weightQuery(tokenize(issue.title), tokenize(issue.body));
+    scores.addBm25(bm25RankIndex(index, query2, sources));
+    return scores.ranked();
+  }
+  const lookup2 = new PathLookup(paths);
+  const query = weightQuery(tokenize(issue.title), tokenize(withoutForeignPaths(issue.body, lookup2)));
+  const hits = bm25RankIndex(index, query);
+  scores.addBm25(hits);
   const text = `${issue.title}
 ${issue.body}`;
-  const symbols = new SymbolIndex();
-  for (const f of files) symbols.add(f.path, f.symbols);
-  const mentions = [...extractMentions(text, lookup2, symbols), ...messageMentions(text, files)];
-  const grouped = groupByPath(mentions);
-  const demote = demoter(
-    files.map((f) => f.path),
-    issue.title,
-    grouped
-  );
-  for (const [path, e] of scores) e.score *= demote(path);
-  for (const [path, list] of grouped) {
-    const e = entry(path);
+  const symbols = new IndexedSymbols(index);
+  const mentions = [...extractMentions(text, lookup2, symbols), ...messageMentions(text, literalFiles(index))];
+  const grouped = new Map([...groupByPath(mentions)].map(([path, list]) => [docOf(paths, path), list]));
+  const demote = demoter(roles2, issue.title, grouped);
+  for (const { doc } of hits) scores.score[doc] = scores.score[doc] * demote(doc);
+  for (const [doc, list] of grouped) {
     const strength = 1 - list.reduce((p, m) => p * (1 - Math.min(m.weight, 0.99)), 1);
-    e.score += W.mention * strength * demote(path);
-    for (const m of list.slice(0, 4)) e.reasons.push(mentionReason(m));
-    for (const m of list) if (m.kind === "symbol" || m.kind === "message") e.anchors.add(m.value);
+    scores.score[doc] = scores.score[doc] + W.mention * strength * demote(doc);
+    for (const m of list.slice(0, 4)) scores.reason(doc, mentionReason(m));
+    for (const m of list) if (m.kind === "symbol" || m.kind === "message") scores.anchor(doc, m.value);
   }
-  addNeighbours(input, files, scores, entry, demote);
-  return normalise(scores);
+  addNeighbours(index, scores, demote);
+  return scores.ranked();
 }
-function demoter(paths, title, mentions) {
-  const vendored = vendoredRoots(paths);
+var Scores = class {
+  score;
+  #paths;
+  #reasons = /* @__PURE__ */ new Map();
+  #anchors = /* @__PURE__ */ new Map();
+  constructor(paths) {
+    this.#paths = paths;
+    this.score = new Float64Array(paths.length);
+  }
+  /** BM25 first, normalised by the top hit's score; the first 50 say their rank. */
+  addBm25(hits) {
+    const top = hits[0]?.score ?? 1;
+    hits.forEach((hit, i) => {
+      this.score[hit.doc] = W.bm25 * hit.score / top;
+      if (i < 50) this.reason(hit.doc, `bm25 #${i + 1}`);
+    });
+  }
+  reason(doc, reason) {
+    const list = this.#reasons.get(doc);
+    if (list) list.push(reason);
+    else this.#reasons.set(doc, [reason]);
+  }
+  anchor(doc, value) {
+    const set = this.#anchors.get(doc);
+    if (set) set.add(value);
+    else this.#anchors.set(doc, /* @__PURE__ */ new Set([value]));
+  }
+  /** The `n` best documents (score, then path), among those with a positive score. */
+  best(n) {
+    return this.#positive().sort((a, b) => this.#order(a, b)).slice(0, n);
+  }
+  /** Files with a positive score, best first, scores relative to the top file's (4 decimals). */
+  ranked() {
+    const docs = this.#positive().sort((a, b) => this.#order(a, b));
+    const top = docs.length > 0 ? this.score[docs[0]] : 1;
+    return docs.map((doc) => ({
+      path: this.#paths[doc],
+      score: Math.round(this.score[doc] / top * 1e4) / 1e4,
+      reasons: this.#reasons.get(doc) ?? [],
+      anchors: [...this.#anchors.get(doc) ?? []].sort()
+    }));
+  }
+  #positive() {
+    const docs = [];
+    this.score.forEach((s, doc) => {
+      if (s > 0) docs.push(doc);
+    });
+    return docs;
+  }
+  /** Documents ascend in path order, so the tie-break is by path. */
+  #order(a, b) {
+    return this.score[b] - this.score[a] || a - b;
+  }
+};
+function indexSource(f) {
+  return {
+    ...f,
+    eachTerm(each) {
+      for (const [term, count] of Object.entries(f.tf)) if (count > 0) each(term, count);
+    }
+  };
+}
+function literalFiles(index) {
+  const { values, start, docs } = index.literals;
+  const byDoc = /* @__PURE__ */ new Map();
+  values.forEach((literal, i) => {
+    for (let at = start[i]; at < start[i + 1]; at++) {
+      const list = byDoc.get(docs[at]);
+      if (list) list.push(literal);
+      else byDoc.set(docs[at], [literal]);
+    }
+  });
+  return [...byDoc].sort((a, b) => a[0] - b[0]).map(([doc, literals]) => ({ path: index.paths[doc], literals }));
+}
+function demoter(roles2, title, mentions) {
   const aboutTests = TESTS_TOPIC.test(title);
   const aboutDocs = DOCS_TOPIC.test(title);
-  return (path) => {
-    const named = (mentions.get(path) ?? []).some((m) => NAMING.has(m.kind) && m.weight >= NAMES_FILE);
+  return (doc) => {
+    const named = (mentions.get(doc) ?? []).some((m) => NAMING.has(m.kind) && m.weight >= NAMES_FILE);
     if (named) return 1;
+    const role = roles2[doc];
     let factor = 1;
-    if (isUnder(path, vendored)) factor = Math.min(factor, DEMOTE.vendored);
-    if (!aboutDocs && isChangelog(path)) factor = Math.min(factor, DEMOTE.changelog);
-    else if (!aboutDocs && isDocPath(path)) factor = Math.min(factor, DEMOTE.doc);
-    if (!aboutTests && isTestPath(path)) factor = Math.min(factor, DEMOTE.test);
+    if (role & ROLE.vendored) factor = Math.min(factor, DEMOTE.vendored);
+    if (!aboutDocs && role & ROLE.changelog) factor = Math.min(factor, DEMOTE.changelog);
+    else if (!aboutDocs && role & ROLE.doc) factor = Math.min(factor, DEMOTE.doc);
+    if (!aboutTests && role & ROLE.test) factor = Math.min(factor, DEMOTE.test);
     return factor;
   };
 }
-function addNeighbours(input, files, scores, entry, demote) {
-  const graph = buildImportGraph(
-    files,
-    new ImportResolver(
-      files.map((f) => f.path),
-      input.goModule
-    )
-  );
-  const strong = [...scores].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1)).slice(0, W.strongCandidates);
-  const best = strong[0]?.[1].score ?? 0;
+function addNeighbours(index, scores, demote) {
+  const strong = scores.best(W.strongCandidates);
+  const best = strong.length > 0 ? scores.score[strong[0]] : 0;
   const boosts = /* @__PURE__ */ new Map();
-  for (const [path, e] of strong) {
-    if (e.score < best * 0.4) continue;
+  for (const doc of strong) {
+    const score = scores.score[doc];
+    if (score < best * 0.4) continue;
+    const path = index.paths[doc];
     const offer = (neighbour, reason) => {
-      const add = W.neighbour * e.score;
+      const add = W.neighbour * score;
       if ((boosts.get(neighbour)?.add ?? 0) < add) boosts.set(neighbour, { add, reason });
     };
-    for (const n of [...graph.imports.get(path) ?? []].sort()) offer(n, `imported by ${path}`);
-    for (const n of [...graph.importedBy.get(path) ?? []].sort()) offer(n, `imports ${path}`);
+    for (const n of neighboursOf(index.imports, doc)) offer(n, `imported by ${path}`);
+    for (const n of neighboursOf(index.importedBy, doc)) offer(n, `imports ${path}`);
   }
-  for (const [path, boost] of boosts) {
-    const e = entry(path);
-    e.score += boost.add * demote(path);
-    e.reasons.push(boost.reason);
+  for (const [doc, boost] of boosts) {
+    scores.score[doc] = scores.score[doc] + boost.add * demote(doc);
+    scores.reason(doc, boost.reason);
   }
 }
 function groupByPath(mentions) {
@@ -3671,16 +3942,134 @@ function mentionReason(m) {
   if (m.kind === "message") return `holds the message "${m.value.replace(/ \| /g, " … ")}"`;
   return `mentions ${m.kind} ${m.value}`;
 }
-function normalise(scores) {
-  const ranked = [...scores].filter(([, e]) => e.score > 0).map(([path, e]) => ({ path, score: e.score, reasons: e.reasons, anchors: [...e.anchors].sort() })).sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
-  const top = ranked[0]?.score ?? 1;
-  for (const r of ranked) r.score = Math.round(r.score / top * 1e4) / 1e4;
-  return ranked;
+
+// src/discovery/rank-index-codec.ts
+import { createHash as createHash2 } from "node:crypto";
+var FORMAT2 = "maestro-rank-index-v3";
+var STORE_KEY2 = "rank-index-v1";
+var MAGIC2 = 1297238321;
+async function loadRankIndex(store, key) {
+  const raw = await store.load(STORE_KEY2);
+  if (!raw) return void 0;
+  try {
+    return decode2(raw, key);
+  } catch {
+    return void 0;
+  }
+}
+async function saveRankIndex(store, record) {
+  await store.save(STORE_KEY2, encode2(record));
+}
+function treeKey(files, goModule) {
+  const hash2 = createHash2("sha256").update(`${FORMAT2}\0${ANALYSIS_FORMAT}\0${goModule ?? ""}\0`);
+  for (const f of files) hash2.update(`${f.path}\0${f.blob}\0`);
+  return hash2.digest("hex");
+}
+function sections(r) {
+  const { index: x } = r;
+  return [
+    strings(x.paths),
+    x.lengths,
+    r.tokens,
+    ...postings(x.content),
+    ...postings(x.pathTerms),
+    ...postings(x.symbols),
+    ...postings(x.lowerSymbols),
+    x.imports.start,
+    x.imports.targets,
+    x.importedBy.start,
+    x.importedBy.targets,
+    strings(x.literals.values),
+    x.literals.start,
+    x.literals.docs,
+    x.roles
+  ];
+}
+function postings(p) {
+  return [p.keys.bytes, p.keys.offsets, p.keys.slots, p.start, p.docs, p.values];
+}
+function encode2(record) {
+  const parts = sections(record);
+  const header = new TextEncoder().encode(
+    JSON.stringify({
+      format: FORMAT2,
+      key: record.key,
+      dropped: record.dropped,
+      sizes: parts.map((p) => p.byteLength)
+    })
+  );
+  const total = 8 + pad(header.length) + parts.reduce((n, p) => n + pad(p.byteLength), 0);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC2, true);
+  view.setUint32(4, header.length, true);
+  out.set(header, 8);
+  let at = 8 + pad(header.length);
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += pad(p.byteLength);
+  }
+  return out;
+}
+function decode2(raw, key) {
+  if (raw.byteLength < 8) return void 0;
+  const bytes = raw.byteOffset % 4 === 0 ? raw : raw.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC2) return void 0;
+  const headerLength = view.getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+  if (header.format !== FORMAT2 || header.key !== key || !Array.isArray(header.sizes)) return void 0;
+  let at = 8 + pad(headerLength);
+  const sizes = header.sizes;
+  const next = () => {
+    const size = sizes.shift();
+    if (size === void 0 || at + size > bytes.byteLength) throw new Error("truncated rank index");
+    const part = bytes.subarray(at, at + size);
+    at += pad(size);
+    return part;
+  };
+  const words2 = () => {
+    const part = next();
+    return new Uint32Array(part.buffer, part.byteOffset, part.byteLength / 4);
+  };
+  const nextPostings = () => ({
+    keys: { bytes: next(), offsets: words2(), slots: words2() },
+    start: words2(),
+    docs: words2(),
+    values: words2()
+  });
+  const adjacency = () => ({ start: words2(), targets: words2() });
+  const paths = stringsOf(next());
+  const lengths = words2();
+  const tokens = words2();
+  const index = {
+    paths,
+    lengths,
+    content: nextPostings(),
+    pathTerms: nextPostings(),
+    symbols: nextPostings(),
+    lowerSymbols: nextPostings(),
+    imports: adjacency(),
+    importedBy: adjacency(),
+    literals: { values: stringsOf(next()), start: words2(), docs: words2() },
+    roles: next()
+  };
+  if ([lengths, tokens, index.roles].some((a) => a.length !== paths.length)) return void 0;
+  return { key, index, tokens, dropped: header.dropped ?? {} };
+}
+function strings(values) {
+  return new TextEncoder().encode(values.join("\0"));
+}
+function stringsOf(bytes) {
+  return bytes.byteLength === 0 ? [] : new TextDecoder().decode(bytes).split("\0");
+}
+function pad(n) {
+  return Math.ceil(n / 4) * 4;
 }
 
 // src/discovery/token-count-memo.ts
-import { createHash as createHash2 } from "node:crypto";
-var STORE_KEY2 = "token-counts-v1";
+import { createHash as createHash3 } from "node:crypto";
+var STORE_KEY3 = "token-counts-v1";
 var MAX_ENTRIES2 = 5e4;
 var TokenCountMemo = class _TokenCountMemo {
   #store;
@@ -3699,12 +4088,12 @@ var TokenCountMemo = class _TokenCountMemo {
   }
   /** Loads the remembered counts; a missing or unreadable document starts empty (it only costs time). */
   static async open(store) {
-    return new _TokenCountMemo(store, decode2(await store.load(STORE_KEY2).catch(() => void 0)));
+    return new _TokenCountMemo(store, decode3(await store.load(STORE_KEY3).catch(() => void 0)));
   }
   /** The exact o200k count of `text` (special-token text as plain text), remembered or counted now. */
   count = async (text) => {
     if (text === "") return 0;
-    const key = createHash2("sha256").update(text).digest("base64url");
+    const key = createHash3("sha256").update(text).digest("base64url");
     const known = this.#used.get(key) ?? this.#known.get(key);
     if (known !== void 0) {
       this.hits++;
@@ -3724,10 +4113,10 @@ var TokenCountMemo = class _TokenCountMemo {
       if (entries.length >= MAX_ENTRIES2) break;
       if (!this.#used.has(entry[0])) entries.push(entry);
     }
-    await this.#store.save(STORE_KEY2, new TextEncoder().encode(JSON.stringify(entries)));
+    await this.#store.save(STORE_KEY3, new TextEncoder().encode(JSON.stringify(entries)));
   }
 };
-function decode2(raw) {
+function decode3(raw) {
   if (!raw) return /* @__PURE__ */ new Map();
   try {
     const parsed = JSON.parse(new TextDecoder().decode(raw));
@@ -3743,18 +4132,22 @@ function decode2(raw) {
 
 // src/discovery/discover.ts
 var READ_BATCH = 64;
+var IN_FLIGHT = 8;
 async function discover(input) {
   const { repo } = input;
   const t0 = performance.now();
   const listed = await repo.listFiles();
   const { kept, summary } = inventory(listed);
   const t1 = performance.now();
-  const queryTerms = [.../* @__PURE__ */ new Set([...tokenize(input.issue.title), ...tokenize(input.issue.body)])];
-  const { indexed, cacheHits, cacheMisses } = await indexAll(kept, repo, input.cache, queryTerms, summary);
-  summary.kept = indexed.length;
-  const t2 = performance.now();
   const readText = async (path) => (await repo.readFile(path)).toString("utf8");
   const readMaybe = (path) => readText(path).catch(() => void 0);
+  const stack = await detectStack(listed, kept, readMaybe);
+  const analyser = input.analyser ?? inProcessAnalyser;
+  const key = treeKey(kept, stack.goModule);
+  const { record, cacheHits, cacheMisses } = await cachedIndex(input.cache, key, kept.length) ?? await indexAll(kept, repo, input.cache, analyser, key, stack.goModule);
+  for (const [reason, n] of Object.entries(record.dropped)) summary.dropped[reason] += n;
+  summary.kept = record.index.paths.length;
+  const t2 = performance.now();
   const hidden = /* @__PURE__ */ new Map();
   const readClean = async (path) => {
     const result = sanitizeInbound(await readText(path));
@@ -3762,7 +4155,6 @@ async function discover(input) {
     if (Object.keys(removed).length > 0) hidden.set(path, removed);
     return result.text;
   };
-  const stack = await detectStack(listed, kept, readMaybe);
   const counts = await TokenCountMemo.open(input.cache);
   const instructions = await findInstructions(
     listed.map((f) => f.path),
@@ -3770,14 +4162,9 @@ async function discover(input) {
     Math.min(4e3, Math.ceil(input.budgetTokens * 0.15)),
     counts.count
   );
-  const ranking = rankFiles({
-    files: indexed,
-    issue: input.issue,
-    ...stack.goModule ? { goModule: stack.goModule } : {},
-    mode: input.ranking ?? "fusion"
-  });
+  const ranking = rankFiles({ index: record.index, issue: input.issue, mode: input.ranking ?? "fusion" });
   const t3 = performance.now();
-  const tokensOf = new Map(indexed.map((f) => [f.path, f.tokens]));
+  const tokensOf = new Map(record.index.paths.map((path, doc) => [path, record.tokens[doc]]));
   const packed = await packContext({
     ranked: ranking.map((r) => ({ path: r.path, tokens: tokensOf.get(r.path) ?? 0, anchors: r.anchors })),
     read: readClean,
@@ -3816,27 +4203,27 @@ ${input.issue.body}`)),
     }
   };
 }
-async function indexAll(kept, repo, store, queryTerms, summary) {
+async function cachedIndex(store, key, kept) {
+  const record = await loadRankIndex(store, key);
+  return record ? { record, cacheHits: kept, cacheMisses: 0 } : void 0;
+}
+async function indexAll(kept, repo, store, analyser, key, goModule) {
   const cache = await DiscoveryCache.open(store);
-  const analysed = await analyseAll(kept, repo, cache);
-  const indexed = [];
+  const analysed = await analyseAll(kept, repo, cache, analyser);
+  const dropped = {};
+  const sources = [];
   for (const { file, analysis } of analysed) {
-    if (analysis.drop) summary.dropped[analysis.drop]++;
-    else
-      indexed.push({
-        path: file.path,
-        tokens: analysis.tokens,
-        length: analysis.length,
-        symbols: analysis.symbols,
-        imports: analysis.imports,
-        literals: analysis.literals,
-        tf: analysis.termCounts(queryTerms)
-      });
+    if (analysis.drop) dropped[analysis.drop] = (dropped[analysis.drop] ?? 0) + 1;
+    else sources.push({ ...analysis, path: file.path });
   }
   await cache.save();
-  return { indexed, cacheHits: cache.hits, cacheMisses: cache.misses };
+  const index = buildRankIndex(sources, goModule);
+  const tokensByPath = new Map(sources.map((s) => [s.path, s.tokens]));
+  const record = { key, index, tokens: Uint32Array.from(index.paths, (p) => tokensByPath.get(p)), dropped };
+  await saveRankIndex(store, record);
+  return { record, cacheHits: cache.hits, cacheMisses: cache.misses };
 }
-async function analyseAll(files, repo, cache) {
+async function analyseAll(files, repo, cache, analyser) {
   const out = [];
   const misses = [];
   for (const file of files) {
@@ -3844,15 +4231,31 @@ async function analyseAll(files, repo, cache) {
     if (hit) out.push({ file, analysis: hit });
     else misses.push(file);
   }
+  const inFlight = [];
+  const store = async () => {
+    const { read, results } = await inFlight.shift();
+    read.forEach((file, j) => {
+      out.push({ file, analysis: cache.set(file.blob, file.path, results[j]) });
+    });
+  };
   for (let i = 0; i < misses.length; i += READ_BATCH) {
     const batch = misses.slice(i, i + READ_BATCH);
     const contents = await Promise.all(batch.map((f) => repo.readFile(f.path).catch(() => void 0)));
+    const read = [];
+    const jobs = [];
     batch.forEach((file, j) => {
       const content = contents[j];
       if (!content) return;
-      out.push({ file, analysis: cache.set(file.blob, file.path, analyseFile(file.path, content)) });
+      read.push(file);
+      jobs.push({ path: file.path, content });
     });
+    const pending = analyser.analyse(jobs, misses.length).then((results) => ({ read, results }));
+    pending.catch(() => {
+    });
+    inFlight.push(pending);
+    if (inFlight.length >= IN_FLIGHT) await store();
   }
+  while (inFlight.length > 0) await store();
   return out;
 }
 function hiddenRemovals(removed) {

@@ -15,7 +15,7 @@ import {
   sanitizeInbound,
   taskPlanSchema,
   unpackState
-} from "./chunk-K5AA5CP2.js";
+} from "./chunk-BB2RS2VX.js";
 import {
   formatConfigIssues,
   parseConfigText
@@ -98,6 +98,43 @@ function runBranchName(title, options) {
   if (options.issueNumber !== void 0) return `maestro/issue-${options.issueNumber}-${slugify(title)}`;
   const suffix = (options.suffix ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
   return `maestro/${slugify(title)}${suffix ? `-${suffix}` : ""}`;
+}
+
+// src/core/state/resume-from-checkpoints.ts
+function resumeFromCheckpoints(saved, commits) {
+  const results = { ...saved.results };
+  const onBranch = new Set(commits.map((c) => c.sha));
+  const lost = [];
+  for (const [id, result] of Object.entries(results)) {
+    if (result.status === "done" && result.checkpoint && !onBranch.has(result.checkpoint.sha)) {
+      lost.push(id);
+      delete results[id];
+    } else if (result.status !== "done") delete results[id];
+  }
+  const found = [];
+  for (const commit of [...commits].reverse()) {
+    if (/^(wip|rollback)$/.test(commit.task) || results[commit.task]?.status === "done") continue;
+    const known = saved.results[commit.task];
+    results[commit.task] = {
+      id: commit.task,
+      status: "done",
+      attempts: known?.attempts ?? 1,
+      summary: known?.summary || commit.subject,
+      hints: known?.hints ?? "",
+      blocked: known?.blocked ?? [],
+      checkpoint: { n: commit.checkpoint, sha: commit.sha }
+    };
+    found.unshift(commit);
+  }
+  const state = {
+    ...saved,
+    results,
+    stop: void 0,
+    checkpoints: Math.max(saved.checkpoints, ...commits.map((c) => c.checkpoint)),
+    // A resume validates again before it hands off: the branch may hold more than was validated.
+    phase: saved.phase === "handoff" ? "validation" : saved.phase
+  };
+  return { state, found, lost };
 }
 
 // src/core/ci/check-runs.ts
@@ -306,12 +343,14 @@ async function prepareRun(input) {
   const { request, workspace, clock } = input;
   const reuse = input.saved && input.saved.revisionHash === input.revision.hash && request.reason !== "approve";
   if (reuse && input.saved) {
-    const state2 = { ...input.saved.state, stop: void 0 };
+    let state2 = { ...input.saved.state, stop: void 0 };
     let origin;
     if (state2.branch !== "") {
       const fetched2 = await workspace.fetchRunBranch(state2.branch);
       if (fetched2.kind === "fetched") origin = fetched2.sha;
       await workspace.checkoutRunBranch(state2.branch, state2.baseSha);
+      if (request.reason === "resume")
+        state2 = resumeFromCheckpoints(state2, await workspace.checkpoints(state2.session, state2.baseSha)).state;
     }
     if (input.iteration) await addIteration(state2, input.iteration, workspace, origin);
     return state2;
