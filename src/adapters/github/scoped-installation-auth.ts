@@ -31,10 +31,38 @@ export function scopedInstallationAuth(options: ScopedInstallationOptions) {
       const endpoint = request.endpoint.merge(route, parameters);
       // Minting goes through this client too (auth-app is given its request): `/app…` routes,
       // the token endpoint among them, are signed with the App's JWT, everything else with a token.
-      endpoint.headers.authorization = APP_ROUTE.test(endpoint.url)
-        ? `bearer ${(await app({ type: 'app' })).token}`
-        : `token ${(await token()).token}`;
-      return request(endpoint as never);
+      if (APP_ROUTE.test(endpoint.url)) {
+        endpoint.headers.authorization = `bearer ${(await app({ type: 'app' })).token}`;
+        return request(endpoint as never);
+      }
+      const minted = await token();
+      endpoint.headers.authorization = `token ${minted.token}`;
+      return sendWithReplicationRetries(() => request(endpoint as never), minted.createdAt);
     },
   });
+}
+
+/** How long after minting a 401 may only mean the new token has not reached every GitHub server. */
+const REPLICATION_MS = 5_000;
+
+/**
+ * As auth-app's own hook does: a token minted moments ago can be refused (401) until GitHub has
+ * replicated it, so within five seconds of its creation a 401 is retried after 1 s, 2 s, …; after
+ * that a 401 is a real refusal and is thrown.
+ */
+export async function sendWithReplicationRetries<T>(
+  send: () => Promise<T>,
+  createdAt: string,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<T> {
+  for (let retries = 1; ; retries++) {
+    try {
+      return await send();
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      const age = Date.now() - Date.parse(createdAt);
+      if (status !== 401 || !(age < REPLICATION_MS)) throw error; // NaN (no createdAt): no retry
+      await wait(retries * 1_000);
+    }
+  }
 }
