@@ -12107,10 +12107,28 @@ function scopedInstallationAuth(options) {
   return Object.assign(token, {
     hook: async (request3, route, parameters) => {
       const endpoint2 = request3.endpoint.merge(route, parameters);
-      endpoint2.headers.authorization = APP_ROUTE.test(endpoint2.url) ? `bearer ${(await app({ type: "app" })).token}` : `token ${(await token()).token}`;
-      return request3(endpoint2);
+      if (APP_ROUTE.test(endpoint2.url)) {
+        endpoint2.headers.authorization = `bearer ${(await app({ type: "app" })).token}`;
+        return request3(endpoint2);
+      }
+      const minted = await token();
+      endpoint2.headers.authorization = `token ${minted.token}`;
+      return sendWithReplicationRetries(() => request3(endpoint2), minted.createdAt);
     }
   });
+}
+var REPLICATION_MS = 5e3;
+async function sendWithReplicationRetries(send, createdAt, wait2 = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))) {
+  for (let retries = 1; ; retries++) {
+    try {
+      return await send();
+    } catch (error) {
+      const status = error.status;
+      const age = Date.now() - Date.parse(createdAt);
+      if (status !== 401 || !(age < REPLICATION_MS)) throw error;
+      await wait2(retries * 1e3);
+    }
+  }
 }
 
 // src/adapters/github/octokit.ts
