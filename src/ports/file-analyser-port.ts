@@ -20,7 +20,7 @@ export interface FileAnalyser<T> {
 }
 
 /**
- * The messages between a pool and its analysis threads (src/discovery/analysis-worker.ts): one batch
+ * The messages between a pool and its analysis threads (src/adapters/local/analysis-worker.ts): one batch
  * with every file's content back to back in `buffer` (transferred, not copied) …
  */
 export interface AnalysisRequest {

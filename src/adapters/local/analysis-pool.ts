@@ -28,7 +28,7 @@ export interface AnalysisPoolOptions {
   minFiles?: number;
   /** Told once when a thread fails and the pool falls back to the main thread. */
   warn?: (message: string) => void;
-  /** The thread's entry module (tests); default discovery's analysis-worker. */
+  /** The thread's entry module (tests); default ./analysis-worker (the thread entry is an adapter: discovery imports no worker_threads). */
   entry?: URL;
   /** Idle threads end after this long; default 2 s. */
   idleMs?: number;
@@ -176,7 +176,7 @@ function pack(jobs: readonly AnalysisJob[]): { buffer: ArrayBuffer; ends: number
 
 function defaultEntry(): URL {
   const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(`../../discovery/analysis-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  return new URL(`./analysis-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
 }
 
 /** From the compiled CLI the entry is JavaScript; from source (tests, tsx) the thread loads tsx first. */

@@ -4,8 +4,8 @@
  * as one transferred buffer and the end offset of each file, so nothing is copied on the way in.
  */
 import { parentPort } from 'node:worker_threads';
-import type { AnalysisReply, AnalysisRequest } from '../ports/file-analyser-port.js';
-import { analyseJobs, type FileAnalysis } from './analyse-file.js';
+import { analyseJobs, type FileAnalysis } from '../../discovery/analyse-file.js';
+import type { AnalysisReply, AnalysisRequest } from '../../ports/file-analyser-port.js';
 
 const port = parentPort;
 if (!port) throw new Error('analysis-worker.ts runs only as a worker thread (see AnalysisPool)');
