@@ -33,6 +33,11 @@ describe('neutralizeMentions reads markdown as GitHub does (CommonMark + GFM)', 
       '<div>\n<code>@bob</code> `<code>@org/t</code>`\n</div>',
     ],
     ['a character reference in an HTML block', '<div>\n&#64;bob\n</div>', '<div>\n<code>@bob</code>\n</div>'],
+    [
+      'an HTML block in a quote after a tab, whose indentation renders as spaces not in the source',
+      '>\t<div>\n> @bob\n>\t  @carl &#64;dan',
+      '>\t<div>\n> <code>@bob</code>\n>\t  <code>@carl</code> <code>@dan</code>',
+    ],
     ['six adjacent mentions, in one pass', '@a@a@a@a@a@a', '`@a` `@a` `@a` `@a` `@a` `@a`'],
   ])('neutralises %s', (_name, input, expected) => {
     const { text } = mentions(input);

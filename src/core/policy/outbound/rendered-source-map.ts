@@ -66,6 +66,8 @@ export function align(
     let aligned: SourceMap | undefined;
     for (let p = 0; p <= prefix && aligned === undefined; p++)
       aligned = alignLine(text, s + p, lineEnd, line, decode);
+    for (let p = 0; p <= prefix && aligned === undefined; p++)
+      aligned = alignIndentedLine(text, s + p, lineEnd, line, decode);
     if (aligned === undefined) return undefined;
     starts.push(...aligned.starts);
     ends.push(...aligned.ends);
@@ -142,4 +144,40 @@ function alignLine(
   }
   for (; s < end; s++) if (text[s] !== ' ' && text[s] !== '\t') return undefined;
   return { starts, ends };
+}
+
+/**
+ * A line whose rendered indentation differs from its source: a tab after a container marker
+ * (`>\t<div>`) is expanded to columns, part of it eaten by the marker, and what is left shows as
+ * spaces, which may even lie before the node's start offset. Only whitespace is loose: the rendered
+ * indentation maps onto the source's (or the tab just before `from`), the rest must align exactly.
+ */
+function alignIndentedLine(
+  text: string,
+  from: number,
+  end: number,
+  line: string,
+  decode: boolean,
+): SourceMap | undefined {
+  const shown = /^[ \t]*/.exec(line)![0].length;
+  if (shown === 0) return undefined;
+  let source = 0;
+  while (from + source < end && (text[from + source] === ' ' || text[from + source] === '\t')) source++;
+  let first = from;
+  const last = from + source;
+  if (source === 0) {
+    while (first > 0 && (text[first - 1] === ' ' || text[first - 1] === '\t')) first--;
+    if (first === from) return undefined;
+  }
+  const rest = alignLine(text, from + source, end, line.slice(shown), decode);
+  if (rest === undefined) return undefined;
+  const width = last - first;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let u = 0; u < shown; u++) {
+    const at = first + Math.min(u, width - 1);
+    starts.push(at);
+    ends.push(at + 1);
+  }
+  return { starts: [...starts, ...rest.starts], ends: [...ends, ...rest.ends] };
 }
