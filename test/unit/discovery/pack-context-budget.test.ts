@@ -55,7 +55,9 @@ describe('packContext under any budget', () => {
       ),
       { numRuns: 300, endOnFailure: true },
     );
-    expect(seen.whole).toBeGreaterThan(50);
-    expect(seen.excerpt).toBeGreaterThan(20);
+    // Floors far below what any seed gives (soak saw 41 whole files at the lowest), so the check
+    // guards against a vacuous property, not against an unlucky seed.
+    expect(seen.whole).toBeGreaterThan(15);
+    expect(seen.excerpt).toBeGreaterThan(10);
   }, 60_000);
 });
