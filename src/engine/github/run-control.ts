@@ -22,7 +22,10 @@ export async function cancelPlan(issue: number, by: string, deps: GitHubDeps): P
       `Cancelled by @${by}.`,
       runId
         ? 'The run stops at the next safe point; its work so far is kept as a checkpoint on its branch. `/maestro resume` continues it.'
-        : 'No run was started. Re-add the label to plan again.',
+        : plan.record.dispatchedAt
+          ? // Approved and dispatched, but GitHub says that run has ended (or it never started).
+            'No run is in progress: the last one has ended. What it pushed stays on its branch; `/maestro resume` continues from its last checkpoint.'
+          : 'No run was started. Re-add the label to plan again.',
     ].join(' '),
   );
   return runId === undefined ? { kind: 'cancelled' } : { kind: 'cancelled', runId };

@@ -110,6 +110,25 @@ describe("the planning comment's status line", { timeout: 60_000 }, () => {
     await planAndApprove(j);
     await handleIssueEvent(commentEvent(j, 1, '/maestro cancel'), j.deps);
     expect(shownStatus(planComment(j).body)).toBe('cancelled');
+    // The run was dispatched but nothing is running now: the reply says so and offers resume,
+    // not "no run was started" and a re-label that would plan from scratch.
+    const reply = j.fake.commentsOn(1).find((c) => c.body.includes('Cancelled by'));
+    expect(reply?.body).toContain('No run is in progress: the last one has ended.');
+    expect(reply?.body).toContain('`/maestro resume`');
+    expect(reply?.body).not.toContain('No run was started');
+  });
+
+  it('says no run was started when a plan not yet approved is cancelled', async () => {
+    const j = begin();
+    const issue = j.fake.addIssue({ ...j.issueText, user: ALICE });
+    const at = j.fake.label(issue.number, 'maestro', ALICE);
+    await handleIssueEvent(
+      { kind: 'labeled', issue: issue.number, label: 'maestro', sender: ALICE, at },
+      j.deps,
+    );
+    await handleIssueEvent(commentEvent(j, issue.number, '/maestro cancel'), j.deps);
+    const reply = j.fake.commentsOn(issue.number).find((c) => c.body.includes('Cancelled by'));
+    expect(reply?.body).toContain('No run was started. Re-add the label to plan again.');
   });
 
   it('says failed, with why on one line, when the run fails', async () => {
