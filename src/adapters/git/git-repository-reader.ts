@@ -1,12 +1,12 @@
+import { execFile } from 'node:child_process';
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { SimpleGit } from 'simple-git';
 import { MaestroError, ValidationError } from '../../core/errors.js';
 import type { RepoFile, RepositoryReader } from '../../ports/repository-port.js';
-import { gitClient } from './git-client.js';
-import { DEFAULT_AUTHOR } from './git-env.js';
+import type { GitRaw } from './git-client.js';
+import { DEFAULT_AUTHOR, gitConfig, gitEnvironment } from './git-env.js';
 
 const SUBMODULE = '160000';
 const SYMLINK = '120000';
@@ -26,19 +26,18 @@ const STAT_BATCH = 2000;
  */
 export class GitRepositoryReader implements RepositoryReader {
   readonly root: string;
-  readonly #git: SimpleGit;
+  readonly #git: GitRaw;
 
   private constructor(root: string) {
     this.root = root;
-    // The one hardened client (git-client.ts): allow-listed environment, hooks and fsmonitor off.
-    this.#git = gitClient(root, DEFAULT_AUTHOR);
+    this.#git = readerGit(root);
   }
 
   /** Opens the repository containing `dir`; throws a `ValidationError` when it is not one. */
   static async open(dir: string): Promise<GitRepositoryReader> {
     let top: string;
     try {
-      top = (await gitClient(await realpath(dir), DEFAULT_AUTHOR).revparse(['--show-toplevel'])).trim();
+      top = (await readerGit(await realpath(dir)).raw(['rev-parse', '--show-toplevel'])).trim();
     } catch (error) {
       throw new ValidationError(
         dir,
@@ -94,7 +93,7 @@ export class GitRepositoryReader implements RepositoryReader {
 
   async headCommit(): Promise<string | undefined> {
     try {
-      return (await this.#git.revparse(['--verify', '--quiet', 'HEAD^{commit}'])).trim() || undefined;
+      return (await this.#git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() || undefined;
     } catch {
       return undefined;
     }
@@ -154,6 +153,36 @@ function lstatOrAbsent(path: string): Stats | undefined {
   }
 }
 
+/** Output of a listing: every path of a very large tree, up to what one string can hold. */
+const MAX_OUTPUT = 512 * 1024 * 1024;
+
+/**
+ * The hardened client's git (git-env.ts: allow-listed environment, hooks, fsmonitor and filters
+ * off, argument arrays only) run by `execFile` rather than simple-git. Two reasons, both on every
+ * `maestro context` and planning run: simple-git settles ~50 ms after a process that prints nothing
+ * exits (a clean tree's `diff --name-only` and `ls-files --others`), and loading simple-git costs
+ * a warm `maestro context` more CPU than the git processes it runs. (git-client.ts's `quietGit` is
+ * the same runner; importing it would load simple-git.)
+ */
+function readerGit(cwd: string): GitRaw {
+  const env = gitEnvironment();
+  const config = gitConfig(DEFAULT_AUTHOR).flatMap((entry) => ['-c', entry]);
+  return {
+    raw: (args) =>
+      new Promise((done, fail) => {
+        execFile(
+          'git',
+          [...config, ...args],
+          { cwd, env, encoding: 'utf8', maxBuffer: MAX_OUTPUT },
+          (error, stdout, stderr) => {
+            if (error) fail(new Error(stderr.trim() || error.message, { cause: error }));
+            else done(stdout);
+          },
+        );
+      }),
+  };
+}
+
 function splitZ(output: string): string[] {
   return output.split('\0').filter((s) => s.length > 0);
 }
@@ -165,7 +194,7 @@ function splitZ(output: string): string[] {
 export async function materializeCommit(sourceRepo: string, commit: string, destDir: string): Promise<void> {
   const source = resolve(sourceRepo);
   try {
-    await gitClient(source, DEFAULT_AUTHOR).raw([
+    await readerGit(source).raw([
       'clone',
       '--shared',
       '--no-checkout',
@@ -174,7 +203,7 @@ export async function materializeCommit(sourceRepo: string, commit: string, dest
       source,
       resolve(destDir),
     ]);
-    await gitClient(destDir, DEFAULT_AUTHOR).raw(['checkout', '--detach', '--quiet', commit, '--']);
+    await readerGit(destDir).raw(['checkout', '--detach', '--quiet', commit, '--']);
   } catch (error) {
     throw new MaestroError(`could not check out ${commit} of ${source}; is the commit in that repository?`, {
       code: 'git.checkout-failed',

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GitRepositoryReader, materializeCommit } from '../../../src/adapters/git/git-repository-reader.js';
 import { ValidationError } from '../../../src/core/errors.js';
 
 const dirs: string[] = [];
 afterEach(() => {
+  vi.unstubAllEnvs();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -97,5 +98,49 @@ describe('GitRepositoryReader', () => {
     expect(await reader.headCommit()).toBe(first);
     expect(git(dir, 'rev-parse', 'HEAD')).not.toBe(first);
     expect(git(dir, 'status', '--porcelain')).toBe(statusBefore);
+  });
+
+  // The reader runs git itself (execFile, not simple-git) with the hardened client's config and
+  // environment (git-env.ts): the listing's `diff` would run a repository's fsmonitor program, and
+  // the orchestrator's GIT_DIR would point it at another repository.
+  it('lists without running the repository’s fsmonitor program', async () => {
+    const dir = repoWith({ 'a.ts': 'one\n' });
+    const out = mkdtempSync(join(tmpdir(), 'maestro-fsmonitor-'));
+    dirs.push(out);
+    const marker = join(out, 'ran');
+    const hook = join(out, 'hook.sh');
+    writeFileSync(hook, `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+    git(dir, 'config', 'core.fsmonitor', hook);
+    writeFileSync(join(dir, 'a.ts'), 'two\n');
+    git(dir, 'diff', '--name-only'); // plain git does run it: the attack is real
+    expect(existsSync(marker)).toBe(true);
+    rmSync(marker);
+
+    const reader = await GitRepositoryReader.open(dir);
+    const files = await reader.listFiles();
+    expect(files.map((f) => [f.path, f.blob])).toEqual([['a.ts', git(dir, 'hash-object', 'a.ts')]]);
+    expect(await reader.headCommit()).toBe(git(dir, 'rev-parse', 'HEAD'));
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('lists its own repository when GIT_DIR in the environment names another', async () => {
+    const mine = repoWith({ 'mine.ts': 'x\n' });
+    const other = repoWith({ 'other.ts': 'y\n' });
+    const head = git(mine, 'rev-parse', 'HEAD');
+    vi.stubEnv('GIT_DIR', join(other, '.git'));
+    expect(git(mine, 'ls-files')).toBe('other.ts'); // plain git follows it: the attack is real
+    const reader = await GitRepositoryReader.open(mine);
+    expect((await reader.listFiles()).map((f) => f.path)).toEqual(['mine.ts']);
+    expect(await reader.headCommit()).toBe(head);
+  });
+
+  it('has no head commit in a repository without commits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maestro-empty-'));
+    dirs.push(dir);
+    git(dir, 'init', '-q', '-b', 'main');
+    writeFileSync(join(dir, 'new.ts'), 'n\n');
+    const reader = await GitRepositoryReader.open(dir);
+    expect(await reader.headCommit()).toBeUndefined();
+    expect((await reader.listFiles()).map((f) => f.path)).toEqual(['new.ts']);
   });
 });
