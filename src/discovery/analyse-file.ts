@@ -1,9 +1,9 @@
 import type { AnalysisJob, FileAnalyser } from '../ports/file-analyser-port.js';
+import { countTerms } from './count-terms.js';
 import { extractImports } from './import-graph.js';
 import { classifyContent, type DropReason } from './inventory.js';
 import { extractLiterals } from './string-literals.js';
 import { extractSymbols } from './symbol-index.js';
-import { identifierTerms } from './tokenize.js';
 
 /** What discovery needs to know about one file's content; cached per blob id. */
 export interface FileAnalysis {
@@ -68,37 +68,6 @@ function asBuffer(content: Uint8Array): Buffer {
  */
 export function estimateTokens(bytes: number): number {
   return Math.ceil(bytes / 4);
-}
-
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-/** Terms per identifier: a repository repeats a small vocabulary, and splitting was a third of a cold run. */
-const termsOf = new Map<string, readonly string[]>();
-const MEMO_LIMIT = 200_000;
-
-/**
- * `termFrequencies(tokenize(text))` and its length. Occurrences are counted per identifier first
- * (`text.match`, no match objects), then each distinct identifier's terms are added once with its
- * count: a file repeats its identifiers, and per-occurrence work was most of a cold run. Terms are
- * inserted in the order `tokenize` first yields them, so the result is the same object.
- */
-export function countTerms(text: string): { tf: Map<string, number>; length: number } {
-  const occurrences = new Map<string, number>();
-  for (const identifier of text.match(IDENTIFIER) ?? []) {
-    occurrences.set(identifier, (occurrences.get(identifier) ?? 0) + 1);
-  }
-  const counts = new Map<string, number>();
-  let length = 0;
-  for (const [identifier, n] of occurrences) {
-    let terms = termsOf.get(identifier);
-    if (!terms) {
-      if (termsOf.size >= MEMO_LIMIT) termsOf.clear();
-      terms = identifierTerms(identifier);
-      termsOf.set(identifier, terms);
-    }
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + n);
-    length += terms.length * n;
-  }
-  return { tf: counts, length };
 }
 
 function countLines(text: string): number {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseFile, countTerms, estimateTokens } from '../../../src/discovery/analyse-file.js';
+import { analyseFile, estimateTokens } from '../../../src/discovery/analyse-file.js';
+import { countTerms } from '../../../src/discovery/count-terms.js';
 import { termFrequencies, tokenize } from '../../../src/discovery/tokenize.js';
 
 const reference = (text: string) => ({
@@ -25,8 +26,12 @@ describe('countTerms', () => {
           'a',
           'the',
           '$x',
+          'caf\u00e9Name',
+          'x\u{1F600}y',
         ),
         fc.string({ maxLength: 12 }),
+        // Non-ASCII text: the scanner reads UTF-16 code units, as the regular expression did.
+        fc.string({ unit: 'binary', maxLength: 8 }),
       ),
       { maxLength: 60 },
     );
