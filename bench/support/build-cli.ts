@@ -1,6 +1,7 @@
 /**
- * The benchmarks time the CLI users run: the compiled `lib/` (what `bin/maestro.js` loads), rebuilt
- * from `src/` first so the figures are of the code in the tree. BENCH_SKIP_BUILD=1 skips the build.
+ * The benchmarks time the CLI users run: the bundle `bin/maestro.js` loads (`lib/bundle/`, with
+ * `lib/` beside it), rebuilt from `src/` first as `npm run build:cli` does, so the figures are of
+ * the code in the tree. BENCH_SKIP_BUILD=1 skips the build.
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -16,8 +17,14 @@ export function ensureCli(): string {
     });
     // tsc still emits on type errors elsewhere in the tree; only a missing entry is fatal.
     if (built.error) throw built.error;
+    const bundled = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build-cli.mjs')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    if (bundled.error) throw bundled.error;
+    if (bundled.status !== 0) throw new Error(`scripts/build-cli.mjs failed:\n${bundled.stderr}`);
   }
-  return join(projectRoot, 'lib', 'cli', 'entry.js');
+  return join(projectRoot, 'lib', 'bundle', 'maestro.js');
 }
 
 export function repomixBin(): string {

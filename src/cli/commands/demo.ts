@@ -1,7 +1,6 @@
 import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { initRepository } from '../../adapters/git/init-repository.js';
 import { openSandbox } from '../../adapters/sandbox/open-sandbox.js';
@@ -9,10 +8,11 @@ import { SpawnShell } from '../../adapters/shell/spawn-shell.js';
 import { defaultConfig, sandboxOffAcknowledgement } from '../../core/config/config-schema.js';
 import { ValidationError } from '../../core/errors.js';
 import type { CommandContext } from '../command-context.js';
+import { packageRoot } from '../version.js';
 import { runAction } from './run.js';
 
 /** The demo's assets ship in the package: `demo/sample/` (a project with real tests), the issue, the recording. */
-const DEMO_ROOT = fileURLToPath(new URL('../../../demo/', import.meta.url));
+const DEMO_ROOT = join(packageRoot(), 'demo');
 
 /**
  * The demo runs its gates in the sandbox like any run. Where none can be made (no bubblewrap, or

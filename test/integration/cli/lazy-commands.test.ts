@@ -10,6 +10,7 @@ import { buildProgram, COMMANDS, commandOf } from '../../../src/cli/main.js';
 const root = resolve(import.meta.dirname, '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'maestro-lazy-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let logs = 0;
 
 /** The help text a program prints for `--help`. */
 async function helpOf(load: (name: string) => boolean): Promise<string> {
@@ -38,8 +39,8 @@ async function helpOf(load: (name: string) => boolean): Promise<string> {
  * Runs the CLI from source in a fresh Node process with a module hook that records every module
  * URL it resolves, so the test sees what a command really imports.
  */
-function importsOf(args: string[]): string[] {
-  const log = join(scratch, `imports-${args.join('-')}.txt`);
+function importsOf(args: string[], env: Record<string, string> = {}): string[] {
+  const log = join(scratch, `imports-${logs++}.txt`);
   const hooks = join(scratch, 'hooks.mjs');
   writeFileSync(
     hooks,
@@ -60,7 +61,7 @@ function importsOf(args: string[]): string[] {
   const result = spawnSync(
     process.execPath,
     ['--import', register, '--import', 'tsx', join(root, 'src/cli/entry.ts'), ...args],
-    { cwd: root, env: { ...process.env, IMPORT_LOG: log }, encoding: 'utf8' },
+    { cwd: root, env: { ...process.env, ...env, IMPORT_LOG: log }, encoding: 'utf8' },
   );
   expect(result.status, result.stderr).toBe(0);
   return readFileSync(log, 'utf8').trim().split('\n');
@@ -106,6 +107,27 @@ describe('the CLI loads a command only when it runs', () => {
     // The recorder sees heavy imports when a command does load them.
     const context = importsOf(['context', '--help']);
     expect(context.some((url) => /src\/discovery\//.test(url))).toBe(true);
-    expect(context.some((url) => /simple-git/.test(url))).toBe(true);
+    const run = importsOf(['run', '--help']);
+    expect(run.some((url) => /simple-git/.test(url))).toBe(true);
+  }, 60_000);
+
+  // A warm `maestro context` is the path people wait on (issue 12): it reads the cached rank index
+  // and the remembered token counts, and runs git itself (no simple-git, which settles late).
+  it('a warm `maestro context` imports no tokenizer, AI SDK, simple-git or Probot', () => {
+    const repo = join(scratch, 'repo');
+    spawnSync('git', ['init', '-q', '-b', 'main', repo]);
+    writeFileSync(join(repo, 'invoice.ts'), 'export function computeInvoiceTotal() { return 1; }\n');
+    spawnSync('git', ['-C', repo, 'add', '-A']);
+    spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-qm', 'init']);
+    const issue = join(scratch, 'issue.md');
+    writeFileSync(issue, '# computeInvoiceTotal is wrong\n\nThe invoice total is off by one.\n');
+    const args = ['context', '--issue-file', issue, '--repo', repo, '--json'];
+    const env = { MAESTRO_CACHE_DIR: join(scratch, 'cache') };
+    const cold = importsOf(args, env);
+    expect(cold.some((url) => /gpt-tokenizer/.test(url))).toBe(true); // counted exactly once, cold
+    const warm = importsOf(args, env);
+    expect(warm.some((url) => /src\/discovery\//.test(url))).toBe(true);
+    for (const heavy of HEAVY.filter((h) => !h.test('src/discovery/')))
+      expect(warm.filter((url) => heavy.test(url))).toEqual([]);
   }, 60_000);
 });
