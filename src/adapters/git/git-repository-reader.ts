@@ -49,22 +49,26 @@ export class GitRepositoryReader implements RepositoryReader {
   }
 
   async listFiles(): Promise<RepoFile[]> {
-    const [staged, untracked, modified] = await Promise.all([
+    // Two processes: the index, and what differs from it (`-m`: modified or deleted in the working
+    // tree, tagged C, the same paths as `diff --name-only`; `-o`: untracked, tagged ?).
+    const [staged, changed] = await Promise.all([
       this.#raw(['ls-files', '-s', '-z']),
-      this.#raw(['ls-files', '--others', '--exclude-standard', '-z']),
-      this.#raw(['diff', '--name-only', '-z']),
+      this.#raw(['ls-files', '-z', '-t', '--modified', '--others', '--exclude-standard']),
     ]);
     const entries = new Map<string, { blob: string; mode: string }>();
     for (const record of splitZ(staged)) {
-      const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-      if (!match || entries.has(match[4]!)) continue;
-      if (match[1] === SUBMODULE || match[1] === SYMLINK) continue;
-      entries.set(match[4]!, { mode: match[1]!, blob: match[2]! });
+      const entry = stagedEntry(record);
+      if (!entry || entries.has(entry.path)) continue;
+      if (entry.mode === SUBMODULE || entry.mode === SYMLINK) continue;
+      entries.set(entry.path, entry);
     }
-    const rehash = new Set(splitZ(modified).filter((p) => entries.has(p)));
-    for (const path of splitZ(untracked)) {
-      entries.set(path, { mode: '100644', blob: '' });
-      rehash.add(path);
+    const rehash = new Set<string>();
+    for (const record of splitZ(changed)) {
+      const path = record.slice(2);
+      if (record.startsWith('? ')) {
+        entries.set(path, { mode: '100644', blob: '' });
+        rehash.add(path);
+      } else if (entries.has(path)) rehash.add(path);
     }
     const stats = await this.#stats([...entries.keys()]);
     const present = [...rehash].filter((p) => stats.get(p)?.file);
@@ -123,7 +127,7 @@ export class GitRepositoryReader implements RepositoryReader {
     for (let i = 0; i < paths.length; i += STAT_BATCH) {
       if (i > 0) await yieldToLoop();
       for (const p of paths.slice(i, i + STAT_BATCH)) {
-        const s = lstatOrAbsent(join(this.root, p));
+        const s = lstatOrAbsent(`${this.root}/${p}`); // git's paths are normalised and relative
         if (s) out.set(p, { file: s.isFile(), size: s.size });
       }
     }
@@ -151,6 +155,19 @@ function lstatOrAbsent(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `<mode> <blob> <stage>\t<path>`, a record of `ls-files -s -z` (the path may hold any byte but NUL). */
+function stagedEntry(record: string): { mode: string; blob: string; path: string } | undefined {
+  const space1 = record.indexOf(' ');
+  const space2 = record.indexOf(' ', space1 + 1);
+  const tab = record.indexOf('\t', space2 + 1);
+  if (space1 < 0 || space2 < 0 || tab < 0) return undefined;
+  return {
+    mode: record.slice(0, space1),
+    blob: record.slice(space1 + 1, space2),
+    path: record.slice(tab + 1),
+  };
 }
 
 /** Output of a listing: every path of a very large tree, up to what one string can hold. */

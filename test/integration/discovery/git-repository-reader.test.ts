@@ -143,4 +143,18 @@ describe('GitRepositoryReader', () => {
     expect(await reader.headCommit()).toBeUndefined();
     expect((await reader.listFiles()).map((f) => f.path)).toEqual(['new.ts']);
   });
+
+  it('gives a path with a merge conflict the blob id of its working-tree content, once', async () => {
+    const dir = repoWith({ 'f.ts': 'base\n' });
+    git(dir, 'checkout', '-q', '-b', 'other');
+    writeFileSync(join(dir, 'f.ts'), 'other\n');
+    git(dir, 'commit', '-q', '-am', 'other');
+    git(dir, 'checkout', '-q', 'main');
+    writeFileSync(join(dir, 'f.ts'), 'main\n');
+    git(dir, 'commit', '-q', '-am', 'main');
+    spawnSync('git', ['merge', '-q', 'other'], { cwd: dir }); // conflicts: stages 1-3 in the index
+    expect(git(dir, 'ls-files', '-s').split('\n')).toHaveLength(3);
+    const files = await (await GitRepositoryReader.open(dir)).listFiles();
+    expect(files.map((f) => [f.path, f.blob])).toEqual([['f.ts', git(dir, 'hash-object', 'f.ts')]]);
+  });
 });
