@@ -91,17 +91,7 @@ export class DiscoveryCache {
 
   set(blob: string, path: string, analysis: FileAnalysis): CachedAnalysis {
     const key = DiscoveryCache.key(blob, path);
-    const ids = this.#dictionary();
-    const pairs = Array.from(analysis.tf, ([term, count]): [number, number] => {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = this.#terms.push(term) - 1;
-        ids.set(term, id);
-      }
-      return [id, count];
-    });
-    pairs.sort((a, b) => a[0] - b[0]);
-    const tf = { ids: Uint32Array.from(pairs, (p) => p[0]), counts: Uint32Array.from(pairs, (p) => p[1]) };
+    const tf = this.#pack(analysis.tf);
     const { tf: _counts, ...fields } = analysis;
     const meta: EntryMeta = [key, fields];
     this.#entries.set(key, { meta, tf });
@@ -121,6 +111,42 @@ export class DiscoveryCache {
     if (entries.length > MAX_ENTRIES) entries = entries.filter((e) => this.#used.has(e.meta[0]));
     await this.#store.save(STORE_KEY, encode(this.#terms, entries));
     this.#dirty = false;
+  }
+
+  /**
+   * Term counts as term ids (ascending) and counts. Sorted as numbers in a Float64Array (id × 2²¹ +
+   * position, exact below 2⁵³) rather than as [id, count] pairs with a comparator: a cold run packs
+   * every file's terms, and the pairs and the comparator were most of storing an analysis.
+   */
+  #pack(termCounts: ReadonlyMap<string, number>): Packed {
+    const ids = this.#dictionary();
+    const n = termCounts.size;
+    const termIds = new Uint32Array(n);
+    const counts = new Uint32Array(n);
+    let k = 0;
+    let sorted = true;
+    for (const [term, count] of termCounts) {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = this.#terms.push(term) - 1;
+        ids.set(term, id);
+      }
+      if (k > 0 && id < termIds[k - 1]!) sorted = false;
+      termIds[k] = id;
+      counts[k++] = count;
+    }
+    if (sorted) return { ids: termIds, counts };
+    if (n >= POSITIONS) return sortPairs(termIds, counts);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = termIds[i]! * POSITIONS + i;
+    keys.sort();
+    const out = { ids: new Uint32Array(n), counts: new Uint32Array(n) };
+    for (let i = 0; i < n; i++) {
+      const at = keys[i]! % POSITIONS;
+      out.ids[i] = termIds[at]!;
+      out.counts[i] = counts[at]!;
+    }
+    return out;
   }
 
   /** Term → id, built only when a new analysis is added (a warm run never needs it). */
@@ -154,6 +180,15 @@ export class DiscoveryCache {
     }
     return this.#queryIds.get(term);
   }
+}
+
+/** Positions a packed sort key can hold (2²¹): term ids stay below 2³², so keys stay below 2⁵³. */
+const POSITIONS = 2 ** 21;
+
+/** The general case of `#pack`'s sort, for a file of more than 2²¹ distinct terms. */
+function sortPairs(ids: Uint32Array, counts: Uint32Array): Packed {
+  const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
+  return { ids: Uint32Array.from(order, (i) => ids[i]!), counts: Uint32Array.from(order, (i) => counts[i]!) };
 }
 
 /** Binary search of a term id in one entry's sorted ids; 0 when absent. */
