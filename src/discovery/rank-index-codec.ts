@@ -50,9 +50,12 @@ export function treeKey(
   files: readonly Pick<RepoFile, 'path' | 'blob'>[],
   goModule: string | undefined,
 ): string {
-  const hash = createHash('sha256').update(`${FORMAT}\0${ANALYSIS_FORMAT}\0${goModule ?? ''}\0`);
-  for (const f of files) hash.update(`${f.path}\0${f.blob}\0`);
-  return hash.digest('hex');
+  // One update of the joined text (the same digest as one per file): a native call per file cost
+  // more than the hashing at 2k files.
+  const text = files.map((f) => `${f.path}\0${f.blob}\0`).join('');
+  return createHash('sha256')
+    .update(`${FORMAT}\0${ANALYSIS_FORMAT}\0${goModule ?? ''}\0${text}`)
+    .digest('hex');
 }
 
 type Section = Uint8Array | Uint32Array;

@@ -50,27 +50,29 @@ export class GitRepositoryReader implements RepositoryReader {
 
   async listFiles(): Promise<RepoFile[]> {
     // Two processes: the index, and what differs from it (`-m`: modified or deleted in the working
-    // tree, tagged C, the same paths as `diff --name-only`; `-o`: untracked, tagged ?).
-    const [staged, changed] = await Promise.all([
-      this.#raw(['ls-files', '-s', '-z']),
-      this.#raw(['ls-files', '-z', '-t', '--modified', '--others', '--exclude-standard']),
-    ]);
+    // tree, tagged C, the same paths as `diff --name-only`; `-o`: untracked, tagged ?). The second
+    // walks the working tree and takes longer: the index's paths are stat'ed meanwhile.
+    const changedOutput = this.#raw(['ls-files', '-z', '-t', '--modified', '--others', '--exclude-standard']);
+    changedOutput.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
     const entries = new Map<string, { blob: string; mode: string }>();
-    for (const record of splitZ(staged)) {
+    for (const record of splitZ(await this.#raw(['ls-files', '-s', '-z']))) {
       const entry = stagedEntry(record);
       if (!entry || entries.has(entry.path)) continue;
       if (entry.mode === SUBMODULE || entry.mode === SYMLINK) continue;
       entries.set(entry.path, entry);
     }
+    const stats = await this.#stats([...entries.keys()]);
     const rehash = new Set<string>();
-    for (const record of splitZ(changed)) {
+    const untracked: string[] = [];
+    for (const record of splitZ(await changedOutput)) {
       const path = record.slice(2);
       if (record.startsWith('? ')) {
         entries.set(path, { mode: '100644', blob: '' });
         rehash.add(path);
+        untracked.push(path);
       } else if (entries.has(path)) rehash.add(path);
     }
-    const stats = await this.#stats([...entries.keys()]);
+    for (const [path, stat] of await this.#stats(untracked)) stats.set(path, stat);
     const present = [...rehash].filter((p) => stats.get(p)?.file);
     const blobs = await this.#hashObjects(present);
     const files: RepoFile[] = [];
