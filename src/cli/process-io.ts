@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import type { CliIo } from './io.js';
 
 /**
@@ -23,6 +22,8 @@ export function processIo(): CliIo {
 }
 
 async function readTerminalLine(prompt: string): Promise<string | undefined> {
+  // Loaded on the first question: most runs ask none, and every command starts with this module.
+  const { createInterface } = await import('node:readline/promises');
   // Prompts go to stderr, so `--json` keeps stdout to the result alone.
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   // A terminal's Ctrl-C reaches readline as a key, not a signal: raise it as the signal it means.

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
-import { AnalysisPool } from '../../adapters/local/analysis-pool.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { ValidationError } from '../../core/errors.js';
-import { inProcessAnalyser } from '../../discovery/analyse-file.js';
+import { type FileAnalysis, inProcessAnalyser } from '../../discovery/analyse-file.js';
 import { type DiscoveryResult, discover } from '../../discovery/discover.js';
+import type { FileAnalyser } from '../../ports/file-analyser-port.js';
 import type { CommandContext } from '../command-context.js';
 import { parseIssueMarkdown } from '../local/read-issue.js';
 
@@ -55,10 +55,7 @@ export function contextCommand(ctx: CommandContext): Command {
         ctx.io.stderr(`[Maestro] ✗ ${message}\n`);
         return ctx.exit(1);
       }
-      // A cold run analyses every file: on worker threads when there are many (none start when warm).
-      const analyser = new AnalysisPool(inProcessAnalyser, {
-        warn: (m) => ctx.io.stderr(`[Maestro] ${m}\n`),
-      });
+      const analyser = threadedAnalyser((m) => ctx.io.stderr(`[Maestro] ${m}\n`));
       const result = await discover({
         repo,
         cache: fsCacheStore(defaultCacheDir(ctx.io.env)),
@@ -69,6 +66,26 @@ export function contextCommand(ctx: CommandContext): Command {
       }).finally(() => analyser.close());
       ctx.io.stdout(options.json ? `${JSON.stringify(toJson(result))}\n` : renderSummary(result));
     });
+}
+
+/**
+ * A cold run analyses every file: on worker threads when there are many. The pool's module (and
+ * node:worker_threads) is loaded on the first batch, so a warm run, which analyses nothing, never
+ * loads it.
+ */
+function threadedAnalyser(
+  warn: (message: string) => void,
+): FileAnalyser<FileAnalysis> & { close(): Promise<void> } {
+  let pool: Promise<FileAnalyser<FileAnalysis> & { close(): Promise<void> }> | undefined;
+  return {
+    analyse(jobs, total) {
+      pool ??= import('../../adapters/local/analysis-pool.js').then(
+        ({ AnalysisPool }) => new AnalysisPool(inProcessAnalyser, { warn }),
+      );
+      return pool.then((p) => p.analyse(jobs, total));
+    },
+    close: async () => (await pool)?.close(),
+  };
 }
 
 function toJson(result: DiscoveryResult) {

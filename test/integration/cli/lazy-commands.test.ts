@@ -113,7 +113,7 @@ describe('the CLI loads a command only when it runs', () => {
 
   // A warm `maestro context` is the path people wait on (issue 12): it reads the cached rank index
   // and the remembered token counts, and runs git itself (no simple-git, which settles late).
-  it('a warm `maestro context` imports no tokenizer, AI SDK, simple-git or Probot', () => {
+  it('a warm `maestro context` imports no tokenizer, AI SDK, simple-git, Probot, analysis pool or readline', () => {
     const repo = join(scratch, 'repo');
     spawnSync('git', ['init', '-q', '-b', 'main', repo]);
     writeFileSync(join(repo, 'invoice.ts'), 'export function computeInvoiceTotal() { return 1; }\n');
@@ -129,5 +129,8 @@ describe('the CLI loads a command only when it runs', () => {
     expect(warm.some((url) => /src\/discovery\//.test(url))).toBe(true);
     for (const heavy of HEAVY.filter((h) => !h.test('src/discovery/')))
       expect(warm.filter((url) => heavy.test(url))).toEqual([]);
+    // Nothing to analyse, so no analysis threads' pool; nothing to ask, so no line reader.
+    expect(cold.some((url) => /analysis-pool/.test(url))).toBe(true);
+    expect(warm.filter((url) => /analysis-pool|readline/.test(url))).toEqual([]);
   }, 60_000);
 });
