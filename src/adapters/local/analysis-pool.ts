@@ -12,20 +12,31 @@ import type {
 /** At most this many threads: analysis is a small share of a run past a few cores. */
 const MAX_THREADS = 4;
 /**
- * Below this many files a run analyses on the main thread. Each thread loads the analysers and warms
- * its JIT and identifier memo on its own, ~0.3 s of CPU that a small run never wins back: on 2 cores,
- * sympy-like (2,087 files) cold took 1.92 s with two threads against 1.78 s without (CPU 2.87 s
- * against 2.14 s), while files-100k took 25.2 s against 27.6 s.
+ * From this many files a run uses every thread (`threads`). Each thread loads the analysers and warms
+ * its JIT and identifier memo on its own: on 2 cores, sympy-like (2,087 files) cold took 1.92 s with
+ * two threads against 1.78 s without (CPU 2.87 s against 2.14 s), while files-100k took 25.2 s
+ * against 27.6 s.
  */
 const MIN_FILES = 10_000;
+/**
+ * Runs with at least `oneThreadFiles` files (and fewer than `minFiles`) use one thread when the
+ * machine has a second core: analysis leaves the main thread, which meanwhile reads the next files
+ * and stores the answers, and only one thread pays the warm-up. Off by default (equal to
+ * `MIN_FILES`): on the shared 2-core benchmark machine (load average 7-8), sympy-like cold with one
+ * thread took more CPU (~2.1 s against ~1.85 s, medians of 10) and more time (3.9 s against 3.5 s)
+ * than without; whether a quiet machine gains is not measured yet.
+ */
+const ONE_THREAD_FILES = MIN_FILES;
 /** Threads idle this long end (a long `maestro run` or server keeps no idle heaps); the next run starts new ones. */
 const IDLE_MS = 2000;
 
 export interface AnalysisPoolOptions {
-  /** Threads to use; default `min(os.availableParallelism(), 4)`. One or fewer: never start any. */
+  /** Threads for a large run; default `min(os.availableParallelism(), 4)`. One or fewer: never start any. */
   threads?: number;
-  /** Runs with fewer files analyse on the main thread; default 10,000. */
+  /** Runs with at least this many files use `threads` threads; default 10,000. */
   minFiles?: number;
+  /** Smaller runs with at least this many files use one thread, fewer none; default 10,000 (off). */
+  oneThreadFiles?: number;
   /** Told once when a thread fails and the pool falls back to the main thread. */
   warn?: (message: string) => void;
   /** The thread's entry module (tests); default ./analysis-worker (the thread entry is an adapter: discovery imports no worker_threads). */
@@ -52,7 +63,7 @@ interface Waiting<T> {
 /**
  * A `FileAnalyser` over worker threads: each batch goes, as one transferred buffer, to the thread
  * with the fewest batches waiting, while the main thread reads the next files and stores results.
- * Threads start on the first large run and are unref'd while idle, so they never keep a process
+ * Threads start on the first run large enough (one thread from `oneThreadFiles`, all from `minFiles`) and are unref'd while idle, so they never keep a process
  * alive; `close` ends them. A thread that fails is never fatal: its batches, and every later one, are analysed by
  * `inline` on the main thread (same results, only slower), and `warn` says so once.
  */
@@ -60,6 +71,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   readonly #inline: FileAnalyser<T>;
   readonly #size: number;
   readonly #minFiles: number;
+  readonly #oneThreadFiles: number;
   readonly #warn: (message: string) => void;
   readonly #entry: URL;
   readonly #idleMs: number;
@@ -73,6 +85,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
     this.#inline = inline;
     this.#size = Math.floor(options.threads ?? Math.min(availableParallelism(), MAX_THREADS));
     this.#minFiles = options.minFiles ?? MIN_FILES;
+    this.#oneThreadFiles = Math.min(options.oneThreadFiles ?? ONE_THREAD_FILES, this.#minFiles);
     this.#warn = options.warn ?? (() => {});
     this.#entry = options.entry ?? defaultEntry();
     this.#idleMs = options.idleMs ?? IDLE_MS;
@@ -84,11 +97,13 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   }
 
   analyse(jobs: readonly AnalysisJob[], total: number): Promise<T[]> {
-    if (this.#failed || this.#size <= 1 || total < this.#minFiles || jobs.length === 0)
-      return this.#inline.analyse(jobs, total);
+    const wanted = this.#wanted(total);
+    if (this.#failed || wanted === 0 || jobs.length === 0) return this.#inline.analyse(jobs, total);
     clearTimeout(this.#idle);
-    this.#threads ??= Array.from({ length: this.#size }, () => this.#start());
-    const thread = this.#threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+    this.#threads ??= [];
+    const threads = this.#threads;
+    while (threads.length < wanted) threads.push(this.#start());
+    const thread = threads.reduce((a, b) => (b.busy < a.busy ? b : a));
     const { buffer, ends } = pack(jobs);
     const id = ++this.#next;
     // Referenced while it owes an answer (an unref'd thread would let the process exit mid-run).
@@ -98,6 +113,12 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
       const request: AnalysisRequest = { id, paths: jobs.map((j) => j.path), ends, buffer };
       thread.worker.postMessage(request, [buffer]);
     });
+  }
+
+  /** Threads a run of `total` files uses (a pool that has more already keeps them until idle). */
+  #wanted(total: number): number {
+    if (this.#size <= 1 || total < this.#oneThreadFiles) return 0;
+    return total < this.#minFiles ? 1 : this.#size;
   }
 
   /** Ends the threads; later runs start new ones. */

@@ -58,6 +58,25 @@ describe('AnalysisPool', () => {
     expect(analyser.threads).toBe(0);
   });
 
+  it('uses one thread for a mid-size run, and the rest once a large run comes', async () => {
+    const all = jobs();
+    const expected = await inProcessAnalyser.analyse(all, all.length);
+    const analyser = pool({ threads: 3, minFiles: 1000, oneThreadFiles: all.length, idleMs: 60_000 });
+    const batches = [all.slice(0, 7), all.slice(7, 20), all.slice(20)];
+    const mid = await Promise.all(batches.map((batch) => analyser.analyse(batch, all.length)));
+    expect(analyser.threads).toBe(1);
+    expect(mid.flat()).toEqual(expected);
+    expect(await analyser.analyse(all, 1000)).toEqual(expected);
+    expect(analyser.threads).toBe(3);
+  });
+
+  it('starts none on a single core, whatever the size of the run', async () => {
+    const all = jobs();
+    const analyser = pool({ threads: 1, minFiles: 1, oneThreadFiles: 1 });
+    expect(await analyser.analyse(all, 100_000)).toEqual(await inProcessAnalyser.analyse(all, all.length));
+    expect(analyser.threads).toBe(0);
+  });
+
   it('ends its threads once idle, and starts new ones for the next run', async () => {
     const all = jobs();
     const analyser = pool({ threads: 2, minFiles: 1, idleMs: 50 });
