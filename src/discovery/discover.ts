@@ -14,7 +14,7 @@ import { type DropReason, inventory } from './inventory.js';
 import { packContext } from './pack-context.js';
 import { rankFiles } from './rank-files.js';
 import { buildRankIndex, type IndexSource } from './rank-index.js';
-import { loadRankIndex, saveRankIndex, treeKey } from './rank-index-codec.js';
+import { loadRankIndex, readRankIndex, saveRankIndex, treeKey } from './rank-index-codec.js';
 import { TokenCountMemo } from './token-count-memo.js';
 import { tokenize } from './tokenize.js';
 
@@ -86,6 +86,9 @@ const IN_FLIGHT = 8;
 export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const { repo } = input;
   const t0 = performance.now();
+  // Read while git lists the files (at 100k files the index is large); whether it is this tree's is
+  // known once they are listed.
+  let storedIndex: Promise<Uint8Array | undefined> | undefined = readRankIndex(input.cache);
   const listed = await repo.listFiles();
   const { kept, summary } = inventory(listed);
   const t1 = performance.now();
@@ -96,9 +99,10 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
   const stack = await detectStack(listed, kept, readMaybe);
   const analyser = input.analyser ?? inProcessAnalyser;
   const key = treeKey(kept, stack.goModule);
+  const cached = await cachedIndex(input.cache, key, kept.length, storedIndex);
+  storedIndex = undefined; // another tree's bytes are garbage while this one's index is built
   const { record, cacheHits, cacheMisses } =
-    (await cachedIndex(input.cache, key, kept.length)) ??
-    (await indexAll(kept, repo, input.cache, analyser, key, stack.goModule));
+    cached ?? (await indexAll(kept, repo, input.cache, analyser, key, stack.goModule));
   for (const [reason, n] of Object.entries(record.dropped)) summary.dropped[reason as DropReason] += n;
   summary.kept = record.index.paths.length;
   const t2 = performance.now();
@@ -163,8 +167,13 @@ export async function discover(input: DiscoverInput): Promise<DiscoveryResult> {
 }
 
 /** The rank index cached for this tree (the same files and contents as the last run), if any. */
-async function cachedIndex(store: CacheStore, key: string, kept: number) {
-  const record = await loadRankIndex(store, key);
+async function cachedIndex(
+  store: CacheStore,
+  key: string,
+  kept: number,
+  stored: Promise<Uint8Array | undefined>,
+) {
+  const record = await loadRankIndex(store, key, stored);
   return record ? { record, cacheHits: kept, cacheMisses: 0 } : undefined;
 }
 

@@ -25,9 +25,21 @@ export interface RankIndexRecord {
   dropped: Partial<Record<DropReason, number>>;
 }
 
-/** The record for `key`, or undefined when the store holds none, another tree's, or a damaged one. */
-export async function loadRankIndex(store: CacheStore, key: string): Promise<RankIndexRecord | undefined> {
-  const raw = await store.load(STORE_KEY);
+/** The stored index's bytes, whichever tree's: a caller reads them while it lists the files. */
+export function readRankIndex(store: CacheStore): Promise<Uint8Array | undefined> {
+  return store.load(STORE_KEY).catch(() => undefined);
+}
+
+/**
+ * The record for `key`, or undefined when the store holds none, another tree's, or a damaged one.
+ * `stored` is what `readRankIndex` read (by default, read now).
+ */
+export async function loadRankIndex(
+  store: CacheStore,
+  key: string,
+  stored: Promise<Uint8Array | undefined> = readRankIndex(store),
+): Promise<RankIndexRecord | undefined> {
+  const raw = await stored;
   if (!raw) return undefined;
   try {
     return decode(raw, key);
