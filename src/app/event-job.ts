@@ -18,7 +18,11 @@ export interface WebhookContext {
     repository?: { name: string; owner: { login: string } } | undefined;
     installation?: { id: number } | undefined;
   };
-  octokit: InstallationClient;
+  /**
+   * The delivery's installation client (Probot's context). Maestro's own webhook route
+   * (webhook-door.ts) builds none: its jobs get their client from `auth` when they run.
+   */
+  octokit?: InstallationClient;
   log: PinoLogger;
 }
 
@@ -49,6 +53,8 @@ export function eventJob(context: WebhookContext, event: IssueEvent, deps: Event
   const installationId = context.payload.installation?.id;
   // Nothing below may close over `context` (see `auth`).
   const delivered = installationId && deps.auth ? undefined : context.octokit;
+  // No installation and no delivered client: nothing could act on GitHub for it.
+  if (!delivered && !(installationId && deps.auth)) return undefined;
   const client = async () => delivered ?? deps.auth!(installationId!);
   return {
     key: serialKey(repo, event),

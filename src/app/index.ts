@@ -31,6 +31,7 @@ import {
   startReconcileSchedule,
 } from './reconcile-schedule.js';
 import { RedisWorkQueue } from './redis-work-queue.js';
+import type { Delivery } from './webhook-door.js';
 import { type Job, type JobQueue, QueueFullError, WorkQueue } from './work-queue.js';
 
 export interface MaestroAppOptions {
@@ -88,7 +89,27 @@ export interface MaestroApp {
   metrics: AppMetrics;
   /** `/healthz`, `/readyz`, `/metrics` for Probot's server (`addHandler`). */
   routes: ReturnType<typeof serviceRoutes>;
+  /**
+   * One verified delivery straight from @octokit/webhooks (webhook-door.ts), handled as `app.on`
+   * handles it; rejects with a `status` (503) when it was not taken.
+   */
+  receive(delivery: Delivery): Promise<void>;
 }
+
+/**
+ * The events Maestro acts on (`name.action`, as app.yml subscribes), each mapped to an
+ * `IssueEvent` by its handler, or to nothing (a bot sender, nothing to do).
+ */
+export const SUBSCRIBED: Readonly<Record<string, (payload: never) => IssueEvent | undefined>> = {
+  'issues.labeled': labeledEvent,
+  'issues.unlabeled': unlabeledEvent,
+  'issues.edited': editedEvent,
+  'issue_comment.created': commentEvent,
+  'pull_request_review.submitted': reviewEvent,
+  'pull_request_review_comment.created': reviewCommentEvent,
+  'check_suite.completed': checkSuiteCompletedEvent,
+  'workflow_run.completed': workflowRunCompletedEvent,
+};
 
 /**
  * The Probot application: each subscribed event is mapped to an `IssueEvent` by its handler
@@ -157,7 +178,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     }
     const job = event ? eventJob(context, event, jobDeps) : undefined;
     if (!job) {
-      context.log.debug(`${context.name}: ignored (bot sender or nothing to do)`);
+      context.log.debug(`${name} (delivery ${context.id}): ignored (bot sender or nothing to do)`);
       metrics.delivery(name, 'ignored');
       return;
     }
@@ -165,16 +186,21 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     metrics.delivery(name, result);
     if (result === 'full') throw new QueueFullError(job.name);
   };
-  app.on('issues.labeled', (context) => accept(context, labeledEvent(context.payload)));
-  app.on('issues.unlabeled', (context) => accept(context, unlabeledEvent(context.payload)));
-  app.on('issues.edited', (context) => accept(context, editedEvent(context.payload)));
-  app.on('issue_comment.created', (context) => accept(context, commentEvent(context.payload)));
-  app.on('pull_request_review.submitted', (context) => accept(context, reviewEvent(context.payload)));
-  app.on('pull_request_review_comment.created', (context) =>
-    accept(context, reviewCommentEvent(context.payload)),
-  );
-  app.on('check_suite.completed', (context) => accept(context, checkSuiteCompletedEvent(context.payload)));
-  app.on('workflow_run.completed', (context) => accept(context, workflowRunCompletedEvent(context.payload)));
+  // Typed per event by Probot; one loop over them all is typed by what `accept` reads.
+  const on = app.on as (name: string, handler: (context: WebhookContext) => Promise<void>) => void;
+  for (const [name, toEvent] of Object.entries(SUBSCRIBED))
+    on(name, (context) => accept(context, toEvent(context.payload as never)));
+  // `npm start`'s own webhook route (webhook-door.ts): the same handlers without Probot's context.
+  const receive = async (delivery: Delivery): Promise<void> => {
+    const payload = delivery.payload as WebhookContext['payload'] & { action?: string };
+    const name = `${delivery.name}.${payload.action}`;
+    if (!Object.hasOwn(SUBSCRIBED, name)) return;
+    const toEvent = SUBSCRIBED[name]!;
+    // The App's log itself, not a child per delivery (pino's child serialises its bindings): a
+    // job on the job thread never logs through it, and the lines that do name the event.
+    const context: WebhookContext = { id: delivery.id, name: delivery.name, payload, log: app.log };
+    await accept(context, toEvent(payload as never));
+  };
 
   const sweep = async () => {
     for (const { client, repo, installationId } of await listInstalledRepos(auth, logger)) {
@@ -212,6 +238,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     queue,
     metrics,
     routes,
+    receive,
     get stopping() {
       return stopping;
     },

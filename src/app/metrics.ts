@@ -22,6 +22,7 @@ export interface QueueDepth {
 export class AppMetrics {
   readonly registry = new Registry();
   readonly #deliveries: Counter<'event' | 'outcome'>;
+  readonly #deliveryCounters = new Map<string, ReturnType<Counter<'event' | 'outcome'>['labels']>>();
   readonly #duration: Histogram<'outcome'>;
   readonly #plans: Counter;
   readonly #dispatches: Counter<'mode'>;
@@ -76,7 +77,16 @@ export class AppMetrics {
   }
 
   delivery(event: string, outcome: DeliveryOutcome | 'full'): void {
-    this.#deliveries.inc({ event, outcome: outcome === 'full' ? 'shed' : outcome });
+    const label = outcome === 'full' ? 'shed' : outcome;
+    // One child counter per pair, kept: prom-client hashes a label object on every `inc` otherwise.
+    // The pairs are few (the subscribed events × outcomes), so the map stays small.
+    const key = `${event}\n${label}`;
+    let counter = this.#deliveryCounters.get(key);
+    if (!counter) {
+      counter = this.#deliveries.labels(event, label);
+      this.#deliveryCounters.set(key, counter);
+    }
+    counter.inc();
   }
 
   /** The engine's use case, counting what it decided (plans posted, dispatches asked for). */

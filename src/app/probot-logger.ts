@@ -50,8 +50,10 @@ export function withQuietSignatureFailures(log: PinoLogger): PinoLogger {
     once(delivery, (id, event) =>
       log.warn({ delivery: id, event }, `Answered 503 to delivery ${id} (${event}): ${message}`),
     );
-  const wrap = (target: PinoLogger): PinoLogger =>
-    new Proxy(target, {
+  const wrap = (target: PinoLogger): PinoLogger => {
+    // Bound once per logger, not on every call: pino-http and the middleware call through here per request.
+    const bound = new Map<PropertyKey, unknown>();
+    return new Proxy(target, {
       get(logger, property) {
         if (property === 'error') {
           return (first: unknown, ...rest: unknown[]) => {
@@ -67,9 +69,17 @@ export function withQuietSignatureFailures(log: PinoLogger): PinoLogger {
             wrap(logger.child(...args) as unknown as PinoLogger);
         }
         const value: unknown = Reflect.get(logger, property, logger);
-        return typeof value === 'function' ? value.bind(logger) : value;
+        if (typeof value !== 'function') return value;
+        let method = bound.get(property);
+        // pino swaps its level methods when the level changes: rebind when the function differs.
+        if (!method || (method as { target?: unknown }).target !== value) {
+          method = Object.assign(value.bind(logger), { target: value });
+          bound.set(property, method);
+        }
+        return method;
       },
     });
+  };
   return wrap(log);
 }
 

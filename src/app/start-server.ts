@@ -3,10 +3,11 @@ import { createProbot, Probot, Server } from 'probot';
 import type { Logger } from '../ports/logger-port.js';
 import type { AppEnvironment } from './app-environment.js';
 import { appOptionsFrom } from './app-options.js';
-import { type MaestroApp, type MaestroAppOptions, maestroApp } from './index.js';
+import { type MaestroApp, type MaestroAppOptions, maestroApp, SUBSCRIBED } from './index.js';
 import { JobThread } from './job-thread.js';
 import { probotCredentials, probotEnv } from './probot-credentials.js';
 import { probotLogger, withQuietSignatureFailures } from './probot-logger.js';
+import { webhookDoor } from './webhook-door.js';
 
 /**
  * The job thread's niceness: when the CPU is short, webhook answers (GitHub gives up after 10 s
@@ -14,6 +15,15 @@ import { probotLogger, withQuietSignatureFailures } from './probot-logger.js';
  * queue then fills and sheds with a 503, which GitHub and the sweep recover from.
  */
 const JOB_THREAD_NICE = 10;
+
+/** Probot's and GitHub's default WEBHOOK_PATH. */
+const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
+
+/**
+ * Where Probot's own webhook middleware listens when Maestro's door serves WEBHOOK_PATH: a path
+ * no request can have (a URL's path never holds a raw space), so it always passes a request on.
+ */
+const PROBOT_ROUTE_OFF = '/ probot route off: webhook-door.ts serves WEBHOOK_PATH';
 
 /** How long a stopping process waits for queued work before it exits anyway. */
 const DRAIN_TIMEOUT_MS = 25_000;
@@ -55,12 +65,14 @@ export async function startAppServer(
   const log = withQuietSignatureFailures(
     (await createProbot({ env: probotEnv(processEnv), overrides: credentials }).ready()).log,
   );
+  // Maestro's own webhook route (webhook-door.ts) unless smee.io forwards to Probot's (development).
+  const ownDoor = !environment.webhookProxyUrl;
   const server = new Server({
     Probot: Probot.defaults({ ...credentials, log }),
     log,
     port: environment.port,
     host: environment.host,
-    webhookPath: environment.webhookPath,
+    webhookPath: ownDoor ? PROBOT_ROUTE_OFF : environment.webhookPath,
     webhookProxy: environment.webhookProxyUrl,
   });
 
@@ -69,6 +81,16 @@ export async function startAppServer(
   let maestro: MaestroApp | undefined;
   await server.load((app, { addHandler }) => {
     maestro = maestroApp(app, { ...appOptions, jobs });
+    if (ownDoor)
+      addHandler(
+        webhookDoor({
+          secret: environment.webhookSecret,
+          path: environment.webhookPath ?? DEFAULT_WEBHOOK_PATH,
+          events: Object.keys(SUBSCRIBED),
+          log,
+          receive: maestro.receive,
+        }),
+      );
     addHandler(maestro.routes);
   });
   const http = await server.start();
