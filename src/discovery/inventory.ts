@@ -87,11 +87,14 @@ const BINARY_EXTENSIONS = new Set(
 
 /** Why a file is left out, judged by its path and size alone; undefined when it is kept. */
 export function classifyPath(file: Pick<RepoFile, 'path' | 'size'>): DropReason | undefined {
-  const segments = file.path.split('/');
-  const name = segments[segments.length - 1] ?? file.path;
+  const { path } = file;
+  // Directories by index rather than `split`: this runs once per listed file (100k at scale).
+  const last = path.lastIndexOf('/');
+  const name = path.slice(last + 1);
   if (LOCK_FILES.has(name)) return 'lockfile';
-  for (let i = 0; i < segments.length - 1; i++) {
-    if (VENDORED_DIRS.has(segments[i]!)) return 'vendored';
+  for (let start = 0, end = path.indexOf('/'); end >= 0 && end <= last; end = path.indexOf('/', start)) {
+    if (VENDORED_DIRS.has(path.slice(start, end))) return 'vendored';
+    start = end + 1;
   }
   if (BINARY_EXTENSIONS.has(extensionOf(name))) return 'binary';
   if (GENERATED_NAME.test(name)) return 'generated';

@@ -16,6 +16,10 @@ describe('inventory', () => {
     ['sub/Cargo.lock', 'lockfile'],
     ['go.sum', 'lockfile'],
     ['src/index.ts', undefined],
+    ['vendor', undefined], // a file named like a vendored directory is not in one
+    ['src/vendor.go', undefined],
+    ['a/b/c/node_modules/d/e.js', 'vendored'],
+    ['a//vendor/x.go', 'vendored'],
   ])('classifies %s as %s', (path, reason) => {
     expect(classifyPath({ path, size: 100 })).toBe(reason);
   });
