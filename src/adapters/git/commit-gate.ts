@@ -59,12 +59,33 @@ export class CommitGate {
     doing = 'commit',
     known: { headTree?: string; configVerified?: boolean } = {},
   ): Promise<string> {
+    await this.check(head, tree, text, policy, doing, known);
+    return this.redacted(text);
+  }
+
+  /** Throws a `CommitRefusedError` unless git's config is unchanged and the policy finds nothing. */
+  async check(
+    head: string,
+    tree: string,
+    text: string,
+    policy: CommitPolicy,
+    doing = 'commit',
+    known: { headTree?: string; configVerified?: boolean } = {},
+  ): Promise<void> {
     // `configVerified`: the caller verified it in the same serial step, before staging.
     if (!known.configVerified) await this.#guard.verify(doing);
     const headTree =
       known.headTree ?? (await this.#git.raw(['rev-parse', '--verify', `${head}^{tree}`])).trim();
     const findings = this.#scan(await candidateBetween(this.#git, headTree, tree, text), policy);
     if (findings.length > 0) throw new CommitRefusedError(refusalReason(doing, findings), findings);
+  }
+
+  /**
+   * The message as it may be committed: through the redactor (defence in depth: a secret in it
+   * refuses in `check`). Known before the check, so a commit object can be written while the check
+   * runs; only a checked commit is ever referenced.
+   */
+  redacted(text: string): string {
     return redactSecrets(this.#secrets)(text).text;
   }
 

@@ -37,6 +37,7 @@ import { authHeaderEnv } from './push-auth.js';
 import { type GitRemoteTarget, pushBranch } from './push-branch.js';
 import { assertRunBranchName, RUN_BRANCH_PREFIX } from './run-branch-name.js';
 import { SerialQueue } from './serial-queue.js';
+import { settleAll } from './settle-all.js';
 import { TaskWorktrees } from './task-worktrees.js';
 import { sanitiseLabel } from './worktree-location.js';
 
@@ -192,22 +193,28 @@ export class SimpleGitWorkspace implements GitWorkspace {
     policy: CommitPolicy,
   ): Promise<IntegrationResult> {
     const text = formatCheckpointMessage(message, trailers);
+    const taskMessage = `maestro: changes of task ${trailers.task}`;
     // Queued at once, so checkpoints land in the order the engine calls this (completion order).
     return this.#serial.run(() =>
       this.#refusable(async (keep) => {
-        // Snapshot the task's whole working tree (tracked, new and deleted files; ignored ones stay
-        // out) as a commit on its base — whatever HEAD the agent may have moved the worktree to.
-        // The snapshot verifies git's configuration (the repository's and the worktree's) first.
-        const taskCommit = await this.#worktrees.snapshot(
-          worktree,
-          `maestro: changes of task ${trailers.task}`,
-        );
-        if (taskCommit === undefined) return { kind: 'empty' };
+        // The task's whole working tree (tracked, new and deleted files; ignored ones stay out),
+        // whatever HEAD the agent may have moved the worktree to, staged and written as a tree
+        // while the main checkout's status is read (two indexes): git's configuration (the
+        // repository's and the worktree's) is verified before both and again after.
+        const staged = await this.#worktrees.stage(worktree, () => this.#runBranchStatus('integrate a task'));
+        const { tree, baseTree, alongside: head } = staged;
+        if (tree === baseTree) return { kind: 'empty' };
+        keep.ref = async () =>
+          this.#keepRefused(trailers, await this.#worktrees.commitOnBase(worktree, tree, taskMessage));
+        if (head === worktree.base) {
+          const forward = await this.#fastForward(head, baseTree, tree, text, policy);
+          if (forward) return forward;
+        }
+        const taskCommit = await this.#worktrees.commitOnBase(worktree, tree, taskMessage);
         keep.ref = () => this.#keepRefused(trailers, taskCommit);
-        const { head } = await this.#runBranchState('integrate a task');
         return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree, headTree }) => {
-          // `#runBranchState` verified git's config just before the pick; only Maestro's own git
-          // (hooks, filters and fsmonitor off) ran in the main checkout since.
+          // Git's config was verified after the status, just before the pick; only Maestro's own
+          // git (hooks, filters and fsmonitor off) ran in the main checkout since.
           const message = await this.#gate.message(head, tree, text, policy, 'commit', {
             headTree,
             configVerified: true,
@@ -216,6 +223,47 @@ export class SimpleGitWorkspace implements GitWorkspace {
         });
       }),
     );
+  }
+
+  /**
+   * The run branch has not moved since the task's worktree was made from it, so the task's tree is
+   * the checkpoint as it is, without a three-way pick (which refreshes the whole main index and
+   * writes it twice). The commit is scanned while its object is written; then the main checkout
+   * gets only the paths that differ (`read-tree -m -u`) and the branch moves if still at `head`.
+   * `undefined` when `read-tree` refuses, changing nothing (an untracked file in the way): the
+   * pick then reports the conflict with every path, as for any other task.
+   */
+  async #fastForward(
+    head: string,
+    headTree: string,
+    tree: string,
+    text: string,
+    policy: CommitPolicy,
+  ): Promise<IntegrationResult | undefined> {
+    const message = this.#gate.redacted(text);
+    const [, written] = await settleAll([
+      this.#gate.check(head, tree, text, policy, 'commit', { headTree, configVerified: true }),
+      this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message]),
+    ] as const);
+    const commit = written.trim();
+    const checkedOut = await tryRaw(this.#quiet, ['read-tree', '-m', '-u', head, commit]);
+    if (!checkedOut.ok) return undefined;
+    const recorded = await tryRaw(this.#quiet, [
+      'update-ref',
+      '-m',
+      `commit: ${messageSubject(message)}`,
+      'HEAD',
+      commit,
+      head,
+    ]);
+    if (!recorded.ok) {
+      await tryRaw(this.#quiet, ['read-tree', '-m', '-u', commit, head]);
+      throw new MaestroError(
+        `git failed to record the checkpoint: ${recorded.message.trim()}. Check the checkout with \`git status\`, then retry.`,
+        { code: 'git.failed' },
+      );
+    }
+    return { kind: 'integrated', sha: commit };
   }
 
   async commitAll(
@@ -233,21 +281,23 @@ export class SimpleGitWorkspace implements GitWorkspace {
           'stage the working tree',
           'Check file permissions in the checkout.',
         );
-        const tree = (await this.#git.raw(['write-tree'])).trim();
+        const tree = (await this.#quiet.raw(['write-tree'])).trim();
         if (tree === headTree) return { kind: 'empty' };
         keep.ref = async () => {
           // The staged work is kept as a commit under refs/maestro/ and left in the working tree, unstaged.
-          const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', text])).trim();
+          const commit = (await this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', text])).trim();
           await tryRaw(this.#quiet, ['reset', '-q']);
           return this.#keepRefused(trailers, commit);
         };
         // `#runBranchHead` verified git's config just before `add`; only Maestro's own git (hooks,
-        // filters and fsmonitor off) ran since, so the gate need not read it a second time.
-        const message = await this.#gate.message(head, tree, text, policy, 'commit', {
-          headTree,
-          configVerified: true,
-        });
-        return { kind: 'integrated', sha: await this.#commitTree(head, tree, message) };
+        // filters and fsmonitor off) ran since, so the gate need not read it a second time. The
+        // commit object is written while the scan runs; only a scanned one moves the branch.
+        const message = this.#gate.redacted(text);
+        const [, commit] = await settleAll([
+          this.#gate.check(head, tree, text, policy, 'commit', { headTree, configVerified: true }),
+          this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message]),
+        ] as const);
+        return { kind: 'integrated', sha: await this.#moveBranch(head, commit.trim(), message) };
       }),
     );
   }
@@ -390,7 +440,12 @@ export class SimpleGitWorkspace implements GitWorkspace {
    * nothing is read or written again: two small processes, half of a checkpoint's cost.
    */
   async #commitTree(head: string, tree: string, message: string): Promise<string> {
-    const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', message])).trim();
+    const commit = (await this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message])).trim();
+    return this.#moveBranch(head, commit, message);
+  }
+
+  /** HEAD's branch moved from `head` to `commit` (`update-ref` with the old value checked). */
+  async #moveBranch(head: string, commit: string, message: string): Promise<string> {
     await mustRaw(
       this.#quiet,
       ['update-ref', '-m', `commit: ${messageSubject(message)}`, 'HEAD', commit, head],
@@ -443,6 +498,15 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async #runBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
     // Before `status`: it refreshes the index and can run a clean filter planted since open.
     await this.#guard.verify(cleanFor ?? 'stage the working tree');
+    return this.#readRunBranchState(cleanFor);
+  }
+
+  /** `#runBranchState`'s head, for a caller that verified git's configuration itself just before. */
+  async #runBranchStatus(cleanFor: string): Promise<string> {
+    return (await this.#readRunBranchState(cleanFor)).head;
+  }
+
+  async #readRunBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
     const out = await this.#git.raw([
       'status',
       '--porcelain=v2',

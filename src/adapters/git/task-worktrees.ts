@@ -7,7 +7,14 @@ import type { TaskWorktree } from '../../ports/git-workspace-port.js';
 import type { ConfigGuard } from './config-guard.js';
 import { type GitRaw, gitClient, mustRaw, quietGit, tryRaw } from './git-client.js';
 import type { GitIdentity } from './git-env.js';
+import { settleAll } from './settle-all.js';
 import { defaultWorktreeRoot, sanitiseLabel } from './worktree-location.js';
+
+/**
+ * An `ls-files -v -z` entry git was told to ignore: tag `S` (skip-worktree) or a lower-case tag
+ * (assume-unchanged), at the start of the listing or after an entry's NUL.
+ */
+const HIDDEN_ENTRY = /(?:^|\0)(?:S|[a-z]) /;
 
 /** Worktrees kept for reuse; a run's parallel tasks each hold one, so this covers `max_parallel` up to 8. */
 const DEFAULT_POOL_SIZE = 8;
@@ -139,7 +146,8 @@ export class TaskWorktrees {
     // A task can mark files skip-worktree or assume-unchanged in its index: `checkout -f` would
     // leave what it wrote in them for the next task, unseen by `status` and `add`.
     const entries = await mustRaw(git, ['ls-files', '-v', '-z'], 'read a pooled worktree', next);
-    if (entries.split('\0').some((entry) => entry[0] === 'S' || /^[a-z]/.test(entry))) {
+    // One scan of the listing (100k entries at 100k files) for a tag at the start of an entry.
+    if (HIDDEN_ENTRY.test(entries)) {
       throw new MaestroError(`${pooled.path} has files git was told to ignore. ${next}`, {
         code: 'git.pooled-worktree-flags',
       });
@@ -167,27 +175,38 @@ export class TaskWorktrees {
   }
 
   /**
-   * The task's changes as a commit whose parent is the worktree's base, or `undefined` when its
-   * tree equals the base's. `add -A` honours `.gitignore`, so build output stays out.
+   * The task's whole working tree staged in its worktree's index and written as a tree (tracked,
+   * new and deleted files; `add -A` honours `.gitignore`, so build output stays out), with its
+   * base's tree to compare. Git's configuration is checked before `add` and again after it and
+   * `alongside` (the main checkout's status, run at the same time: a different index) are done,
+   * so a change made meanwhile is refused before anything is committed.
    */
-  async snapshot(worktree: TaskWorktree, message: string): Promise<string | undefined> {
+  async stage<T>(
+    worktree: TaskWorktree,
+    alongside: () => Promise<T>,
+  ): Promise<{ tree: string; baseTree: string; alongside: T }> {
     const gitDir = this.#gitDirOf(worktree);
-    await this.#guard.verify("stage the task's changes", gitDir);
+    const doing = "stage the task's changes";
+    await this.#guard.verify(doing, gitDir);
     const git = this.#pinned(worktree.path, gitDir);
-    // The base's tree is read while `add` walks the worktree (a read of the shared object store).
-    const [, baseTree] = await Promise.all([
+    const [, baseTree, beside] = await settleAll([
       mustRaw(
         git,
         ['add', '-A'],
         `stage the changes in ${worktree.path}`,
         'Check that the worktree still exists.',
       ),
-      this.#git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`]),
-    ]);
-    // Again after: a change made while `add` ran is refused before anything is committed.
-    await this.#guard.verify("stage the task's changes", gitDir);
+      git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`]),
+      alongside(),
+    ] as const);
+    await this.#guard.verify(doing, gitDir);
     const tree = (await git.raw(['write-tree'])).trim();
-    if (tree === baseTree.trim()) return undefined;
+    return { tree, baseTree: baseTree.trim(), alongside: beside };
+  }
+
+  /** A staged tree as a commit on the worktree's base (the task's own commit, for a pick or to keep). */
+  async commitOnBase(worktree: TaskWorktree, tree: string, message: string): Promise<string> {
+    const git = this.#pinned(worktree.path, this.#gitDirOf(worktree));
     return (await git.raw(['commit-tree', tree, '-p', worktree.base, '-m', message])).trim();
   }
 

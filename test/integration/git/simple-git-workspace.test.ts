@@ -129,6 +129,45 @@ describe('integrate', () => {
     expect(readFileSync(join(second.path, 'a.txt'), 'utf8')).toBe('one\nTWO from T2\nthree\n');
   });
 
+  it('lands a task on an unmoved run branch as its own tree: one commit on the base, the checkout updated', async () => {
+    const { root, ws } = await setup();
+    const base = await ws.head();
+    const wt = await ws.addWorktree('T1', base);
+    writeFileSync(join(wt.path, 'a.txt'), 'one\ntwo\nTHREE\n');
+    writeFileSync(join(wt.path, 'c.txt'), 'new\n');
+    rmSync(join(wt.path, 'b.txt'));
+    const result = await ws.integrate(wt, 'feat: three', trailers('T1', 1), policy);
+    expect(result.kind).toBe('integrated');
+    const sha = result.kind === 'integrated' ? result.sha : '';
+    expect(await ws.head()).toBe(sha);
+    expect(git(root, 'rev-parse', `${sha}^`)).toBe(base);
+    expect(git(root, 'rev-parse', `${sha}^{tree}`)).toBe(git(wt.path, 'write-tree'));
+    expect(git(root, 'log', '-1', '--format=%B')).toContain('Maestro-Task: T1');
+    expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('one\ntwo\nTHREE\n');
+    expect(readFileSync(join(root, 'c.txt'), 'utf8')).toBe('new\n');
+    expect(existsSync(join(root, 'b.txt'))).toBe(false);
+    expect(status(root)).toBe('');
+  });
+
+  it('reports an untracked file of the main checkout in the way of an unmoved branch as a conflict, changing nothing', async () => {
+    const { root, ws } = await setup();
+    const base = await ws.head();
+    const wt = await ws.addWorktree('T1', base);
+    writeFileSync(join(wt.path, 'a.txt'), 'changed\n');
+    for (const name of ['x.txt', 'y.txt']) {
+      writeFileSync(join(wt.path, name), `task ${name}\n`);
+      writeFileSync(join(root, name), `untracked ${name}\n`);
+    }
+    expect(await ws.integrate(wt, 'T1', trailers('T1', 1), policy)).toEqual({
+      kind: 'conflict',
+      files: ['x.txt', 'y.txt'],
+    });
+    expect(await ws.head()).toBe(base);
+    expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('one\ntwo\nthree\n');
+    expect(readFileSync(join(root, 'x.txt'), 'utf8')).toBe('untracked x.txt\n');
+    expect(status(root)).toBe('?? x.txt\n?? y.txt');
+  });
+
   it('carries new, deleted and renamed files over, but not ignored ones', async () => {
     const { root, ws } = await setup({
       'a.txt': 'a\n',
