@@ -34,7 +34,7 @@ export function analyseFile(path: string, content: Buffer): FileAnalysis {
   if (drop)
     return { drop, tokens: 0, lines: 0, length: 0, tf: new Map(), symbols: [], imports: [], literals: [] };
   const text = content.toString('utf8');
-  const { tf, length } = countTerms(text);
+  const { tf, length } = countTerms(content);
   return {
     tokens: estimateTokens(content.byteLength),
     lines: countLines(text),

@@ -1,17 +1,21 @@
 import { identifierTerms } from './tokenize.js';
 
 /**
- * `termFrequencies(tokenize(text))` and its length, without the per-occurrence garbage that was most
- * of a cold discovery: identifiers are scanned by character code and hashed as they are read, looked
- * up in a table of every identifier this process has seen (no substring, no Map lookup by a fresh
- * string, no match array), counted per identifier, and only then each distinct identifier's terms
- * (split once per process) are added with that count. Terms are inserted in the order `tokenize`
- * first yields them (identifiers in order of first occurrence, each one's terms in order), so the
- * result is the same Map, key order included: the cache's term dictionary is built in that order.
+ * `termFrequencies(tokenize(text))` and its length, where `text` is `content` decoded as UTF-8,
+ * without the per-occurrence garbage that was most of a cold discovery: identifiers are scanned in
+ * the bytes and hashed as they are read, looked up in a table of every identifier this process has
+ * seen (no substring, no Map lookup by a fresh string, no match array), counted per identifier, and
+ * only then each distinct identifier's terms (split once per process) are added with that count.
+ * Bytes, not the decoded string: identifiers are ASCII, every byte of a multi-byte or invalid UTF-8
+ * sequence is 0x80 or above (never part of one, as the U+FFFD or character it decodes to is not),
+ * and indexing a byte array was half the time of `charCodeAt` on a cold run. Terms are inserted in
+ * the order `tokenize` first yields them (identifiers in order of first occurrence, each one's terms
+ * in order), so the result is the same Map, key order included: the cache's term dictionary is
+ * built in that order.
  */
-export function countTerms(text: string): { tf: Map<string, number>; length: number } {
+export function countTerms(content: Uint8Array): { tf: Map<string, number>; length: number } {
   if (seen.size >= MEMO_LIMIT) seen = new IdentifierTable();
-  return seen.count(text);
+  return seen.count(content);
 }
 
 /**
@@ -20,8 +24,8 @@ export function countTerms(text: string): { tf: Map<string, number>; length: num
  */
 const MEMO_LIMIT = 200_000;
 
-/** 1 for `[A-Za-z_]` (may start an identifier), 2 for `[0-9]` (may continue one), by char code < 128. */
-const CLASS = new Uint8Array(128);
+/** 1 for `[A-Za-z_]` (may start an identifier), 2 for `[0-9]` (may continue one), 0 else; by byte. */
+const CLASS = new Uint8Array(256);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z_]/.test(ch)) CLASS[c] = 1;
@@ -29,9 +33,9 @@ for (let c = 0; c < 128; c++) {
 }
 
 /**
- * Identifiers by number: an open-addressing hash table (FNV-1a over UTF-16 code units, linear
- * probing) whose probes compare the candidate against the text in place (`startsWith` at the
- * offset), so an identifier already seen costs no allocation at all.
+ * Identifiers by number: an open-addressing hash table (FNV-1a over the bytes, linear probing) whose
+ * probes compare the candidate's bytes with a copy of each identifier's bytes, so an identifier
+ * already seen costs no allocation at all.
  */
 class IdentifierTable {
   #slots = new Int32Array(1 << 16);
@@ -39,7 +43,17 @@ class IdentifierTable {
   /** Per identifier: occurrences in the text being scanned (reset by `takeCount`). */
   #counts = new Int32Array(1 << 15);
   readonly #names: string[] = [];
-  readonly #terms: (Int32Array | undefined)[] = [];
+  /** Identifier i's bytes are `#bytes[#starts[i]..#starts[i + 1]]`. */
+  #bytes = new Uint8Array(1 << 18);
+  #starts = new Int32Array(1 << 15);
+  /**
+   * Identifier i's terms (as term numbers) are `#termPool[#termStart[i]..#termEnd[i]]`, split on
+   * first use (`#termStart[i]` is -1 until then): one pool, not a small array per identifier.
+   */
+  #termStart = new Int32Array(1 << 15);
+  #termEnd = new Int32Array(1 << 15);
+  #termPool = new Int32Array(1 << 16);
+  #termPoolSize = 0;
   /** Terms by number (each identifier's terms are kept as these numbers) and their counters. */
   readonly #termIds = new Map<string, number>();
   readonly #termNames: string[] = [];
@@ -52,25 +66,25 @@ class IdentifierTable {
     return this.#names.length;
   }
 
-  /** Counts every identifier of `text`; returns their numbers in order of first occurrence. */
-  scan(text: string): Int32Array {
+  /** Counts every identifier of `content`; returns their numbers in order of first occurrence. */
+  scan(content: Uint8Array): Int32Array {
     let distinct = 0;
-    const n = text.length;
+    const n = content.length;
     let i = 0;
     while (i < n) {
-      const first = text.charCodeAt(i);
-      if (first >= 128 || CLASS[first] !== 1) {
+      const first = content[i]!;
+      if (CLASS[first] !== 1) {
         i++;
         continue;
       }
       const start = i;
       let h = Math.imul(0x811c9dc5 ^ first, 0x01000193);
       for (i++; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 128 || CLASS[c] === 0) break;
+        const c = content[i]!;
+        if (CLASS[c] === 0) break;
         h = Math.imul(h ^ c, 0x01000193);
       }
-      const id = this.#find(text, start, i, h);
+      const id = this.#find(content, start, i, h);
       const seenBefore = this.#counts[id]!;
       this.#counts[id] = seenBefore + 1;
       if (seenBefore === 0) {
@@ -82,27 +96,29 @@ class IdentifierTable {
   }
 
   /**
-   * Term counts of `text`: identifiers counted by `scan`, then each one's terms (numbered) added with
-   * its count into per-term counters, so the Map is built with one `set` per distinct term.
+   * Term counts of `content`: identifiers counted by `scan`, then each one's terms (numbered) added
+   * with its count into per-term counters, so the Map is built with one `set` per distinct term.
    */
-  count(text: string): { tf: Map<string, number>; length: number } {
-    const order = this.scan(text);
+  count(content: Uint8Array): { tf: Map<string, number>; length: number } {
+    const order = this.scan(content);
     let distinct = 0;
     let length = 0;
     for (let k = 0; k < order.length; k++) {
       const id = order[k]!;
       const n = this.#counts[id]!;
       this.#counts[id] = 0;
-      const terms = this.#termsOf(id);
-      for (let t = 0; t < terms.length; t++) {
-        const term = terms[t]!;
+      if (this.#termStart[id] === -1) this.#split(id);
+      const from = this.#termStart[id]!;
+      const to = this.#termEnd[id]!;
+      for (let t = from; t < to; t++) {
+        const term = this.#termPool[t]!;
         if (this.#termCounts[term] === 0) {
           if (distinct === this.#termOrder.length) this.#termOrder = grow(this.#termOrder, distinct + 1);
           this.#termOrder[distinct++] = term;
         }
         this.#termCounts[term]! += n;
       }
-      length += terms.length * n;
+      length += (to - from) * n;
     }
     const tf = new Map<string, number>();
     for (let k = 0; k < distinct; k++) {
@@ -113,16 +129,16 @@ class IdentifierTable {
     return { tf, length };
   }
 
-  /** The identifier's terms as term numbers, split on first use. */
-  #termsOf(id: number): Int32Array {
-    let terms = this.#terms[id];
-    if (!terms) {
-      const names = identifierTerms(this.#names[id]!);
-      terms = new Int32Array(names.length);
-      for (let t = 0; t < names.length; t++) terms[t] = this.#termNumber(names[t]!);
-      this.#terms[id] = terms;
-    }
-    return terms;
+  /** Splits identifier `id` into its terms and keeps them, as term numbers, in the pool. */
+  #split(id: number): void {
+    const names = identifierTerms(this.#names[id]!);
+    if (this.#termPoolSize + names.length > this.#termPool.length)
+      this.#termPool = grow(this.#termPool, this.#termPoolSize + names.length);
+    const from = this.#termPoolSize;
+    for (let t = 0; t < names.length; t++) this.#termPool[from + t] = this.#termNumber(names[t]!);
+    this.#termPoolSize += names.length;
+    this.#termStart[id] = from;
+    this.#termEnd[id] = this.#termPoolSize;
   }
 
   #termNumber(name: string): number {
@@ -135,25 +151,40 @@ class IdentifierTable {
     return term;
   }
 
-  #find(text: string, start: number, end: number, hash: number): number {
+  #find(content: Uint8Array, start: number, end: number, hash: number): number {
     const mask = this.#slots.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.#slots[slot]!;
-      if (entry === 0) return this.#insert(text.slice(start, end), hash, slot);
+      if (entry === 0) return this.#insert(content, start, end, hash, slot);
       const id = entry - 1;
-      const name = this.#names[id]!;
-      if (this.#hashes[id] === hash && name.length === length && text.startsWith(name, start)) return id;
+      if (this.#hashes[id] !== hash) continue;
+      const at = this.#starts[id]!;
+      if (this.#starts[id + 1]! - at !== length) continue;
+      let k = 0;
+      while (k < length && this.#bytes[at + k] === content[start + k]) k++;
+      if (k === length) return id;
     }
   }
 
-  #insert(name: string, hash: number, slot: number): number {
-    const id = this.#names.push(name) - 1;
-    this.#terms.push(undefined);
-    if (id === this.#hashes.length) {
-      this.#hashes = grow(this.#hashes, id + 1);
-      this.#counts = grow(this.#counts, id + 1);
+  #insert(content: Uint8Array, start: number, end: number, hash: number, slot: number): number {
+    const id = this.#names.push(ASCII.decode(content.subarray(start, end))) - 1;
+    if (id + 1 >= this.#starts.length) {
+      this.#hashes = grow(this.#hashes, id + 2);
+      this.#counts = grow(this.#counts, id + 2);
+      this.#starts = grow(this.#starts, id + 2);
+      this.#termStart = grow(this.#termStart, id + 2);
+      this.#termEnd = grow(this.#termEnd, id + 2);
     }
+    this.#termStart[id] = -1;
+    const at = this.#starts[id]!;
+    if (at + end - start > this.#bytes.length) {
+      const bigger = new Uint8Array(Math.max(at + end - start, this.#bytes.length * 2));
+      bigger.set(this.#bytes);
+      this.#bytes = bigger;
+    }
+    this.#bytes.set(content.subarray(start, end), at);
+    this.#starts[id + 1] = at + end - start;
     this.#hashes[id] = hash;
     this.#slots[slot] = id + 1;
     // At most half full, so probes stay short and always reach an empty slot.
@@ -172,6 +203,9 @@ class IdentifierTable {
     this.#slots = slots;
   }
 }
+
+/** Identifier bytes are ASCII: decoded as such, a byte is one character. */
+const ASCII = new TextDecoder('latin1');
 
 let seen = new IdentifierTable();
 

@@ -30,7 +30,7 @@ describe('countTerms', () => {
           'x\u{1F600}y',
         ),
         fc.string({ maxLength: 12 }),
-        // Non-ASCII text: the scanner reads UTF-16 code units, as the regular expression did.
+        // Non-ASCII text: the scanner reads UTF-8 bytes, the regular expression read characters.
         fc.string({ unit: 'binary', maxLength: 8 }),
       ),
       { maxLength: 60 },
@@ -41,17 +41,36 @@ describe('countTerms', () => {
         // Twice: the second pass reads the memo the first one filled. Key order too: the cache's
         // term dictionary is built in it.
         for (let pass = 0; pass < 2; pass++) {
-          expect(entries(countTerms(text))).toBe(entries(reference(text)));
+          expect(entries(countTerms(Buffer.from(text)))).toBe(entries(reference(text)));
         }
       }),
       { numRuns: 300 },
     );
   });
 
+  it('counts what tokenize counts in the UTF-8 decoding of any bytes, invalid sequences included', () => {
+    const ascii = fc.constantFrom(...'ab_Z9 .('.split('').map((c) => c.charCodeAt(0)));
+    const bytes = fc.array(fc.oneof(ascii, fc.integer({ min: 0x80, max: 0xff })), { maxLength: 80 });
+    fc.assert(
+      fc.property(bytes, (list) => {
+        const content = Uint8Array.from(list);
+        const text = Buffer.from(content).toString('utf8');
+        expect(entries(countTerms(content))).toBe(entries(reference(text)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('stays exact past the first sizes of its tables (ids, bytes, slots)', () => {
+    const names = Array.from({ length: 50_000 }, (_, i) => `someLongIdentifier_${i.toString(36)}Name`);
+    const text = `${names.join(' + ')}\n${names.slice(0, 1000).join(' ')}`;
+    expect(entries(countTerms(Buffer.from(text)))).toBe(entries(reference(text)));
+  });
+
   it('matches on this repository’s own sources', () => {
     for (const path of ['src/discovery/discover.ts', 'src/discovery/tokenize.ts', 'src/cli/main.ts']) {
-      const text = readFileSync(path, 'utf8');
-      expect(entries(countTerms(text))).toBe(entries(reference(text)));
+      const content = readFileSync(path);
+      expect(entries(countTerms(content))).toBe(entries(reference(content.toString('utf8'))));
     }
   });
 });
