@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SimpleGit } from 'simple-git';
 import { CommitRefusedError } from '../../core/policy/commit-scan/commit-refused-error.js';
+import type { GitRaw } from './git-client.js';
 
 /**
  * Files in a git directory that change what Maestro's own git would run or where it would send
@@ -25,7 +25,7 @@ const WORKTREE_ADMIN_FILES = ['config.worktree', 'commondir'];
  * on the local branch.
  */
 export class ConfigGuard {
-  readonly #git: SimpleGit;
+  readonly #git: GitRaw;
   readonly #dirs: readonly string[];
   readonly #baseline: Map<string, string>;
   readonly #worktrees = new Map<string, Map<string, string>>();
@@ -33,7 +33,7 @@ export class ConfigGuard {
   readonly filters: readonly string[];
 
   private constructor(
-    git: SimpleGit,
+    git: GitRaw,
     dirs: readonly string[],
     baseline: Map<string, string>,
     filters: string[],
@@ -44,17 +44,20 @@ export class ConfigGuard {
     this.filters = filters;
   }
 
-  /** `git` must run with Maestro's environment (`gitClient`) so it reads the same config files. */
-  static async capture(git: SimpleGit, gitDirs: readonly string[]): Promise<ConfigGuard> {
+  /**
+   * `git` must run with Maestro's environment (`gitClient`, or a `quietGit`: one process less work
+   * per check, and this runs before every checkpoint) so it reads the same config files.
+   */
+  static async capture(git: GitRaw, gitDirs: readonly string[]): Promise<ConfigGuard> {
     const dirs = [...new Set(gitDirs)];
     const listing = await configListing(git);
-    const baseline = await fingerprint(listing, dirs);
+    const baseline = fingerprint(listing, dirs);
     return new ConfigGuard(git, dirs, baseline, filterNames(listing));
   }
 
   /** Records a worktree's administrative directory as Maestro created it. */
   async track(adminDir: string): Promise<void> {
-    this.#worktrees.set(adminDir, await filesFingerprint(adminDir, WORKTREE_ADMIN_FILES));
+    this.#worktrees.set(adminDir, filesFingerprint(adminDir, WORKTREE_ADMIN_FILES));
   }
 
   untrack(adminDir: string): void {
@@ -63,11 +66,11 @@ export class ConfigGuard {
 
   /** Throws a `CommitRefusedError` naming what changed (never its content) when anything did. */
   async verify(doing: string, adminDir?: string): Promise<void> {
-    const changed = diffMaps(this.#baseline, await fingerprint(await configListing(this.#git), this.#dirs));
+    const changed = diffMaps(this.#baseline, fingerprint(await configListing(this.#git), this.#dirs));
     const worktree = adminDir === undefined ? undefined : this.#worktrees.get(adminDir);
     if (adminDir !== undefined) {
       if (!worktree) changed.push(`${adminDir} (not a worktree Maestro created)`);
-      else changed.push(...diffMaps(worktree, await filesFingerprint(adminDir, WORKTREE_ADMIN_FILES)));
+      else changed.push(...diffMaps(worktree, filesFingerprint(adminDir, WORKTREE_ADMIN_FILES)));
     }
     if (changed.length === 0) return;
     const what =
@@ -82,7 +85,7 @@ export class ConfigGuard {
   }
 }
 
-async function configListing(git: SimpleGit): Promise<string> {
+async function configListing(git: GitRaw): Promise<string> {
   // Every scope (system, global, local, worktree), includes resolved; `-z` keeps values exact.
   return git.raw(['config', '--list', '--show-origin', '--includes', '-z']);
 }
@@ -99,41 +102,41 @@ function filterNames(listing: string): string[] {
   return [...names].sort();
 }
 
-async function fingerprint(listing: string, dirs: readonly string[]): Promise<Map<string, string>> {
+/**
+ * The files are read synchronously: a few small files and the hooks directory, before every
+ * checkpoint; a promise-based read is several thread-pool round trips per file, more than the
+ * read itself, and on a loaded machine they queued behind each other.
+ */
+function fingerprint(listing: string, dirs: readonly string[]): Map<string, string> {
   const out = new Map<string, string>([['effective git config', sha(listing)]]);
-  // Every file is read at once: this runs before each checkpoint, and one read after another
-  // queued behind each other on a loaded machine took longer than the git commands around it.
-  const perDir = await Promise.all(
-    dirs.map(async (dir) => {
-      const [files, hooks] = await Promise.all([
-        filesFingerprint(dir, GIT_DIR_FILES),
-        treeFingerprint(join(dir, 'hooks')),
-      ]);
-      return files.set(join(dir, 'hooks'), hooks);
-    }),
-  );
-  for (const files of perDir) for (const [name, hash] of files) out.set(name, hash);
+  for (const dir of dirs) {
+    for (const [name, hash] of filesFingerprint(dir, GIT_DIR_FILES)) out.set(name, hash);
+    out.set(join(dir, 'hooks'), treeFingerprint(join(dir, 'hooks')));
+  }
   return out;
 }
 
-async function filesFingerprint(dir: string, files: readonly string[]): Promise<Map<string, string>> {
-  const hashes = await Promise.all(files.map((file) => entryFingerprint(join(dir, file))));
-  return new Map(files.map((file, i) => [join(dir, file), hashes[i]!]));
+function filesFingerprint(dir: string, files: readonly string[]): Map<string, string> {
+  return new Map(files.map((file) => [join(dir, file), entryFingerprint(join(dir, file))]));
 }
 
 /** A file's content, a symlink's target, or a directory's entries, recursively; `absent` when missing. */
-async function entryFingerprint(path: string): Promise<string> {
-  const info = await lstat(path).catch(() => undefined);
+function entryFingerprint(path: string): string {
+  const info = lstatSync(path, { throwIfNoEntry: false });
   if (!info) return 'absent';
-  if (info.isSymbolicLink()) return `link:${await readlink(path)}`;
-  if (info.isDirectory()) return `dir:${await treeFingerprint(path)}`;
-  return `file:${info.mode.toString(8)}:${sha(await readFile(path))}`;
+  if (info.isSymbolicLink()) return `link:${readlinkSync(path)}`;
+  if (info.isDirectory()) return `dir:${treeFingerprint(path)}`;
+  return `file:${info.mode.toString(8)}:${sha(readFileSync(path))}`;
 }
 
-async function treeFingerprint(dir: string): Promise<string> {
-  const names = (await readdir(dir).catch(() => [] as string[])).sort();
-  const entries = await Promise.all(names.map((name) => entryFingerprint(join(dir, name))));
-  return sha(names.map((name, i) => `${name}\0${entries[i]}`).join('\0'));
+function treeFingerprint(dir: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    names = [];
+  }
+  return sha(names.map((name) => `${name}\0${entryFingerprint(join(dir, name))}`).join('\0'));
 }
 
 function diffMaps(before: Map<string, string>, after: Map<string, string>): string[] {

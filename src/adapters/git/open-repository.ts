@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { ConfigGuard } from './config-guard.js';
-import { gitClient, tryRaw } from './git-client.js';
+import { gitClient, quietGit, tryRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, type GitIdentity } from './git-env.js';
 
 export interface OpenedRepository {
@@ -27,8 +27,10 @@ export async function openRepository(
   const absolute = (dir: string) => (isAbsolute(dir) ? dir : join(top, dir));
   const gitDir = absolute((await probe.raw(['rev-parse', '--absolute-git-dir'])).trim());
   const commonDir = absolute((await probe.raw(['rev-parse', '--git-common-dir'])).trim());
-  const pinned = gitClient(top, identity, { GIT_DIR: gitDir, GIT_WORK_TREE: top });
-  const guard = await ConfigGuard.capture(pinned, [gitDir, commonDir]);
+  const pinnedEnv = { GIT_DIR: gitDir, GIT_WORK_TREE: top };
+  const pinned = gitClient(top, identity, pinnedEnv);
+  // The guard's listing runs before every checkpoint: without simple-git's per-call work.
+  const guard = await ConfigGuard.capture(quietGit(top, identity, pinnedEnv), [gitDir, commonDir]);
   const pushUrl = options.pushUrl ?? (await originUrl(pinned));
   const refs = await tryRaw(pinned, ['for-each-ref', '--format=%(objectname)', 'refs/remotes/']);
   const onRemote = refs.ok ? refs.stdout.split('\n').filter(Boolean) : [];

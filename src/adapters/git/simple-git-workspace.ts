@@ -74,7 +74,10 @@ export interface SimpleGitWorkspaceOptions {
 export class SimpleGitWorkspace implements GitWorkspace {
   readonly root: string;
   readonly #git: SimpleGit;
-  /** The same git for commands that print nothing (`update-ref`, `add`, `cherry-pick`), without simple-git's 50 ms wait. */
+  /**
+   * The same git without simple-git: its per-call work, and its 50 ms wait after a command that
+   * prints nothing (`update-ref`, `add`, `cherry-pick`). Every command on a checkpoint's path.
+   */
   readonly #quiet: GitRaw;
   readonly #identity: GitIdentity;
   readonly #pushAuth: SimpleGitWorkspaceOptions['pushAuth'];
@@ -315,7 +318,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         { protectedPaths: [] },
         `restore the tree of ${target}`,
       );
-      const commit = (await this.#git.raw(['commit-tree', tree, '-p', head, '-m', checked])).trim();
+      const commit = (await this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', checked])).trim();
       // `reset --keep` to a child of HEAD is a fast-forward: history is untouched, and it refuses
       // (changing nothing) rather than overwrite an untracked file in the way.
       await mustRaw(
@@ -465,7 +468,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     // tree, then the branch's full name.
     const [, out] = await Promise.all([
       this.#guard.verify('stage the working tree'),
-      tryRaw(this.#git, ['rev-parse', 'HEAD^{commit}', 'HEAD^{tree}', '--symbolic-full-name', 'HEAD']),
+      tryRaw(this.#quiet, ['rev-parse', 'HEAD^{commit}', 'HEAD^{tree}', '--symbolic-full-name', 'HEAD']),
     ]);
     const [head = '', headTree = '', ref = ''] = out.ok ? out.stdout.trim().split('\n') : [];
     const branch = ref.replace(/^refs\/heads\//, '');
@@ -487,7 +490,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   async #treeOf(commit: string): Promise<string> {
-    return (await this.#git.raw(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
+    return (await this.#quiet.raw(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
   }
 
   /**
@@ -507,7 +510,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   async #readRunBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
-    const out = await this.#git.raw([
+    const out = await this.#quiet.raw([
       'status',
       '--porcelain=v2',
       '--branch',
@@ -530,7 +533,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   async #assertCleanTracked(doing: string): Promise<void> {
-    const status = await this.#git.raw([
+    const status = await this.#quiet.raw([
       'status',
       '--porcelain=v2',
       '--branch',
