@@ -42,6 +42,11 @@ const { values } = parseArgs({
     /** Write each server's CPU profile here (`node --cpu-prof`), to see where an ack's time goes. */
     'cpu-prof': { type: 'string' },
     only: { type: 'string' },
+    /**
+     * A `lib/` compiled from another commit (node_modules beside it): adds `maestro-memory-before`
+     * and `maestro-redis-before`, its `app/server.js`, interleaved with the rest (an A/B of a change).
+     */
+    before: { type: 'string' },
     /** MAESTRO_CONCURRENCY for Maestro's servers (jobs at once beside the acks). */
     concurrency: { type: 'string' },
   },
@@ -52,8 +57,10 @@ const connectionCounts = values.connections.split(',').map(Number);
 const ALL_TARGETS = [
   'probot',
   'maestro-inline',
+  ...(values.before ? (['maestro-memory-before'] as const) : []),
   'maestro-memory',
   'maestro-redis-inline',
+  ...(values.before ? (['maestro-redis-before'] as const) : []),
   'maestro-redis',
 ] as const;
 type Target = (typeof ALL_TARGETS)[number];
@@ -133,7 +140,9 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; url: 
       ? 'bench/support/probot-empty-app.mjs'
       : target.endsWith('-inline')
         ? 'bench/support/maestro-inline-server.mjs'
-        : 'lib/app/server.js';
+        : target.endsWith('-before')
+          ? join(values.before!, 'app', 'server.js')
+          : 'lib/app/server.js';
   const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
   const child = spawn(process.execPath, [...profile, script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
