@@ -178,7 +178,10 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   addWorktree(label: string, base: string): Promise<TaskWorktree> {
-    return this.#resolveCommit(base).then((sha) => this.#worktrees.add(label, sha));
+    // Resolved while a pooled worktree's checks run (a read of the object store); awaited there.
+    const sha = this.#resolveCommit(base);
+    sha.catch(() => undefined); // not unhandled while the add waits its turn
+    return this.#worktrees.add(label, sha);
   }
 
   removeWorktree(worktree: TaskWorktree): Promise<void> {

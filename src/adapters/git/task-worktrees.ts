@@ -63,7 +63,8 @@ export class TaskWorktrees {
     this.#root = root ?? defaultWorktreeRoot(repoRoot);
   }
 
-  add(label: string, base: string): Promise<TaskWorktree> {
+  /** `base` may still be resolving: a pooled worktree's checks run meanwhile. */
+  add(label: string, base: string | Promise<string>): Promise<TaskWorktree> {
     return this.#oneAtATime(() => this.#add(label, base));
   }
 
@@ -99,17 +100,18 @@ export class TaskWorktrees {
     return result;
   }
 
-  async #add(label: string, base: string): Promise<TaskWorktree> {
+  async #add(label: string, baseSha: string | Promise<string>): Promise<TaskWorktree> {
     const pooled = this.#idle.pop();
     if (pooled) {
-      const reused = await this.#reuse(pooled, base).catch(async () => {
+      const reused = await this.#reuse(pooled, baseSha).catch(async () => {
         // A worktree that cannot be reset (deleted, locked) is dropped; a fresh one is made below.
         this.#gitDirs.set(pooled.path, pooled.gitDir);
-        await this.#remove({ path: pooled.path, base });
+        await this.#remove({ path: pooled.path, base: '' });
         return undefined;
       });
       if (reused) return reused;
     }
+    const base = await baseSha;
     // Before the checkout: a filter planted in git's config since open would run in it (a pooled
     // worktree's reuse checks this along with its own administrative files).
     await this.#guard.verify('check out a task worktree');
@@ -135,10 +137,16 @@ export class TaskWorktrees {
   }
 
   /** A pooled worktree at `base`: its checks first, then only what differs from `base` is rewritten. */
-  async #reuse(pooled: { path: string; gitDir: string }, base: string): Promise<TaskWorktree> {
+  async #reuse(
+    pooled: { path: string; gitDir: string },
+    baseSha: string | Promise<string>,
+  ): Promise<TaskWorktree> {
     // The task before could rewrite its `.git` file or the worktree's configuration: the guard
     // refuses a changed configuration, and the `.git` file is written again from what Maestro knows.
-    await this.#guard.verify('reuse a task worktree', pooled.gitDir);
+    const [, base] = await settleAll([
+      this.#guard.verify('reuse a task worktree', pooled.gitDir),
+      Promise.resolve(baseSha),
+    ] as const);
     await writeFile(join(pooled.path, '.git'), `gitdir: ${pooled.gitDir}\n`);
     // Both commands print nothing: simple-git would wait 50 ms after each (see `quietGit`).
     const git = this.#pinned(pooled.path, pooled.gitDir);
@@ -199,9 +207,10 @@ export class TaskWorktrees {
       git.raw(['rev-parse', '--verify', `${worktree.base}^{tree}`]),
       alongside(),
     ] as const);
-    await this.#guard.verify(doing, gitDir);
-    const tree = (await git.raw(['write-tree'])).trim();
-    return { tree, baseTree: baseTree.trim(), alongside: beside };
+    // `write-tree` only reads the index (no attribute, filter or program), so it runs beside the
+    // second check; nothing is committed unless that check passes.
+    const [, tree] = await settleAll([this.#guard.verify(doing, gitDir), git.raw(['write-tree'])] as const);
+    return { tree: tree.trim(), baseTree: baseTree.trim(), alongside: beside };
   }
 
   /** A staged tree as a commit on the worktree's base (the task's own commit, for a pick or to keep). */
