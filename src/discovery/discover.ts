@@ -248,6 +248,7 @@ async function analyseAll(
     if (inFlight.length >= IN_FLIGHT) await store();
   }
   while (inFlight.length > 0) await store();
+  analyser.release?.();
   return out;
 }
 

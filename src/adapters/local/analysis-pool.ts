@@ -80,6 +80,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   #threads: Thread[] | undefined;
   #failed = false;
   #next = 0;
+  #started = 0;
 
   constructor(inline: FileAnalyser<T>, options: AnalysisPoolOptions = {}) {
     this.#inline = inline;
@@ -91,9 +92,14 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
     this.#idleMs = options.idleMs ?? IDLE_MS;
   }
 
-  /** Threads started so far (0 until a large run). */
+  /** Threads running now (0 until a large run, and again once released or idle). */
   get threads(): number {
     return this.#threads?.length ?? 0;
+  }
+
+  /** Threads started in all, ended ones included. */
+  get threadsStarted(): number {
+    return this.#started;
   }
 
   analyse(jobs: readonly AnalysisJob[], total: number): Promise<T[]> {
@@ -121,6 +127,11 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
     return total < this.#minFiles ? 1 : this.#size;
   }
 
+  /** The run is done: threads with nothing to answer end now (a later run starts new ones). */
+  release(): void {
+    if (this.#waiting.size === 0) void this.close();
+  }
+
   /** Ends the threads; later runs start new ones. */
   async close(): Promise<void> {
     clearTimeout(this.#idle);
@@ -137,6 +148,7 @@ export class AnalysisPool<T> implements FileAnalyser<T> {
   }
 
   #start(): Thread {
+    this.#started++;
     const worker = startWorker(this.#entry);
     const thread: Thread = { worker, busy: 0, ended: false };
     worker.unref();

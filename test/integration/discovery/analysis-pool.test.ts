@@ -152,7 +152,9 @@ describe('discover with an analysis pool', () => {
       const analyser = pool({ threads: 2, minFiles: 100, idleMs: 60_000 });
       const cache = memoryCacheStore();
       const pooled = await run(cache, analyser);
-      expect(analyser.threads).toBe(2);
+      // Used, and ended as soon as the run had nothing more to analyse (not after the idle time).
+      expect(analyser.threadsStarted).toBe(2);
+      expect(analyser.threads).toBe(0);
       const inline = await run();
       expect(pooled.timings.cacheMisses).toBe(300);
       expect({ ...pooled, timings: undefined }).toEqual({ ...inline, timings: undefined });
