@@ -221,11 +221,8 @@ export class SimpleGitWorkspace implements GitWorkspace {
         return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree, headTree }) => {
           // Git's config was verified after the status, just before the pick; only Maestro's own
           // git (hooks, filters and fsmonitor off) ran in the main checkout since.
-          const message = await this.#gate.message(head, tree, text, policy, 'commit', {
-            headTree,
-            configVerified: true,
-          });
-          return this.#commitTree(head, tree, message);
+          const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
+          return this.#moveBranch(head, commit, message);
         });
       }),
     );
@@ -246,12 +243,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     text: string,
     policy: CommitPolicy,
   ): Promise<IntegrationResult | undefined> {
-    const message = this.#gate.redacted(text);
-    const [, written] = await settleAll([
-      this.#gate.check(head, tree, text, policy, 'commit', { headTree, configVerified: true }),
-      this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message]),
-    ] as const);
-    const commit = written.trim();
+    const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
     const checkedOut = await tryRaw(this.#quiet, ['read-tree', '-m', '-u', head, commit]);
     if (!checkedOut.ok) return undefined;
     const recorded = await tryRaw(this.#quiet, [
@@ -296,14 +288,9 @@ export class SimpleGitWorkspace implements GitWorkspace {
           return this.#keepRefused(trailers, commit);
         };
         // `#runBranchHead` verified git's config just before `add`; only Maestro's own git (hooks,
-        // filters and fsmonitor off) ran since, so the gate need not read it a second time. The
-        // commit object is written while the scan runs; only a scanned one moves the branch.
-        const message = this.#gate.redacted(text);
-        const [, commit] = await settleAll([
-          this.#gate.check(head, tree, text, policy, 'commit', { headTree, configVerified: true }),
-          this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message]),
-        ] as const);
-        return { kind: 'integrated', sha: await this.#moveBranch(head, commit.trim(), message) };
+        // filters and fsmonitor off) ran since, so the gate need not read it a second time.
+        const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
+        return { kind: 'integrated', sha: await this.#moveBranch(head, commit, message) };
       }),
     );
   }
@@ -441,16 +428,29 @@ export class SimpleGitWorkspace implements GitWorkspace {
   }
 
   /**
-   * The staged `tree` as a commit on `head`, and the run branch moved to it only if it is still at
-   * `head` (`update-ref` with the old value). The index already holds `tree`, so unlike `git commit`
-   * nothing is read or written again: two small processes, half of a checkpoint's cost.
+   * `tree` as a commit on `head`, its object written while the commit scan runs (the message is
+   * the redacted text either way); throws the scan's `CommitRefusedError`, leaving that object
+   * unreferenced. For callers that verified git's config in the same serial step, before staging.
    */
-  async #commitTree(head: string, tree: string, message: string): Promise<string> {
-    const commit = (await this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message])).trim();
-    return this.#moveBranch(head, commit, message);
+  async #checkedCommit(
+    head: string,
+    headTree: string,
+    tree: string,
+    text: string,
+    policy: CommitPolicy,
+  ): Promise<{ commit: string; message: string }> {
+    const message = this.#gate.redacted(text);
+    const [, written] = await settleAll([
+      this.#gate.check(head, tree, text, policy, 'commit', { headTree, configVerified: true }),
+      this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message]),
+    ] as const);
+    return { commit: written.trim(), message };
   }
 
-  /** HEAD's branch moved from `head` to `commit` (`update-ref` with the old value checked). */
+  /**
+   * HEAD's branch moved from `head` to `commit` only if it is still at `head` (`update-ref` with the
+   * old value). Unlike `git commit`, the index is not read or written again.
+   */
   async #moveBranch(head: string, commit: string, message: string): Promise<string> {
     await mustRaw(
       this.#quiet,
