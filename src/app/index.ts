@@ -149,8 +149,11 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
   // Fail a command fast while Redis is away (one retry, 2 s to connect): the delivery is then
   // answered 500 well within GitHub's 10 s (shown failed, redeliverable), never 202 and dropped.
   // ioredis reconnects by itself; errors are logged here instead of its console line.
+  // Auto-pipelining: the commands of one tick (the enqueues of the deliveries verified together,
+  // the consumer's takes) leave in one socket write; one write per command was a fifth of the
+  // acknowledging thread's CPU under load (--cpu-prof). Each enqueue still awaits its own reply.
   const redisClient = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 })
+    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true })
     : undefined;
   redisClient?.on('error', (error: Error) => logger.warn(`Redis: ${error.message}`));
   // With Redis, the replicas share each repository's last sweep time, and a restart keeps it.
