@@ -168,7 +168,7 @@ class IdentifierTable {
   }
 
   #insert(content: Uint8Array, start: number, end: number, hash: number, slot: number): number {
-    const id = this.#names.push(ASCII.decode(content.subarray(start, end))) - 1;
+    const id = this.#names.push(asciiString(content, start, end)) - 1;
     if (id + 1 >= this.#starts.length) {
       this.#hashes = grow(this.#hashes, id + 2);
       this.#counts = grow(this.#counts, id + 2);
@@ -204,8 +204,18 @@ class IdentifierTable {
   }
 }
 
-/** Identifier bytes are ASCII: decoded as such, a byte is one character. */
-const ASCII = new TextDecoder('latin1');
+/**
+ * An identifier's ASCII bytes as a string (a byte is one character). `String.fromCharCode` over the
+ * bytes: a `TextDecoder` call cost more than the identifier's whole first scan.
+ */
+function asciiString(content: Uint8Array, start: number, end: number): string {
+  const bytes = content.subarray(start, end);
+  // `apply` passes every byte as an argument: a very long identifier goes through the decoder.
+  if (bytes.length > 1024) return LATIN1.decode(bytes);
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+const LATIN1 = new TextDecoder('latin1');
 
 let seen = new IdentifierTable();
 

@@ -67,6 +67,11 @@ describe('countTerms', () => {
     expect(entries(countTerms(Buffer.from(text)))).toBe(entries(reference(text)));
   });
 
+  it('counts an identifier longer than the arguments a call can take', () => {
+    const text = `x = ${'a'.repeat(300_000)}_tail + ${'a'.repeat(300_000)}_tail`;
+    expect(entries(countTerms(Buffer.from(text)))).toBe(entries(reference(text)));
+  });
+
   it('matches on this repository’s own sources', () => {
     for (const path of ['src/discovery/discover.ts', 'src/discovery/tokenize.ts', 'src/cli/main.ts']) {
       const content = readFileSync(path);
