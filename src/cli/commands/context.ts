@@ -73,18 +73,27 @@ export function contextCommand(ctx: CommandContext): Command {
  * node:worker_threads) is loaded on the first batch, so a warm run, which analyses nothing, never
  * loads it.
  */
-function threadedAnalyser(
-  warn: (message: string) => void,
-): FileAnalyser<FileAnalysis> & { close(): Promise<void> } {
-  let pool: Promise<FileAnalyser<FileAnalysis> & { close(): Promise<void> }> | undefined;
+function threadedAnalyser(warn: (message: string) => void): ClosableAnalyser {
+  return lazyAnalyser(async () => {
+    const { AnalysisPool } = await import('../../adapters/local/analysis-pool.js');
+    return new AnalysisPool(inProcessAnalyser, { warn });
+  });
+}
+
+type ClosableAnalyser = FileAnalyser<FileAnalysis> & { close(): Promise<void> };
+
+/** An analyser made by `make` on its first batch; `release` and `close` reach it once it exists. */
+export function lazyAnalyser(make: () => Promise<ClosableAnalyser>): ClosableAnalyser {
+  let made: Promise<ClosableAnalyser> | undefined;
   return {
     analyse(jobs, total) {
-      pool ??= import('../../adapters/local/analysis-pool.js').then(
-        ({ AnalysisPool }) => new AnalysisPool(inProcessAnalyser, { warn }),
-      );
-      return pool.then((p) => p.analyse(jobs, total));
+      made ??= make();
+      return made.then((analyser) => analyser.analyse(jobs, total));
     },
-    close: async () => (await pool)?.close(),
+    release() {
+      void made?.then((analyser) => analyser.release?.());
+    },
+    close: async () => (await made)?.close(),
   };
 }
 
