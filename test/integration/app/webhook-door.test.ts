@@ -37,6 +37,7 @@ async function serveDoor(options: { maxPending?: number } = {}) {
   );
   const hold = gate();
   const handled: IssueEvent[] = [];
+  const seen: string[] = [];
   const probot = testProbot();
   let maestro!: MaestroApp;
   await probot.load((app) => {
@@ -66,7 +67,10 @@ async function serveDoor(options: { maxPending?: number } = {}) {
     path: '/api/github/webhooks',
     events: Object.keys(SUBSCRIBED),
     log,
-    receive: maestro.receive,
+    receive: (delivery) => {
+      seen.push(delivery.name);
+      return maestro.receive(delivery);
+    },
   });
   const server = createServer((req, res) => {
     void door(req, res).then((answered) => answered || res.writeHead(404).end('not the door'));
@@ -81,7 +85,17 @@ async function serveDoor(options: { maxPending?: number } = {}) {
     },
   );
   const lines = () => raw.map((line) => JSON.parse(line) as Line);
-  return { url: `${base}/api/github/webhooks`, base, maestro, hold, handled, installations, raw, lines };
+  return {
+    url: `${base}/api/github/webhooks`,
+    base,
+    maestro,
+    hold,
+    handled,
+    seen,
+    installations,
+    raw,
+    lines,
+  };
 }
 
 async function deliveries(maestro: MaestroApp): Promise<string> {
@@ -162,6 +176,82 @@ describe("Maestro's webhook route", () => {
     expect(await deliveries(door.maestro)).toContain(
       'maestro_deliveries_total{event="issues.labeled",outcome="ignored"} 2',
     );
+  });
+
+  // The forged and malformed deliveries webhook-middleware.test.ts sends through Probot's route.
+  const forged: Array<[string, Parameters<typeof deliver>[1], number, RegExp]> = [
+    [
+      'a wrong signature',
+      {
+        event: 'issues',
+        payload: example('issues', 'labeled'),
+        headers: { 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      },
+      400,
+      /signature does not match/,
+    ],
+    [
+      "an old secret's signature",
+      { event: 'issues', payload: example('issues', 'labeled'), secret: 'the secret before rotation' },
+      400,
+      /signature does not match/,
+    ],
+    [
+      'a missing signature header',
+      {
+        event: 'issues',
+        payload: example('issues', 'labeled'),
+        headers: { 'x-hub-signature-256': undefined },
+      },
+      400,
+      /Required headers missing: x-hub-signature-256/,
+    ],
+    [
+      'a missing X-GitHub-Event',
+      { event: 'issues', payload: example('issues', 'labeled'), headers: { 'x-github-event': undefined } },
+      400,
+      /Required headers missing: x-github-event/,
+    ],
+    [
+      'a missing X-GitHub-Delivery',
+      { event: 'issues', payload: example('issues', 'labeled'), headers: { 'x-github-delivery': undefined } },
+      400,
+      /Required headers missing: x-github-delivery/,
+    ],
+    [
+      'a form-encoded body',
+      {
+        event: 'issues',
+        payload: example('issues', 'labeled'),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      415,
+      /Unsupported "Content-Type"/,
+    ],
+    // GitHub's published test vector: the signature holds, then the body is not JSON.
+    [
+      "GitHub's test vector (signed, not JSON)",
+      {
+        event: 'issues',
+        payload: 'Hello, World!',
+        headers: {
+          'x-hub-signature-256': 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
+        },
+      },
+      400,
+      /Invalid JSON/,
+    ],
+  ];
+
+  it.each(
+    forged,
+  )('rejects %s, and nothing is received or queued', async (_name, options, status, message) => {
+    const door = await serveDoor();
+    const response = await deliver(door.url, options);
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
+    expect(door.seen).toEqual([]);
+    expect(door.maestro.queue.pending + door.maestro.queue.running).toBe(0);
   });
 
   it('passes any other path on to the next handler', async () => {
