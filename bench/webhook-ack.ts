@@ -297,7 +297,7 @@ const header = [
   'server',
   'conns',
   'req/s',
-  '× probot',
+  '× probot (pairwise)',
   'p50 ms',
   'p99 ms',
   'peak RSS MiB',
@@ -309,7 +309,7 @@ const header = [
 ];
 const rows: string[][] = [];
 for (const connections of connectionCounts) {
-  const base = median((samples.get(`probot|${connections}`) ?? []).map((s) => s.rps));
+  const probot = samples.get(`probot|${connections}`) ?? [];
   for (const target of TARGETS) {
     const s = samples.get(`${target}|${connections}`)!;
     rows.push([
@@ -319,7 +319,12 @@ for (const connections of connectionCounts) {
         s.map((x) => x.rps),
         0,
       ),
-      (median(s.map((x) => x.rps)) / base).toFixed(2),
+      // Pairwise: each repetition's req/s over Probot's in the same repetition (the cells of one
+      // repetition run back to back, so a busy moment of the machine hits both).
+      cell(
+        s.map((x, i) => x.rps / (probot[i]?.rps ?? Number.NaN)),
+        2,
+      ),
       cell(
         s.map((x) => x.p50),
         1,
