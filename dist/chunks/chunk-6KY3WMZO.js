@@ -9398,6 +9398,8 @@ function align(text4, start, end, value, decode2) {
     let aligned;
     for (let p = 0; p <= prefix && aligned === void 0; p++)
       aligned = alignLine(text4, s + p, lineEnd, line, decode2);
+    for (let p = 0; p <= prefix && aligned === void 0; p++)
+      aligned = alignIndentedLine(text4, s + p, lineEnd, line, decode2);
     if (aligned === void 0) return void 0;
     starts.push(...aligned.starts);
     ends.push(...aligned.ends);
@@ -9454,6 +9456,29 @@ function alignLine(text4, from, end, line, decode2) {
   }
   for (; s < end; s++) if (text4[s] !== " " && text4[s] !== "	") return void 0;
   return { starts, ends };
+}
+function alignIndentedLine(text4, from, end, line, decode2) {
+  const shown = /^[ \t]*/.exec(line)[0].length;
+  if (shown === 0) return void 0;
+  let source = 0;
+  while (from + source < end && (text4[from + source] === " " || text4[from + source] === "	")) source++;
+  let first = from;
+  const last = from + source;
+  if (source === 0) {
+    while (first > 0 && (text4[first - 1] === " " || text4[first - 1] === "	")) first--;
+    if (first === from) return void 0;
+  }
+  const rest = alignLine(text4, from + source, end, line.slice(shown), decode2);
+  if (rest === void 0) return void 0;
+  const width = last - first;
+  const starts = [];
+  const ends = [];
+  for (let u = 0; u < shown; u++) {
+    const at = first + Math.min(u, width - 1);
+    starts.push(at);
+    ends.push(at + 1);
+  }
+  return { starts: [...starts, ...rest.starts], ends: [...ends, ...rest.ends] };
 }
 
 // src/core/policy/outbound/live-text.ts

@@ -2,11 +2,11 @@ import { createRequire as __maestroCreateRequire } from 'node:module';
 const require = __maestroCreateRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-D3CRTT3S.js";
+} from "./chunk-P3VZATXC.js";
 import {
   readPlan
-} from "./chunk-BB2RS2VX.js";
-import "./chunk-BHSLGBML.js";
+} from "./chunk-Z5KOP5T5.js";
+import "./chunk-6KY3WMZO.js";
 import "./chunk-T7Y64LFU.js";
 import "./chunk-LNBFH3O3.js";
 import "./chunk-2HGUGDQM.js";

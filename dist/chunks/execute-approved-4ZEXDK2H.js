@@ -26,7 +26,7 @@ import {
   section,
   textCell,
   textLine
-} from "./chunk-BSOIGE7U.js";
+} from "./chunk-32OZ5DFS.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
@@ -66,13 +66,13 @@ import {
   validateTaskGraph,
   verifyRevisionHash,
   visibleHashOf
-} from "./chunk-BB2RS2VX.js";
+} from "./chunk-Z5KOP5T5.js";
 import {
   GITHUB_BODY_LIMIT,
   redactOutbound,
   redactSecrets,
   truncateBody
-} from "./chunk-BHSLGBML.js";
+} from "./chunk-6KY3WMZO.js";
 import {
   require_dist
 } from "./chunk-5VUDFWK2.js";

@@ -2,7 +2,7 @@ import { createRequire as __maestroCreateRequire } from 'node:module';
 const require = __maestroCreateRequire(import.meta.url);
 import {
   redactOutbound
-} from "./chunk-BHSLGBML.js";
+} from "./chunk-6KY3WMZO.js";
 import {
   statusOf
 } from "./chunk-QQ3JTLCE.js";

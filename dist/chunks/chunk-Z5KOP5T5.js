@@ -4,7 +4,7 @@ import {
   VOID_ELEMENTS,
   redactOutbound,
   scanHtmlTags
-} from "./chunk-BHSLGBML.js";
+} from "./chunk-6KY3WMZO.js";
 import {
   INVISIBLE_CHARACTER_SOURCE,
   stripInvisibleUnicode
@@ -1121,6 +1121,249 @@ function snapshotHashOf(snapshot) {
   return issueSnapshotHash(sanitizeSnapshot(snapshot).snapshot);
 }
 
+// src/discovery/tokenize.ts
+var STOP_WORDS = new Set(
+  "a an and are as at be been but by can could did do does doing for from had has have how if in into is it its just me my no not of on or our out so than that the their them then there these they this to too up us was we were what when where which while who why will with would you your i im ive dont doesnt should also any all some get got use used using like want need one two new way make sure see seems var let const function return def self cls import export default null none true false undefined public private protected static void int str string bool new else elif end fn pub mut impl func package".split(" ")
+);
+var IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+function splitIdentifier(identifier) {
+  return WORD_CHARS.test(identifier) ? splitWord(identifier) : splitAny(identifier);
+}
+var WORD_CHARS = /^[A-Za-z0-9_]*$/;
+function splitWord(identifier) {
+  const parts = [];
+  const n = identifier.length;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const c = identifier.charCodeAt(i);
+    if (c === UNDERSCORE) {
+      if (i - start > 1) parts.push(identifier.slice(start, i).toLowerCase());
+      start = i + 1;
+    } else if (isUpper(c) && i > start) {
+      const before = identifier.charCodeAt(i - 1);
+      const boundary = isUpper(before) ? i + 1 < n && isLower(identifier.charCodeAt(i + 1)) : isLower(before) || isDigit(before);
+      if (boundary) {
+        if (i - start > 1) parts.push(identifier.slice(start, i).toLowerCase());
+        start = i;
+      }
+    }
+  }
+  if (n - start > 1) parts.push(identifier.slice(start, n).toLowerCase());
+  return parts;
+}
+var UNDERSCORE = 95;
+var isUpper = (c) => c >= 65 && c <= 90;
+var isLower = (c) => c >= 97 && c <= 122;
+var isDigit = (c) => c >= 48 && c <= 57;
+function splitAny(identifier) {
+  return identifier.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_\-$]+/).map((p) => p.toLowerCase()).filter((p) => p.length > 1);
+}
+function identifierTerms(identifier) {
+  const whole = trimUnderscores(identifier.toLowerCase());
+  const parts = splitIdentifier(identifier);
+  const terms = parts.length > 1 && whole.length > 1 ? [whole, ...parts] : parts;
+  return terms.filter((t) => !STOP_WORDS.has(t) && t.length < 64);
+}
+function trimUnderscores(s) {
+  let from = 0;
+  let to = s.length;
+  while (from < to && s.charCodeAt(from) === UNDERSCORE) from++;
+  while (to > from && s.charCodeAt(to - 1) === UNDERSCORE) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
+function tokenize(text) {
+  const out = [];
+  for (const match of text.matchAll(IDENTIFIER)) {
+    for (const term of identifierTerms(match[0])) out.push(term);
+  }
+  return out;
+}
+function pathTerms(path) {
+  return tokenize(path.replace(/\.[A-Za-z0-9]+$/, "").replace(/[/.-]/g, " "));
+}
+
+// src/discovery/count-terms.ts
+function countTerms(content) {
+  if (seen.size >= MEMO_LIMIT) seen = new IdentifierTable();
+  return seen.count(content);
+}
+var MEMO_LIMIT = 2e5;
+var CLASS = new Uint8Array(256);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) CLASS[c] = 1;
+  else if (/[0-9]/.test(ch)) CLASS[c] = 2;
+}
+var IdentifierTable = class {
+  #slots = new Int32Array(1 << 16);
+  #hashes = new Int32Array(1 << 15);
+  /** Per identifier: occurrences in the text being scanned (reset by `takeCount`). */
+  #counts = new Int32Array(1 << 15);
+  #names = [];
+  /** Identifier i's bytes are `#bytes[#starts[i]..#starts[i + 1]]`. */
+  #bytes = new Uint8Array(1 << 18);
+  #starts = new Int32Array(1 << 15);
+  /**
+   * Identifier i's terms (as term numbers) are `#termPool[#termStart[i]..#termEnd[i]]`, split on
+   * first use (`#termStart[i]` is -1 until then): one pool, not a small array per identifier.
+   */
+  #termStart = new Int32Array(1 << 15);
+  #termEnd = new Int32Array(1 << 15);
+  #termPool = new Int32Array(1 << 16);
+  #termPoolSize = 0;
+  /** Terms by number (each identifier's terms are kept as these numbers) and their counters. */
+  #termIds = /* @__PURE__ */ new Map();
+  #termNames = [];
+  #termCounts = new Int32Array(1 << 15);
+  #termOrder = new Int32Array(1024);
+  /** Identifiers of the text being scanned, in order of first occurrence (reused between texts). */
+  #order = new Int32Array(1024);
+  get size() {
+    return this.#names.length;
+  }
+  /** Counts every identifier of `content`; returns their numbers in order of first occurrence. */
+  scan(content) {
+    let distinct = 0;
+    const n = content.length;
+    let i = 0;
+    while (i < n) {
+      const first = content[i];
+      if (CLASS[first] !== 1) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = Math.imul(2166136261 ^ first, 16777619);
+      for (i++; i < n; i++) {
+        const c = content[i];
+        if (CLASS[c] === 0) break;
+        h = Math.imul(h ^ c, 16777619);
+      }
+      const id = this.#find(content, start, i, h);
+      const seenBefore = this.#counts[id];
+      this.#counts[id] = seenBefore + 1;
+      if (seenBefore === 0) {
+        if (distinct === this.#order.length) this.#order = grow(this.#order, distinct + 1);
+        this.#order[distinct++] = id;
+      }
+    }
+    return this.#order.subarray(0, distinct);
+  }
+  /**
+   * Term counts of `content`: identifiers counted by `scan`, then each one's terms (numbered) added
+   * with its count into per-term counters, so the Map is built with one `set` per distinct term.
+   */
+  count(content) {
+    const order = this.scan(content);
+    let distinct = 0;
+    let length = 0;
+    for (let k = 0; k < order.length; k++) {
+      const id = order[k];
+      const n = this.#counts[id];
+      this.#counts[id] = 0;
+      if (this.#termStart[id] === -1) this.#split(id);
+      const from = this.#termStart[id];
+      const to = this.#termEnd[id];
+      for (let t = from; t < to; t++) {
+        const term = this.#termPool[t];
+        if (this.#termCounts[term] === 0) {
+          if (distinct === this.#termOrder.length) this.#termOrder = grow(this.#termOrder, distinct + 1);
+          this.#termOrder[distinct++] = term;
+        }
+        this.#termCounts[term] += n;
+      }
+      length += (to - from) * n;
+    }
+    const tf = /* @__PURE__ */ new Map();
+    for (let k = 0; k < distinct; k++) {
+      const term = this.#termOrder[k];
+      tf.set(this.#termNames[term], this.#termCounts[term]);
+      this.#termCounts[term] = 0;
+    }
+    return { tf, length };
+  }
+  /** Splits identifier `id` into its terms and keeps them, as term numbers, in the pool. */
+  #split(id) {
+    const names = identifierTerms(this.#names[id]);
+    if (this.#termPoolSize + names.length > this.#termPool.length)
+      this.#termPool = grow(this.#termPool, this.#termPoolSize + names.length);
+    const from = this.#termPoolSize;
+    for (let t = 0; t < names.length; t++) this.#termPool[from + t] = this.#termNumber(names[t]);
+    this.#termPoolSize += names.length;
+    this.#termStart[id] = from;
+    this.#termEnd[id] = this.#termPoolSize;
+  }
+  #termNumber(name) {
+    let term = this.#termIds.get(name);
+    if (term === void 0) {
+      term = this.#termNames.push(name) - 1;
+      this.#termIds.set(name, term);
+      if (term === this.#termCounts.length) this.#termCounts = grow(this.#termCounts, term + 1);
+    }
+    return term;
+  }
+  #find(content, start, end, hash2) {
+    const mask = this.#slots.length - 1;
+    const length = end - start;
+    for (let slot = hash2 & mask; ; slot = slot + 1 & mask) {
+      const entry = this.#slots[slot];
+      if (entry === 0) return this.#insert(content, start, end, hash2, slot);
+      const id = entry - 1;
+      if (this.#hashes[id] !== hash2) continue;
+      const at = this.#starts[id];
+      if (this.#starts[id + 1] - at !== length) continue;
+      let k = 0;
+      while (k < length && this.#bytes[at + k] === content[start + k]) k++;
+      if (k === length) return id;
+    }
+  }
+  #insert(content, start, end, hash2, slot) {
+    const id = this.#names.push(asciiString(content, start, end)) - 1;
+    if (id + 1 >= this.#starts.length) {
+      this.#hashes = grow(this.#hashes, id + 2);
+      this.#counts = grow(this.#counts, id + 2);
+      this.#starts = grow(this.#starts, id + 2);
+      this.#termStart = grow(this.#termStart, id + 2);
+      this.#termEnd = grow(this.#termEnd, id + 2);
+    }
+    this.#termStart[id] = -1;
+    const at = this.#starts[id];
+    if (at + end - start > this.#bytes.length) {
+      const bigger = new Uint8Array(Math.max(at + end - start, this.#bytes.length * 2));
+      bigger.set(this.#bytes);
+      this.#bytes = bigger;
+    }
+    this.#bytes.set(content.subarray(start, end), at);
+    this.#starts[id + 1] = at + end - start;
+    this.#hashes[id] = hash2;
+    this.#slots[slot] = id + 1;
+    if (this.#names.length * 2 > this.#slots.length) this.#rehash();
+    return id;
+  }
+  #rehash() {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.#names.length; id++) {
+      let slot = this.#hashes[id] & mask;
+      while (slots[slot] !== 0) slot = slot + 1 & mask;
+      slots[slot] = id + 1;
+    }
+    this.#slots = slots;
+  }
+};
+function asciiString(content, start, end) {
+  const bytes = content.subarray(start, end);
+  if (bytes.length > 1024) return LATIN1.decode(bytes);
+  return String.fromCharCode.apply(null, bytes);
+}
+var LATIN1 = new TextDecoder("latin1");
+var seen = new IdentifierTable();
+function grow(array, atLeast) {
+  const bigger = new Int32Array(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
 // src/discovery/import-graph.ts
 import { posix } from "node:path";
 
@@ -1435,11 +1678,13 @@ var BINARY_EXTENSIONS = new Set(
   "png jpg jpeg gif bmp ico icns webp avif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar tar jar war ear class so dylib dll exe bin o a lib obj wasm pyc pyo whl egg woff woff2 ttf otf eot mp3 mp4 m4a wav ogg flac avi mov mkv webm sqlite sqlite3 db pkl pickle npy npz h5 hdf5 parquet onnx pt pth ckpt safetensors lockb dat iso dmg deb rpm xlsx xls docx doc pptx ppt keystore jks p12 pfx der".split(" ")
 );
 function classifyPath(file) {
-  const segments = file.path.split("/");
-  const name = segments[segments.length - 1] ?? file.path;
+  const { path } = file;
+  const last = path.lastIndexOf("/");
+  const name = path.slice(last + 1);
   if (LOCK_FILES.has(name)) return "lockfile";
-  for (let i = 0; i < segments.length - 1; i++) {
-    if (VENDORED_DIRS.has(segments[i])) return "vendored";
+  for (let start = 0, end = path.indexOf("/"); end >= 0 && end <= last; end = path.indexOf("/", start)) {
+    if (VENDORED_DIRS.has(path.slice(start, end))) return "vendored";
+    start = end + 1;
   }
   if (BINARY_EXTENSIONS.has(extensionOf(name))) return "binary";
   if (GENERATED_NAME.test(name)) return "generated";
@@ -1630,31 +1875,6 @@ function hash(s) {
   return h >>> 0;
 }
 
-// src/discovery/tokenize.ts
-var STOP_WORDS = new Set(
-  "a an and are as at be been but by can could did do does doing for from had has have how if in into is it its just me my no not of on or our out so than that the their them then there these they this to too up us was we were what when where which while who why will with would you your i im ive dont doesnt should also any all some get got use used using like want need one two new way make sure see seems var let const function return def self cls import export default null none true false undefined public private protected static void int str string bool new else elif end fn pub mut impl func package".split(" ")
-);
-var IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
-function splitIdentifier(identifier) {
-  return identifier.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_\-$]+/).map((p) => p.toLowerCase()).filter((p) => p.length > 1);
-}
-function identifierTerms(identifier) {
-  const whole = identifier.toLowerCase().replace(/^_+|_+$/g, "");
-  const parts = splitIdentifier(identifier);
-  const terms = parts.length > 1 && whole.length > 1 ? [whole, ...parts] : parts;
-  return terms.filter((t) => !STOP_WORDS.has(t) && t.length < 64);
-}
-function tokenize(text) {
-  const out = [];
-  for (const match of text.matchAll(IDENTIFIER)) {
-    for (const term of identifierTerms(match[0])) out.push(term);
-  }
-  return out;
-}
-function pathTerms(path) {
-  return tokenize(path.replace(/\.[A-Za-z0-9]+$/, "").replace(/[/.-]/g, " "));
-}
-
 // src/discovery/rank-index.ts
 var ROLE = { vendored: 1, changelog: 2, doc: 4, test: 8 };
 function buildRankIndex(sources, goModule) {
@@ -1743,8 +1963,8 @@ var PostingsBuilder = class {
       id = this.#keys.push(key) - 1;
       this.#ids.set(key, id);
       if (id >= this.#lastDoc.length) {
-        this.#lastDoc = grow(this.#lastDoc, id + 1);
-        this.#lastAt = grow(this.#lastAt, id + 1);
+        this.#lastDoc = grow2(this.#lastDoc, id + 1);
+        this.#lastAt = grow2(this.#lastAt, id + 1);
       }
       this.#lastDoc[id] = -1;
     }
@@ -1754,9 +1974,9 @@ var PostingsBuilder = class {
       return;
     }
     if (this.#size === this.#docs.length) {
-      this.#keyOf = grow(this.#keyOf, this.#size + 1);
-      this.#docs = grow(this.#docs, this.#size + 1);
-      this.#values = grow(this.#values, this.#size + 1);
+      this.#keyOf = grow2(this.#keyOf, this.#size + 1);
+      this.#docs = grow2(this.#docs, this.#size + 1);
+      this.#values = grow2(this.#values, this.#size + 1);
     }
     this.#keyOf[this.#size] = id;
     this.#docs[this.#size] = doc;
@@ -1783,7 +2003,7 @@ var PostingsBuilder = class {
     return { keys, start, docs, values: hasValues ? values : new Uint32Array(0) };
   }
 };
-function grow(array, atLeast) {
+function grow2(array, atLeast) {
   const bigger = new array.constructor(Math.max(atLeast, array.length * 2));
   bigger.set(array);
   return bigger;
@@ -1938,7 +2158,7 @@ function analyseFile(path, content) {
   if (drop)
     return { drop, tokens: 0, lines: 0, length: 0, tf: /* @__PURE__ */ new Map(), symbols: [], imports: [], literals: [] };
   const text = content.toString("utf8");
-  const { tf, length } = countTerms(text);
+  const { tf, length } = countTerms(content);
   return {
     tokens: estimateTokens(content.byteLength),
     lines: countLines(text),
@@ -1960,28 +2180,6 @@ function asBuffer(content) {
 }
 function estimateTokens(bytes) {
   return Math.ceil(bytes / 4);
-}
-var IDENTIFIER2 = /[A-Za-z_][A-Za-z0-9_]*/g;
-var termsOf = /* @__PURE__ */ new Map();
-var MEMO_LIMIT = 2e5;
-function countTerms(text) {
-  const occurrences = /* @__PURE__ */ new Map();
-  for (const identifier of text.match(IDENTIFIER2) ?? []) {
-    occurrences.set(identifier, (occurrences.get(identifier) ?? 0) + 1);
-  }
-  const counts = /* @__PURE__ */ new Map();
-  let length = 0;
-  for (const [identifier, n] of occurrences) {
-    let terms = termsOf.get(identifier);
-    if (!terms) {
-      if (termsOf.size >= MEMO_LIMIT) termsOf.clear();
-      terms = identifierTerms(identifier);
-      termsOf.set(identifier, terms);
-    }
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + n);
-    length += terms.length * n;
-  }
-  return { tf: counts, length };
 }
 function countLines(text) {
   let n = text.length > 0 && !text.endsWith("\n") ? 1 : 0;
@@ -2359,7 +2557,7 @@ var TomlDate = class _TomlDate extends Date {
 };
 
 // node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
+function isDigit2(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
 function isEndOfValue(char, delim) {
@@ -2431,7 +2629,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
+  } else if (!isDigit2(c))
     TomlError.x("invalid value", ctx, startPtr);
   while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
@@ -2447,7 +2645,7 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
       state = 4;
     else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c))
+    } else if (!isDigit2(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -2472,7 +2670,7 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c, base))
+    } else if (!isDigit2(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -2499,13 +2697,13 @@ function parseInteger(ctx, str, base, startPtr) {
 }
 function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
     return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
     let t2 = ctx.s.slice(startPtr, ctx.p);
     return readDate(ctx, t2, 3, false, startPtr);
   }
@@ -2514,7 +2712,7 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p += 3) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   if (c = ctx.s.charCodeAt(ctx.p)) {
     if (c === 90 || c === 122) {
@@ -2531,13 +2729,13 @@ function parseDate(ctx, c, endChr) {
 }
 function parseTime(ctx, c, endChr) {
   let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
       ;
   let t = ctx.s.slice(start, ctx.p);
   return readDate(ctx, t, 4, false, start);
@@ -2636,7 +2834,7 @@ function parseKey(ctx, end = 61) {
 function parseInlineTable(ctx) {
   let startPtr = ctx.p++;
   let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
+  let seen2 = /* @__PURE__ */ new Set();
   let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
@@ -2653,7 +2851,7 @@ function parseInlineTable(ctx) {
       if (i)
         t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen2.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
       let unsafe = k === "__proto__";
@@ -2675,7 +2873,7 @@ function parseInlineTable(ctx) {
       /* } */
     );
     if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
+      seen2.add(value);
     skipVoid(ctx);
     if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
       return res;
@@ -3129,17 +3327,7 @@ var DiscoveryCache = class _DiscoveryCache {
   }
   set(blob, path, analysis) {
     const key = _DiscoveryCache.key(blob, path);
-    const ids = this.#dictionary();
-    const pairs = Array.from(analysis.tf, ([term, count]) => {
-      let id = ids.get(term);
-      if (id === void 0) {
-        id = this.#terms.push(term) - 1;
-        ids.set(term, id);
-      }
-      return [id, count];
-    });
-    pairs.sort((a, b) => a[0] - b[0]);
-    const tf = { ids: Uint32Array.from(pairs, (p) => p[0]), counts: Uint32Array.from(pairs, (p) => p[1]) };
+    const tf = this.#pack(analysis.tf);
     const { tf: _counts, ...fields } = analysis;
     const meta = [key, fields];
     this.#entries.set(key, { meta, tf });
@@ -3157,6 +3345,41 @@ var DiscoveryCache = class _DiscoveryCache {
     if (entries.length > MAX_ENTRIES) entries = entries.filter((e) => this.#used.has(e.meta[0]));
     await this.#store.save(STORE_KEY, encode(this.#terms, entries));
     this.#dirty = false;
+  }
+  /**
+   * Term counts as term ids (ascending) and counts. Sorted as numbers in a Float64Array (id × 2²¹ +
+   * position, exact below 2⁵³) rather than as [id, count] pairs with a comparator: a cold run packs
+   * every file's terms, and the pairs and the comparator were most of storing an analysis.
+   */
+  #pack(termCounts) {
+    const ids = this.#dictionary();
+    const n = termCounts.size;
+    const termIds = new Uint32Array(n);
+    const counts = new Uint32Array(n);
+    let k = 0;
+    let sorted = true;
+    for (const [term, count] of termCounts) {
+      let id = ids.get(term);
+      if (id === void 0) {
+        id = this.#terms.push(term) - 1;
+        ids.set(term, id);
+      }
+      if (k > 0 && id < termIds[k - 1]) sorted = false;
+      termIds[k] = id;
+      counts[k++] = count;
+    }
+    if (sorted) return { ids: termIds, counts };
+    if (n >= POSITIONS) return sortPairs(termIds, counts);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = termIds[i] * POSITIONS + i;
+    keys.sort();
+    const out = { ids: new Uint32Array(n), counts: new Uint32Array(n) };
+    for (let i = 0; i < n; i++) {
+      const at = keys[i] % POSITIONS;
+      out.ids[i] = termIds[at];
+      out.counts[i] = counts[at];
+    }
+    return out;
   }
   /** Term → id, built only when a new analysis is added (a warm run never needs it). */
   #dictionary() {
@@ -3188,6 +3411,11 @@ var DiscoveryCache = class _DiscoveryCache {
     return this.#queryIds.get(term);
   }
 };
+var POSITIONS = 2 ** 21;
+function sortPairs(ids, counts) {
+  const order = Array.from(ids.keys()).sort((a, b) => ids[a] - ids[b]);
+  return { ids: Uint32Array.from(order, (i) => ids[i]), counts: Uint32Array.from(order, (i) => counts[i]) };
+}
 function lookup(tf, id) {
   let lo = 0;
   let hi = tf.ids.length - 1;
@@ -3623,8 +3851,8 @@ function symbolMentions(prose, code2, symbols, add, exceptionTypes) {
     let weight = exceptionTypes.has(name) ? Math.min(found, 0.2) : found;
     if (!/[A-Z_]/.test(name) && found !== SYMBOL_WEIGHT.backtick)
       weight = Math.min(weight, SYMBOL_WEIGHT.words);
-    const seen = best.get(name);
-    if (!seen || seen.weight < weight) best.set(name, { weight, exact: exact && (seen?.exact ?? true) });
+    const seen2 = best.get(name);
+    if (!seen2 || seen2.weight < weight) best.set(name, { weight, exact: exact && (seen2?.exact ?? true) });
   };
   for (const m of prose.matchAll(BACKTICK)) {
     const inner = m[1];
@@ -3948,8 +4176,11 @@ import { createHash as createHash2 } from "node:crypto";
 var FORMAT2 = "maestro-rank-index-v3";
 var STORE_KEY2 = "rank-index-v1";
 var MAGIC2 = 1297238321;
-async function loadRankIndex(store, key) {
-  const raw = await store.load(STORE_KEY2);
+function readRankIndex(store) {
+  return store.load(STORE_KEY2).catch(() => void 0);
+}
+async function loadRankIndex(store, key, stored = readRankIndex(store)) {
+  const raw = await stored;
   if (!raw) return void 0;
   try {
     return decode2(raw, key);
@@ -3961,9 +4192,8 @@ async function saveRankIndex(store, record) {
   await store.save(STORE_KEY2, encode2(record));
 }
 function treeKey(files, goModule) {
-  const hash2 = createHash2("sha256").update(`${FORMAT2}\0${ANALYSIS_FORMAT}\0${goModule ?? ""}\0`);
-  for (const f of files) hash2.update(`${f.path}\0${f.blob}\0`);
-  return hash2.digest("hex");
+  const text = files.map((f) => `${f.path}\0${f.blob}\0`).join("");
+  return createHash2("sha256").update(`${FORMAT2}\0${ANALYSIS_FORMAT}\0${goModule ?? ""}\0${text}`).digest("hex");
 }
 function sections(r) {
   const { index: x } = r;
@@ -4136,6 +4366,7 @@ var IN_FLIGHT = 8;
 async function discover(input) {
   const { repo } = input;
   const t0 = performance.now();
+  let storedIndex = readRankIndex(input.cache);
   const listed = await repo.listFiles();
   const { kept, summary } = inventory(listed);
   const t1 = performance.now();
@@ -4144,7 +4375,9 @@ async function discover(input) {
   const stack = await detectStack(listed, kept, readMaybe);
   const analyser = input.analyser ?? inProcessAnalyser;
   const key = treeKey(kept, stack.goModule);
-  const { record, cacheHits, cacheMisses } = await cachedIndex(input.cache, key, kept.length) ?? await indexAll(kept, repo, input.cache, analyser, key, stack.goModule);
+  const cached = await cachedIndex(input.cache, key, kept.length, storedIndex);
+  storedIndex = void 0;
+  const { record, cacheHits, cacheMisses } = cached ?? await indexAll(kept, repo, input.cache, analyser, key, stack.goModule);
   for (const [reason, n] of Object.entries(record.dropped)) summary.dropped[reason] += n;
   summary.kept = record.index.paths.length;
   const t2 = performance.now();
@@ -4203,8 +4436,8 @@ ${input.issue.body}`)),
     }
   };
 }
-async function cachedIndex(store, key, kept) {
-  const record = await loadRankIndex(store, key);
+async function cachedIndex(store, key, kept, stored) {
+  const record = await loadRankIndex(store, key, stored);
   return record ? { record, cacheHits: kept, cacheMisses: 0 } : void 0;
 }
 async function indexAll(kept, repo, store, analyser, key, goModule) {
@@ -4256,6 +4489,7 @@ async function analyseAll(files, repo, cache, analyser) {
     if (inFlight.length >= IN_FLIGHT) await store();
   }
   while (inFlight.length > 0) await store();
+  analyser.release?.();
   return out;
 }
 function hiddenRemovals(removed) {

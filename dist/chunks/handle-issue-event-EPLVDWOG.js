@@ -9,13 +9,13 @@ import {
   reportInvalidConfig,
   savedRunOf,
   trackingViewSchema
-} from "./chunk-BSOIGE7U.js";
+} from "./chunk-32OZ5DFS.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
 import {
   planOnGitHub
-} from "./chunk-D3CRTT3S.js";
+} from "./chunk-P3VZATXC.js";
 import {
   approveRevision,
   authorizeCommand,
@@ -27,8 +27,8 @@ import {
   snapshotHashOf,
   trustedSnapshot,
   updateRecord
-} from "./chunk-BB2RS2VX.js";
-import "./chunk-BHSLGBML.js";
+} from "./chunk-Z5KOP5T5.js";
+import "./chunk-6KY3WMZO.js";
 import "./chunk-5VUDFWK2.js";
 import "./chunk-WH3D7LMG.js";
 import "./chunk-T7Y64LFU.js";
@@ -334,7 +334,10 @@ async function cancelPlan(issue, by, deps) {
     `cancel:${plan.record.revision.hash}:${plan.record.dispatchedAt ?? "plan"}`,
     [
       `Cancelled by @${by}.`,
-      runId ? "The run stops at the next safe point; its work so far is kept as a checkpoint on its branch. `/maestro resume` continues it." : "No run was started. Re-add the label to plan again."
+      runId ? "The run stops at the next safe point; its work so far is kept as a checkpoint on its branch. `/maestro resume` continues it." : plan.record.dispatchedAt ? (
+        // Approved and dispatched, but GitHub says that run has ended (or it never started).
+        "No run is in progress: the last one has ended. What it pushed stays on its branch; `/maestro resume` continues from its last checkpoint."
+      ) : "No run was started. Re-add the label to plan again."
     ].join(" ")
   );
   return runId === void 0 ? { kind: "cancelled" } : { kind: "cancelled", runId };

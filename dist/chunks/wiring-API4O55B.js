@@ -18,7 +18,7 @@ import {
   GITHUB_BODY_LIMIT,
   redactOutbound,
   redactSecrets
-} from "./chunk-BHSLGBML.js";
+} from "./chunk-6KY3WMZO.js";
 import {
   secretValues
 } from "./chunk-LQTKB352.js";
@@ -7348,6 +7348,7 @@ async function gitCommonDir(root) {
 }
 
 // src/adapters/git/git-repository-reader.ts
+import { execFile as execFile2 } from "node:child_process";
 import { lstatSync, readFileSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join2, normalize as normalize2, resolve, sep } from "node:path";
@@ -7361,13 +7362,13 @@ var GitRepositoryReader = class _GitRepositoryReader {
   #git;
   constructor(root) {
     this.root = root;
-    this.#git = gitClient(root, DEFAULT_AUTHOR);
+    this.#git = readerGit(root);
   }
   /** Opens the repository containing `dir`; throws a `ValidationError` when it is not one. */
   static async open(dir) {
     let top;
     try {
-      top = (await gitClient(await realpath(dir), DEFAULT_AUTHOR).revparse(["--show-toplevel"])).trim();
+      top = (await readerGit(await realpath(dir)).raw(["rev-parse", "--show-toplevel"])).trim();
     } catch (error) {
       throw new ValidationError(
         dir,
@@ -7378,24 +7379,28 @@ var GitRepositoryReader = class _GitRepositoryReader {
     return new _GitRepositoryReader(top);
   }
   async listFiles() {
-    const [staged, untracked, modified] = await Promise.all([
-      this.#raw(["ls-files", "-s", "-z"]),
-      this.#raw(["ls-files", "--others", "--exclude-standard", "-z"]),
-      this.#raw(["diff", "--name-only", "-z"])
-    ]);
+    const changedOutput = this.#raw(["ls-files", "-z", "-t", "--modified", "--others", "--exclude-standard"]);
+    changedOutput.catch(() => {
+    });
     const entries = /* @__PURE__ */ new Map();
-    for (const record of splitZ(staged)) {
-      const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-      if (!match || entries.has(match[4])) continue;
-      if (match[1] === SUBMODULE || match[1] === SYMLINK) continue;
-      entries.set(match[4], { mode: match[1], blob: match[2] });
-    }
-    const rehash = new Set(splitZ(modified).filter((p2) => entries.has(p2)));
-    for (const path of splitZ(untracked)) {
-      entries.set(path, { mode: "100644", blob: "" });
-      rehash.add(path);
+    for (const record of splitZ(await this.#raw(["ls-files", "-s", "-z"]))) {
+      const entry = stagedEntry(record);
+      if (!entry || entries.has(entry.path)) continue;
+      if (entry.mode === SUBMODULE || entry.mode === SYMLINK) continue;
+      entries.set(entry.path, entry);
     }
     const stats = await this.#stats([...entries.keys()]);
+    const rehash = /* @__PURE__ */ new Set();
+    const untracked = [];
+    for (const record of splitZ(await changedOutput)) {
+      const path = record.slice(2);
+      if (record.startsWith("? ")) {
+        entries.set(path, { mode: "100644", blob: "" });
+        rehash.add(path);
+        untracked.push(path);
+      } else if (entries.has(path)) rehash.add(path);
+    }
+    for (const [path, stat] of await this.#stats(untracked)) stats.set(path, stat);
     const present = [...rehash].filter((p2) => stats.get(p2)?.file);
     const blobs = await this.#hashObjects(present);
     const files = [];
@@ -7420,7 +7425,7 @@ var GitRepositoryReader = class _GitRepositoryReader {
   }
   async headCommit() {
     try {
-      return (await this.#git.revparse(["--verify", "--quiet", "HEAD^{commit}"])).trim() || void 0;
+      return (await this.#git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim() || void 0;
     } catch {
       return void 0;
     }
@@ -7447,7 +7452,7 @@ var GitRepositoryReader = class _GitRepositoryReader {
     for (let i2 = 0; i2 < paths.length; i2 += STAT_BATCH) {
       if (i2 > 0) await yieldToLoop();
       for (const p2 of paths.slice(i2, i2 + STAT_BATCH)) {
-        const s = lstatOrAbsent(join2(this.root, p2));
+        const s = lstatOrAbsent(`${this.root}/${p2}`);
         if (s) out.set(p2, { file: s.isFile(), size: s.size });
       }
     }
@@ -7472,6 +7477,35 @@ function lstatOrAbsent(path) {
   } catch {
     return void 0;
   }
+}
+function stagedEntry(record) {
+  const space1 = record.indexOf(" ");
+  const space2 = record.indexOf(" ", space1 + 1);
+  const tab = record.indexOf("	", space2 + 1);
+  if (space1 < 0 || space2 < 0 || tab < 0) return void 0;
+  return {
+    mode: record.slice(0, space1),
+    blob: record.slice(space1 + 1, space2),
+    path: record.slice(tab + 1)
+  };
+}
+var MAX_OUTPUT2 = 512 * 1024 * 1024;
+function readerGit(cwd) {
+  const env = gitEnvironment();
+  const config = gitConfig(DEFAULT_AUTHOR).flatMap((entry) => ["-c", entry]);
+  return {
+    raw: (args) => new Promise((done, fail) => {
+      execFile2(
+        "git",
+        [...config, ...args],
+        { cwd, env, encoding: "utf8", maxBuffer: MAX_OUTPUT2 },
+        (error, stdout, stderr) => {
+          if (error) fail(new Error(stderr.trim() || error.message, { cause: error }));
+          else done(stdout);
+        }
+      );
+    })
+  };
 }
 function splitZ(output) {
   return output.split("\0").filter((s) => s.length > 0);
@@ -7899,10 +7933,22 @@ var CommitGate = class {
    * through the redactor (defence in depth: a hit has already refused).
    */
   async message(head, tree, text, policy, doing = "commit", known = {}) {
+    await this.check(head, tree, text, policy, doing, known);
+    return this.redacted(text);
+  }
+  /** Throws a `CommitRefusedError` unless git's config is unchanged and the policy finds nothing. */
+  async check(head, tree, text, policy, doing = "commit", known = {}) {
     if (!known.configVerified) await this.#guard.verify(doing);
     const headTree = known.headTree ?? (await this.#git.raw(["rev-parse", "--verify", `${head}^{tree}`])).trim();
     const findings = this.#scan(await candidateBetween(this.#git, headTree, tree, text), policy);
     if (findings.length > 0) throw new CommitRefusedError(refusalReason(doing, findings), findings);
+  }
+  /**
+   * The message as it may be committed: through the redactor (defence in depth: a secret in it
+   * refuses in `check`). Known before the check, so a commit object can be written while the check
+   * runs; only a checked commit is ever referenced.
+   */
+  redacted(text) {
     return redactSecrets(this.#secrets)(text).text;
   }
   /**
@@ -8108,7 +8154,7 @@ import { isAbsolute as isAbsolute3, join as join4 } from "node:path";
 
 // src/adapters/git/config-guard.ts
 import { createHash } from "node:crypto";
-import { lstat, readdir, readFile, readlink } from "node:fs/promises";
+import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, readlinkSync } from "node:fs";
 import { join as join3 } from "node:path";
 var GIT_DIR_FILES = ["config", "config.worktree", "commondir", "info/attributes"];
 var WORKTREE_ADMIN_FILES = ["config.worktree", "commondir"];
@@ -8125,27 +8171,30 @@ var ConfigGuard = class _ConfigGuard {
     this.#baseline = baseline;
     this.filters = filters;
   }
-  /** `git` must run with Maestro's environment (`gitClient`) so it reads the same config files. */
+  /**
+   * `git` must run with Maestro's environment (`gitClient`, or a `quietGit`: one process less work
+   * per check, and this runs before every checkpoint) so it reads the same config files.
+   */
   static async capture(git, gitDirs) {
     const dirs = [...new Set(gitDirs)];
     const listing = await configListing(git);
-    const baseline = await fingerprint(listing, dirs);
+    const baseline = fingerprint(listing, dirs);
     return new _ConfigGuard(git, dirs, baseline, filterNames(listing));
   }
   /** Records a worktree's administrative directory as Maestro created it. */
   async track(adminDir) {
-    this.#worktrees.set(adminDir, await filesFingerprint(adminDir, WORKTREE_ADMIN_FILES));
+    this.#worktrees.set(adminDir, filesFingerprint(adminDir, WORKTREE_ADMIN_FILES));
   }
   untrack(adminDir) {
     this.#worktrees.delete(adminDir);
   }
   /** Throws a `CommitRefusedError` naming what changed (never its content) when anything did. */
   async verify(doing, adminDir) {
-    const changed = diffMaps(this.#baseline, await fingerprint(await configListing(this.#git), this.#dirs));
+    const changed = diffMaps(this.#baseline, fingerprint(await configListing(this.#git), this.#dirs));
     const worktree = adminDir === void 0 ? void 0 : this.#worktrees.get(adminDir);
     if (adminDir !== void 0) {
       if (!worktree) changed.push(`${adminDir} (not a worktree Maestro created)`);
-      else changed.push(...diffMaps(worktree, await filesFingerprint(adminDir, WORKTREE_ADMIN_FILES)));
+      else changed.push(...diffMaps(worktree, filesFingerprint(adminDir, WORKTREE_ADMIN_FILES)));
     }
     if (changed.length === 0) return;
     const what = changed.slice(0, 10).join(", ") + (changed.length > 10 ? `, and ${changed.length - 10} more` : "");
@@ -8168,35 +8217,32 @@ function filterNames(listing) {
   }
   return [...names].sort();
 }
-async function fingerprint(listing, dirs) {
+function fingerprint(listing, dirs) {
   const out = /* @__PURE__ */ new Map([["effective git config", sha(listing)]]);
-  const perDir = await Promise.all(
-    dirs.map(async (dir) => {
-      const [files, hooks] = await Promise.all([
-        filesFingerprint(dir, GIT_DIR_FILES),
-        treeFingerprint(join3(dir, "hooks"))
-      ]);
-      return files.set(join3(dir, "hooks"), hooks);
-    })
-  );
-  for (const files of perDir) for (const [name, hash] of files) out.set(name, hash);
+  for (const dir of dirs) {
+    for (const [name, hash] of filesFingerprint(dir, GIT_DIR_FILES)) out.set(name, hash);
+    out.set(join3(dir, "hooks"), treeFingerprint(join3(dir, "hooks")));
+  }
   return out;
 }
-async function filesFingerprint(dir, files) {
-  const hashes = await Promise.all(files.map((file) => entryFingerprint(join3(dir, file))));
-  return new Map(files.map((file, i2) => [join3(dir, file), hashes[i2]]));
+function filesFingerprint(dir, files) {
+  return new Map(files.map((file) => [join3(dir, file), entryFingerprint(join3(dir, file))]));
 }
-async function entryFingerprint(path) {
-  const info = await lstat(path).catch(() => void 0);
+function entryFingerprint(path) {
+  const info = lstatSync2(path, { throwIfNoEntry: false });
   if (!info) return "absent";
-  if (info.isSymbolicLink()) return `link:${await readlink(path)}`;
-  if (info.isDirectory()) return `dir:${await treeFingerprint(path)}`;
-  return `file:${info.mode.toString(8)}:${sha(await readFile(path))}`;
+  if (info.isSymbolicLink()) return `link:${readlinkSync(path)}`;
+  if (info.isDirectory()) return `dir:${treeFingerprint(path)}`;
+  return `file:${info.mode.toString(8)}:${sha(readFileSync2(path))}`;
 }
-async function treeFingerprint(dir) {
-  const names = (await readdir(dir).catch(() => [])).sort();
-  const entries = await Promise.all(names.map((name) => entryFingerprint(join3(dir, name))));
-  return sha(names.map((name, i2) => `${name}\0${entries[i2]}`).join("\0"));
+function treeFingerprint(dir) {
+  let names;
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    names = [];
+  }
+  return sha(names.map((name) => `${name}\0${entryFingerprint(join3(dir, name))}`).join("\0"));
 }
 function diffMaps(before, after) {
   const keys = /* @__PURE__ */ new Set([...before.keys(), ...after.keys()]);
@@ -8213,8 +8259,9 @@ async function openRepository(top, options) {
   const absolute = (dir) => isAbsolute3(dir) ? dir : join4(top, dir);
   const gitDir = absolute((await probe.raw(["rev-parse", "--absolute-git-dir"])).trim());
   const commonDir = absolute((await probe.raw(["rev-parse", "--git-common-dir"])).trim());
-  const pinned = gitClient(top, identity, { GIT_DIR: gitDir, GIT_WORK_TREE: top });
-  const guard = await ConfigGuard.capture(pinned, [gitDir, commonDir]);
+  const pinnedEnv = { GIT_DIR: gitDir, GIT_WORK_TREE: top };
+  const pinned = gitClient(top, identity, pinnedEnv);
+  const guard = await ConfigGuard.capture(quietGit(top, identity, pinnedEnv), [gitDir, commonDir]);
   const pushUrl = options.pushUrl ?? await originUrl(pinned);
   const refs = await tryRaw(pinned, ["for-each-ref", "--format=%(objectname)", "refs/remotes/"]);
   const onRemote = refs.ok ? refs.stdout.split("\n").filter(Boolean) : [];
@@ -8263,6 +8310,14 @@ var SerialQueue = class {
   }
 };
 
+// src/adapters/git/settle-all.ts
+async function settleAll(steps) {
+  const settled = await Promise.allSettled(steps);
+  const failed2 = settled.find((s) => s.status === "rejected");
+  if (failed2) throw failed2.reason;
+  return settled.map((s) => s.value);
+}
+
 // src/adapters/git/task-worktrees.ts
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, realpath as realpath2, rm, writeFile } from "node:fs/promises";
@@ -8282,6 +8337,7 @@ function sanitiseLabel(label) {
 }
 
 // src/adapters/git/task-worktrees.ts
+var HIDDEN_ENTRY = /(?:^|\0)(?:S|[a-z]) /;
 var DEFAULT_POOL_SIZE = 8;
 var TaskWorktrees = class {
   #repoRoot;
@@ -8304,6 +8360,7 @@ var TaskWorktrees = class {
     this.#guard = guard;
     this.#root = root ?? defaultWorktreeRoot(repoRoot);
   }
+  /** `base` may still be resolving: a pooled worktree's checks run meanwhile. */
   add(label, base) {
     return this.#oneAtATime(() => this.#add(label, base));
   }
@@ -8336,16 +8393,17 @@ var TaskWorktrees = class {
     this.#adminQueue = result.catch(() => void 0);
     return result;
   }
-  async #add(label, base) {
+  async #add(label, baseSha) {
     const pooled = this.#idle.pop();
     if (pooled) {
-      const reused = await this.#reuse(pooled, base).catch(async () => {
+      const reused = await this.#reuse(pooled, baseSha).catch(async () => {
         this.#gitDirs.set(pooled.path, pooled.gitDir);
-        await this.#remove({ path: pooled.path, base });
+        await this.#remove({ path: pooled.path, base: "" });
         return void 0;
       });
       if (reused) return reused;
     }
+    const base = await baseSha;
     await this.#guard.verify("check out a task worktree");
     await mkdir(this.#root, { recursive: true });
     const path = await realpath2(await mkdtemp(join6(this.#root, `${sanitiseLabel(label)}-`)));
@@ -8366,14 +8424,17 @@ var TaskWorktrees = class {
     return { path, base };
   }
   /** A pooled worktree at `base`: its checks first, then only what differs from `base` is rewritten. */
-  async #reuse(pooled, base) {
-    await this.#guard.verify("reuse a task worktree", pooled.gitDir);
+  async #reuse(pooled, baseSha) {
+    const [, base] = await settleAll([
+      this.#guard.verify("reuse a task worktree", pooled.gitDir),
+      Promise.resolve(baseSha)
+    ]);
     await writeFile(join6(pooled.path, ".git"), `gitdir: ${pooled.gitDir}
 `);
     const git = this.#pinned(pooled.path, pooled.gitDir);
     const next = "The worktree is dropped and a fresh one is made.";
     const entries = await mustRaw(git, ["ls-files", "-v", "-z"], "read a pooled worktree", next);
-    if (entries.split("\0").some((entry) => entry[0] === "S" || /^[a-z]/.test(entry))) {
+    if (HIDDEN_ENTRY.test(entries)) {
       throw new MaestroError(`${pooled.path} has files git was told to ignore. ${next}`, {
         code: "git.pooled-worktree-flags"
       });
@@ -8398,25 +8459,33 @@ var TaskWorktrees = class {
     this.#gitDirs.delete(worktree.path);
   }
   /**
-   * The task's changes as a commit whose parent is the worktree's base, or `undefined` when its
-   * tree equals the base's. `add -A` honours `.gitignore`, so build output stays out.
+   * The task's whole working tree staged in its worktree's index and written as a tree (tracked,
+   * new and deleted files; `add -A` honours `.gitignore`, so build output stays out), with its
+   * base's tree to compare. Git's configuration is checked before `add` and again after it and
+   * `alongside` (the main checkout's status, run at the same time: a different index) are done,
+   * so a change made meanwhile is refused before anything is committed.
    */
-  async snapshot(worktree, message) {
+  async stage(worktree, alongside) {
     const gitDir = this.#gitDirOf(worktree);
-    await this.#guard.verify("stage the task's changes", gitDir);
+    const doing = "stage the task's changes";
+    await this.#guard.verify(doing, gitDir);
     const git = this.#pinned(worktree.path, gitDir);
-    const [, baseTree] = await Promise.all([
+    const [, baseTree, beside] = await settleAll([
       mustRaw(
         git,
         ["add", "-A"],
         `stage the changes in ${worktree.path}`,
         "Check that the worktree still exists."
       ),
-      this.#git.raw(["rev-parse", "--verify", `${worktree.base}^{tree}`])
+      git.raw(["rev-parse", "--verify", `${worktree.base}^{tree}`]),
+      alongside()
     ]);
-    await this.#guard.verify("stage the task's changes", gitDir);
-    const tree = (await git.raw(["write-tree"])).trim();
-    if (tree === baseTree.trim()) return void 0;
+    const [, tree] = await settleAll([this.#guard.verify(doing, gitDir), git.raw(["write-tree"])]);
+    return { tree: tree.trim(), baseTree: baseTree.trim(), alongside: beside };
+  }
+  /** A staged tree as a commit on the worktree's base (the task's own commit, for a pick or to keep). */
+  async commitOnBase(worktree, tree, message) {
+    const git = this.#pinned(worktree.path, this.#gitDirOf(worktree));
     return (await git.raw(["commit-tree", tree, "-p", worktree.base, "-m", message])).trim();
   }
   /**
@@ -8446,7 +8515,10 @@ var TaskWorktrees = class {
 var SimpleGitWorkspace = class _SimpleGitWorkspace {
   root;
   #git;
-  /** The same git for commands that print nothing (`update-ref`, `add`, `cherry-pick`), without simple-git's 50 ms wait. */
+  /**
+   * The same git without simple-git: its per-call work, and its 50 ms wait after a command that
+   * prints nothing (`update-ref`, `add`, `cherry-pick`). Every command on a checkpoint's path.
+   */
   #quiet;
   #identity;
   #pushAuth;
@@ -8540,7 +8612,9 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     });
   }
   addWorktree(label, base) {
-    return this.#resolveCommit(base).then((sha2) => this.#worktrees.add(label, sha2));
+    const sha2 = this.#resolveCommit(base);
+    sha2.catch(() => void 0);
+    return this.#worktrees.add(label, sha2);
   }
   removeWorktree(worktree) {
     return this.#worktrees.remove(worktree);
@@ -8550,24 +8624,54 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
   }
   async integrate(worktree, message, trailers, policy) {
     const text = formatCheckpointMessage(message, trailers);
+    const taskMessage = `maestro: changes of task ${trailers.task}`;
     return this.#serial.run(
       () => this.#refusable(async (keep) => {
-        const taskCommit = await this.#worktrees.snapshot(
-          worktree,
-          `maestro: changes of task ${trailers.task}`
-        );
-        if (taskCommit === void 0) return { kind: "empty" };
+        const staged = await this.#worktrees.stage(worktree, () => this.#runBranchStatus("integrate a task"));
+        const { tree, baseTree, alongside: head } = staged;
+        if (tree === baseTree) return { kind: "empty" };
+        keep.ref = async () => this.#keepRefused(trailers, await this.#worktrees.commitOnBase(worktree, tree, taskMessage));
+        if (head === worktree.base) {
+          const forward = await this.#fastForward(head, baseTree, tree, text, policy);
+          if (forward) return forward;
+        }
+        const taskCommit = await this.#worktrees.commitOnBase(worktree, tree, taskMessage);
         keep.ref = () => this.#keepRefused(trailers, taskCommit);
-        const { head } = await this.#runBranchState("integrate a task");
-        return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree, headTree }) => {
-          const message2 = await this.#gate.message(head, tree, text, policy, "commit", {
-            headTree,
-            configVerified: true
-          });
-          return this.#commitTree(head, tree, message2);
+        return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree: tree2, headTree }) => {
+          const { commit, message: message2 } = await this.#checkedCommit(head, headTree, tree2, text, policy);
+          return this.#moveBranch(head, commit, message2);
         });
       })
     );
+  }
+  /**
+   * The run branch has not moved since the task's worktree was made from it, so the task's tree is
+   * the checkpoint as it is, without a three-way pick (which refreshes the whole main index and
+   * writes it twice). The commit is scanned while its object is written; then the main checkout
+   * gets only the paths that differ (`read-tree -m -u`) and the branch moves if still at `head`.
+   * `undefined` when `read-tree` refuses, changing nothing (an untracked file in the way): the
+   * pick then reports the conflict with every path, as for any other task.
+   */
+  async #fastForward(head, headTree, tree, text, policy) {
+    const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
+    const checkedOut = await tryRaw(this.#quiet, ["read-tree", "-m", "-u", head, commit]);
+    if (!checkedOut.ok) return void 0;
+    const recorded = await tryRaw(this.#quiet, [
+      "update-ref",
+      "-m",
+      `commit: ${messageSubject(message)}`,
+      "HEAD",
+      commit,
+      head
+    ]);
+    if (!recorded.ok) {
+      await tryRaw(this.#quiet, ["read-tree", "-m", "-u", commit, head]);
+      throw new MaestroError(
+        `git failed to record the checkpoint: ${recorded.message.trim()}. Check the checkout with \`git status\`, then retry.`,
+        { code: "git.failed" }
+      );
+    }
+    return { kind: "integrated", sha: commit };
   }
   async commitAll(message, trailers, policy) {
     const text = formatCheckpointMessage(message, trailers);
@@ -8580,18 +8684,15 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
           "stage the working tree",
           "Check file permissions in the checkout."
         );
-        const tree = (await this.#git.raw(["write-tree"])).trim();
+        const tree = (await this.#quiet.raw(["write-tree"])).trim();
         if (tree === headTree) return { kind: "empty" };
         keep.ref = async () => {
-          const commit = (await this.#git.raw(["commit-tree", tree, "-p", head, "-m", text])).trim();
+          const commit2 = (await this.#quiet.raw(["commit-tree", tree, "-p", head, "-m", text])).trim();
           await tryRaw(this.#quiet, ["reset", "-q"]);
-          return this.#keepRefused(trailers, commit);
+          return this.#keepRefused(trailers, commit2);
         };
-        const message2 = await this.#gate.message(head, tree, text, policy, "commit", {
-          headTree,
-          configVerified: true
-        });
-        return { kind: "integrated", sha: await this.#commitTree(head, tree, message2) };
+        const { commit, message: message2 } = await this.#checkedCommit(head, headTree, tree, text, policy);
+        return { kind: "integrated", sha: await this.#moveBranch(head, commit, message2) };
       })
     );
   }
@@ -8608,7 +8709,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
         { protectedPaths: [] },
         `restore the tree of ${target}`
       );
-      const commit = (await this.#git.raw(["commit-tree", tree, "-p", head, "-m", checked])).trim();
+      const commit = (await this.#quiet.raw(["commit-tree", tree, "-p", head, "-m", checked])).trim();
       await mustRaw(
         this.#quiet,
         ["reset", "-q", "--keep", commit],
@@ -8711,12 +8812,23 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     return ref;
   }
   /**
-   * The staged `tree` as a commit on `head`, and the run branch moved to it only if it is still at
-   * `head` (`update-ref` with the old value). The index already holds `tree`, so unlike `git commit`
-   * nothing is read or written again: two small processes, half of a checkpoint's cost.
+   * `tree` as a commit on `head`, its object written while the commit scan runs (the message is
+   * the redacted text either way); throws the scan's `CommitRefusedError`, leaving that object
+   * unreferenced. For callers that verified git's config in the same serial step, before staging.
    */
-  async #commitTree(head, tree, message) {
-    const commit = (await this.#git.raw(["commit-tree", tree, "-p", head, "-m", message])).trim();
+  async #checkedCommit(head, headTree, tree, text, policy) {
+    const message = this.#gate.redacted(text);
+    const [, written] = await settleAll([
+      this.#gate.check(head, tree, text, policy, "commit", { headTree, configVerified: true }),
+      this.#quiet.raw(["commit-tree", tree, "-p", head, "-m", message])
+    ]);
+    return { commit: written.trim(), message };
+  }
+  /**
+   * HEAD's branch moved from `head` to `commit` only if it is still at `head` (`update-ref` with the
+   * old value). Unlike `git commit`, the index is not read or written again.
+   */
+  async #moveBranch(head, commit, message) {
     await mustRaw(
       this.#quiet,
       ["update-ref", "-m", `commit: ${messageSubject(message)}`, "HEAD", commit, head],
@@ -8732,7 +8844,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
   async #runBranchHead() {
     const [, out] = await Promise.all([
       this.#guard.verify("stage the working tree"),
-      tryRaw(this.#git, ["rev-parse", "HEAD^{commit}", "HEAD^{tree}", "--symbolic-full-name", "HEAD"])
+      tryRaw(this.#quiet, ["rev-parse", "HEAD^{commit}", "HEAD^{tree}", "--symbolic-full-name", "HEAD"])
     ]);
     const [head = "", headTree = "", ref = ""] = out.ok ? out.stdout.trim().split("\n") : [];
     const branch = ref.replace(/^refs\/heads\//, "");
@@ -8748,7 +8860,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     return resolveCommit(this.#quiet, this.root, rev);
   }
   async #treeOf(commit) {
-    return (await this.#git.raw(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
+    return (await this.#quiet.raw(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }
   /**
    * One `status --porcelain=v2 --branch` call (it always prints, which keeps simple-git fast):
@@ -8757,7 +8869,14 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
    */
   async #runBranchState(cleanFor) {
     await this.#guard.verify(cleanFor ?? "stage the working tree");
-    const out = await this.#git.raw([
+    return this.#readRunBranchState(cleanFor);
+  }
+  /** `#runBranchState`'s head, for a caller that verified git's configuration itself just before. */
+  async #runBranchStatus(cleanFor) {
+    return (await this.#readRunBranchState(cleanFor)).head;
+  }
+  async #readRunBranchState(cleanFor) {
+    const out = await this.#quiet.raw([
       "status",
       "--porcelain=v2",
       "--branch",
@@ -8778,7 +8897,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     return { branch, head };
   }
   async #assertCleanTracked(doing) {
-    const status = await this.#git.raw([
+    const status = await this.#quiet.raw([
       "status",
       "--porcelain=v2",
       "--branch",
@@ -12920,7 +13039,7 @@ async function fetchDefaultBranch(ctx) {
   }
   return parseOrThrow(repositorySchema, data, "GitHub repository").default_branch;
 }
-async function readFile2(ctx, path, ref) {
+async function readFile(ctx, path, ref) {
   let data;
   try {
     const response = await ctx.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
@@ -13260,7 +13379,7 @@ var OctokitIssueHost = class {
     return fetchPermission(this.#ctx, login);
   }
   readFile(path, ref) {
-    return readFile2(this.#ctx, path, ref);
+    return readFile(this.#ctx, path, ref);
   }
   dispatchWorkflow(dispatch) {
     return dispatchWorkflow(this.#ctx, dispatch);
@@ -13333,14 +13452,14 @@ var OctokitIssueHost = class {
 
 // src/adapters/local/fs-cache-store.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir3, readFile as readFile3, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile2, rename, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join7 } from "node:path";
 function fsCacheStore(dir) {
   const fileFor = (key) => join7(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "_")}.bin`);
   return {
     async load(key) {
       try {
-        return await readFile3(fileFor(key));
+        return await readFile2(fileFor(key));
       } catch {
         return void 0;
       }
@@ -13356,7 +13475,7 @@ function fsCacheStore(dir) {
 }
 
 // src/adapters/local/fs-session-store.ts
-import { appendFile, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
+import { appendFile, mkdir as mkdir4, readdir, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 var NAME_RE = /^[a-z0-9][a-z0-9._-]*$/;
 var FsSessionStore = class {
@@ -13370,7 +13489,7 @@ var FsSessionStore = class {
   /** Keeps `.maestro/` out of `git status` without touching the repository's own .gitignore. */
   static async excludeFromGit(gitDir) {
     const exclude = join8(gitDir, "info", "exclude");
-    const current = await readFile4(exclude, "utf8").catch(() => "");
+    const current = await readFile3(exclude, "utf8").catch(() => "");
     if (current.split("\n").some((line) => line.trim() === "/.maestro/")) return;
     await mkdir4(join8(gitDir, "info"), { recursive: true });
     await appendFile(exclude, `${current && !current.endsWith("\n") ? "\n" : ""}/.maestro/
@@ -13400,7 +13519,7 @@ var FsSessionStore = class {
     const path = this.#file(sessionId, name);
     let text;
     try {
-      text = await readFile4(path, "utf8");
+      text = await readFile3(path, "utf8");
     } catch {
       return void 0;
     }
@@ -13420,7 +13539,7 @@ var FsSessionStore = class {
 `);
   }
   async list() {
-    const entries = await readdir2(this.#root).catch(() => []);
+    const entries = await readdir(this.#root).catch(() => []);
     return entries.filter((e) => SESSION_ID_RE.test(e)).sort((a, b2) => b2.localeCompare(a));
   }
   #dir(sessionId) {
@@ -13654,7 +13773,7 @@ function bubblewrapArgs(layout, argv) {
 }
 
 // src/adapters/sandbox/sandbox-layout.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync3, realpathSync } from "node:fs";
 import { delimiter, isAbsolute as isAbsolute5, join as join9, relative as relative2, sep as sep3 } from "node:path";
 var secretHomeEntries = /* @__PURE__ */ new Set([
   ".ssh",
@@ -13723,7 +13842,7 @@ function toolchainDirs(path, home) {
 }
 function dotGitKind(path) {
   try {
-    const stats = lstatSync2(path);
+    const stats = lstatSync3(path);
     if (stats.isDirectory()) return "directory";
     return stats.isFile() ? "file" : "none";
   } catch {
@@ -13742,7 +13861,7 @@ function existingDir(path) {
 }
 function isDirectory(path) {
   try {
-    return lstatSync2(path).isDirectory();
+    return lstatSync3(path).isDirectory();
   } catch {
     return false;
   }
@@ -13915,7 +14034,7 @@ server.listen(0, '127.0.0.1', () => {
 `;
 
 // src/adapters/sandbox/probe-bubblewrap.ts
-import { mkdtemp as mkdtemp3, readFile as readFile5, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, readFile as readFile4, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join11 } from "node:path";
 var appArmorUsernsSysctl = "/proc/sys/kernel/apparmor_restrict_unprivileged_userns";
@@ -13932,7 +14051,7 @@ async function probeBubblewrap(bwrap, runner, sysctlPath = appArmorUsernsSysctl)
     if (result.kind !== "exited") return failed(`bwrap did not finish (${result.kind})`);
     if (result.exitCode === 0) return { kind: "ok" };
     const detail = result.stderr.trim().split("\n")[0] ?? `exit code ${result.exitCode}`;
-    if ((await readFile5(sysctlPath, "utf8").catch(() => "0")).trim() === "1") {
+    if ((await readFile4(sysctlPath, "utf8").catch(() => "0")).trim() === "1") {
       return { kind: "userns-restricted", detail };
     }
     return failed(detail);

@@ -398,8 +398,8 @@ async function act(route, base) {
   const skip = skipReason(route, base.inputs.mode);
   if (skip) return { kind: "nothing", reason: `nothing to do: ${skip}` };
   const [{ gitHubDeps }, { handleIssueEvent }] = await Promise.all([
-    import("./wiring-UY7MQWZX.js"),
-    import("./handle-issue-event-VXYPC2YC.js")
+    import("./wiring-API4O55B.js"),
+    import("./handle-issue-event-EPLVDWOG.js")
   ]);
   const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
   const ctx = { ...base, tempDir };
@@ -419,8 +419,8 @@ async function act(route, base) {
 }
 async function execute(ctx, deps, request, handled) {
   const [{ executionDeps }, { executeApproved }] = await Promise.all([
-    import("./wiring-UY7MQWZX.js"),
-    import("./execute-approved-DLMHHB62.js")
+    import("./wiring-API4O55B.js"),
+    import("./execute-approved-4ZEXDK2H.js")
   ]);
   const cancellation = runnerCancellation(ctx.logger);
   try {
@@ -444,7 +444,7 @@ async function cancelRun(runId, deps, ctx) {
 }
 async function planEvent(route, deps) {
   if (route.commentId !== void 0) {
-    const { dispatchedComment } = await import("./dispatched-comment-N2URFXGQ.js");
+    const { dispatchedComment } = await import("./dispatched-comment-425JJTFQ.js");
     return dispatchedComment(deps.host, route.issue, route.commentId);
   }
   return { kind: "event", event: await labeledEvent(route, deps) };

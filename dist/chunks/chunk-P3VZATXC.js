@@ -39,7 +39,7 @@ import {
   trustedSnapshot,
   validateTaskGraph,
   writePlan
-} from "./chunk-BB2RS2VX.js";
+} from "./chunk-Z5KOP5T5.js";
 import {
   findPrice,
   priceTable

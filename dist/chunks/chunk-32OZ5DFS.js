@@ -15,7 +15,7 @@ import {
   sanitizeInbound,
   taskPlanSchema,
   unpackState
-} from "./chunk-BB2RS2VX.js";
+} from "./chunk-Z5KOP5T5.js";
 import {
   formatConfigIssues,
   parseConfigText
