@@ -35,7 +35,8 @@ import {
 import { type OpenedRepository, openRepository } from './open-repository.js';
 import { authHeaderEnv } from './push-auth.js';
 import { type GitRemoteTarget, pushBranch } from './push-branch.js';
-import { assertRunBranchName, RUN_BRANCH_PREFIX } from './run-branch-name.js';
+import { assertRunBranchName } from './run-branch-name.js';
+import { assertCleanTracked, readRunBranchHead, readRunBranchState } from './run-branch-state.js';
 import { SerialQueue } from './serial-queue.js';
 import { settleAll } from './settle-all.js';
 import { TaskWorktrees } from './task-worktrees.js';
@@ -155,7 +156,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
         `accept ${name} as a branch name`,
         'Choose another branch name.',
       );
-      await this.#assertCleanTracked(`switch to ${name}`);
+      await assertCleanTracked(this.#quiet, this.root, `switch to ${name}`);
       const exists = await tryRaw(this.#git, ['rev-parse', '--verify', '-q', `refs/heads/${name}`]);
       if (exists.ok && exists.stdout.trim()) {
         if ((await this.currentBranch()) === name) return;
@@ -461,31 +462,13 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return commit;
   }
 
-  /**
-   * The run branch, its head and the head's tree in one `rev-parse`; refuses unless HEAD is on a
-   * `maestro/` branch. For commits of the whole working tree, where `add -A` refreshes the index.
-   */
+  /** The run branch's head and tree, read beside the config check (nothing is staged until both are done). */
   async #runBranchHead(): Promise<{ branch: string; head: string; headTree: string }> {
-    // The read-only `rev-parse` runs beside the config check (nothing is staged until both are
-    // done; a refusal discards its answer). Its options apply to the arguments after them: sha,
-    // tree, then the branch's full name.
-    const [, out] = await Promise.all([
+    const [, state] = await Promise.all([
       this.#guard.verify('stage the working tree'),
-      tryRaw(this.#quiet, ['rev-parse', 'HEAD^{commit}', 'HEAD^{tree}', '--symbolic-full-name', 'HEAD']),
+      readRunBranchHead(this.#quiet),
     ]);
-    const [head = '', headTree = '', ref = ''] = out.ok ? out.stdout.trim().split('\n') : [];
-    const branch = ref.replace(/^refs\/heads\//, '');
-    if (
-      !ref.startsWith('refs/heads/') ||
-      !branch.startsWith(RUN_BRANCH_PREFIX) ||
-      !/^[0-9a-f]+$/.test(head)
-    ) {
-      throw new MaestroError(
-        `The checkout is on ${ref.startsWith('refs/heads/') ? branch : 'a detached HEAD'}, not a ${RUN_BRANCH_PREFIX} branch; Maestro only commits to its own run branch. Check out the run branch first.`,
-        { code: 'git.not-on-run-branch' },
-      );
-    }
-    return { branch, head, headTree };
+    return state;
   }
 
   #resolveCommit(rev: string): Promise<string> {
@@ -496,61 +479,15 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return (await this.#quiet.raw(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
   }
 
-  /**
-   * One `status --porcelain=v2 --branch` call (it always prints, which keeps simple-git fast):
-   * refuses unless the checkout is on a `maestro/` branch and, when `cleanFor` is given, has no
-   * uncommitted changes to tracked files.
-   */
   async #runBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
     // Before `status`: it refreshes the index and can run a clean filter planted since open.
     await this.#guard.verify(cleanFor ?? 'stage the working tree');
-    return this.#readRunBranchState(cleanFor);
+    return readRunBranchState(this.#quiet, this.root, cleanFor);
   }
 
   /** `#runBranchState`'s head, for a caller that verified git's configuration itself just before. */
   async #runBranchStatus(cleanFor: string): Promise<string> {
-    return (await this.#readRunBranchState(cleanFor)).head;
-  }
-
-  async #readRunBranchState(cleanFor?: string): Promise<{ branch: string; head: string }> {
-    const out = await this.#quiet.raw([
-      'status',
-      '--porcelain=v2',
-      '--branch',
-      '--untracked-files=no',
-      '--ignore-submodules=all',
-    ]);
-    const lines = out.split('\n').filter(Boolean);
-    const header = (key: string) =>
-      lines.find((l) => l.startsWith(`# branch.${key} `))?.slice(`# branch.${key} `.length);
-    const branch = header('head');
-    const head = header('oid');
-    if (!branch?.startsWith(RUN_BRANCH_PREFIX) || !head || !/^[0-9a-f]+$/.test(head)) {
-      throw new MaestroError(
-        `The checkout is on ${branch ?? 'a detached HEAD'}, not a ${RUN_BRANCH_PREFIX} branch; Maestro only commits to its own run branch. Check out the run branch first.`,
-        { code: 'git.not-on-run-branch' },
-      );
-    }
-    if (cleanFor && lines.some((l) => !l.startsWith('#'))) throw this.#dirtyError(cleanFor);
-    return { branch, head };
-  }
-
-  async #assertCleanTracked(doing: string): Promise<void> {
-    const status = await this.#quiet.raw([
-      'status',
-      '--porcelain=v2',
-      '--branch',
-      '--untracked-files=no',
-      '--ignore-submodules=all',
-    ]);
-    if (status.split('\n').some((l) => l && !l.startsWith('#'))) throw this.#dirtyError(doing);
-  }
-
-  #dirtyError(doing: string): MaestroError {
-    return new MaestroError(
-      `Cannot ${doing}: ${this.root} has uncommitted changes to tracked files. Commit or stash them first, then retry.`,
-      { code: 'git.dirty-checkout' },
-    );
+    return (await readRunBranchState(this.#quiet, this.root, cleanFor)).head;
   }
 }
 

@@ -8300,6 +8300,56 @@ function runBranchNameProblem(name) {
   return void 0;
 }
 
+// src/adapters/git/run-branch-state.ts
+async function readRunBranchHead(git) {
+  const out = await tryRaw(git, [
+    "rev-parse",
+    "HEAD^{commit}",
+    "HEAD^{tree}",
+    "--symbolic-full-name",
+    "HEAD"
+  ]);
+  const [head = "", headTree = "", ref = ""] = out.ok ? out.stdout.trim().split("\n") : [];
+  const branch = ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
+  return { branch: onRunBranch(branch, head), head, headTree };
+}
+async function readRunBranchState(git, root, cleanFor) {
+  const lines = await trackedStatus(git);
+  const header = (key) => lines.find((l) => l.startsWith(`# branch.${key} `))?.slice(`# branch.${key} `.length);
+  const head = header("oid") ?? "";
+  const branch = onRunBranch(header("head"), head);
+  if (cleanFor && lines.some((l) => !l.startsWith("#"))) throw dirtyCheckout(root, cleanFor);
+  return { branch, head };
+}
+async function assertCleanTracked(git, root, doing) {
+  if ((await trackedStatus(git)).some((l) => !l.startsWith("#"))) throw dirtyCheckout(root, doing);
+}
+async function trackedStatus(git) {
+  const out = await git.raw([
+    "status",
+    "--porcelain=v2",
+    "--branch",
+    "--untracked-files=no",
+    "--ignore-submodules=all"
+  ]);
+  return out.split("\n").filter(Boolean);
+}
+function onRunBranch(branch, head) {
+  if (!branch?.startsWith(RUN_BRANCH_PREFIX) || !/^[0-9a-f]+$/.test(head)) {
+    throw new MaestroError(
+      `The checkout is on ${branch ?? "a detached HEAD"}, not a ${RUN_BRANCH_PREFIX} branch; Maestro only commits to its own run branch. Check out the run branch first.`,
+      { code: "git.not-on-run-branch" }
+    );
+  }
+  return branch;
+}
+function dirtyCheckout(root, doing) {
+  return new MaestroError(
+    `Cannot ${doing}: ${root} has uncommitted changes to tracked files. Commit or stash them first, then retry.`,
+    { code: "git.dirty-checkout" }
+  );
+}
+
 // src/adapters/git/serial-queue.ts
 var SerialQueue = class {
   #tail = Promise.resolve();
@@ -8590,7 +8640,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
         `accept ${name} as a branch name`,
         "Choose another branch name."
       );
-      await this.#assertCleanTracked(`switch to ${name}`);
+      await assertCleanTracked(this.#quiet, this.root, `switch to ${name}`);
       const exists2 = await tryRaw(this.#git, ["rev-parse", "--verify", "-q", `refs/heads/${name}`]);
       if (exists2.ok && exists2.stdout.trim()) {
         if (await this.currentBranch() === name) return;
@@ -8837,24 +8887,13 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     );
     return commit;
   }
-  /**
-   * The run branch, its head and the head's tree in one `rev-parse`; refuses unless HEAD is on a
-   * `maestro/` branch. For commits of the whole working tree, where `add -A` refreshes the index.
-   */
+  /** The run branch's head and tree, read beside the config check (nothing is staged until both are done). */
   async #runBranchHead() {
-    const [, out] = await Promise.all([
+    const [, state] = await Promise.all([
       this.#guard.verify("stage the working tree"),
-      tryRaw(this.#quiet, ["rev-parse", "HEAD^{commit}", "HEAD^{tree}", "--symbolic-full-name", "HEAD"])
+      readRunBranchHead(this.#quiet)
     ]);
-    const [head = "", headTree = "", ref = ""] = out.ok ? out.stdout.trim().split("\n") : [];
-    const branch = ref.replace(/^refs\/heads\//, "");
-    if (!ref.startsWith("refs/heads/") || !branch.startsWith(RUN_BRANCH_PREFIX) || !/^[0-9a-f]+$/.test(head)) {
-      throw new MaestroError(
-        `The checkout is on ${ref.startsWith("refs/heads/") ? branch : "a detached HEAD"}, not a ${RUN_BRANCH_PREFIX} branch; Maestro only commits to its own run branch. Check out the run branch first.`,
-        { code: "git.not-on-run-branch" }
-      );
-    }
-    return { branch, head, headTree };
+    return state;
   }
   #resolveCommit(rev) {
     return resolveCommit(this.#quiet, this.root, rev);
@@ -8862,55 +8901,13 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
   async #treeOf(commit) {
     return (await this.#quiet.raw(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }
-  /**
-   * One `status --porcelain=v2 --branch` call (it always prints, which keeps simple-git fast):
-   * refuses unless the checkout is on a `maestro/` branch and, when `cleanFor` is given, has no
-   * uncommitted changes to tracked files.
-   */
   async #runBranchState(cleanFor) {
     await this.#guard.verify(cleanFor ?? "stage the working tree");
-    return this.#readRunBranchState(cleanFor);
+    return readRunBranchState(this.#quiet, this.root, cleanFor);
   }
   /** `#runBranchState`'s head, for a caller that verified git's configuration itself just before. */
   async #runBranchStatus(cleanFor) {
-    return (await this.#readRunBranchState(cleanFor)).head;
-  }
-  async #readRunBranchState(cleanFor) {
-    const out = await this.#quiet.raw([
-      "status",
-      "--porcelain=v2",
-      "--branch",
-      "--untracked-files=no",
-      "--ignore-submodules=all"
-    ]);
-    const lines = out.split("\n").filter(Boolean);
-    const header = (key) => lines.find((l) => l.startsWith(`# branch.${key} `))?.slice(`# branch.${key} `.length);
-    const branch = header("head");
-    const head = header("oid");
-    if (!branch?.startsWith(RUN_BRANCH_PREFIX) || !head || !/^[0-9a-f]+$/.test(head)) {
-      throw new MaestroError(
-        `The checkout is on ${branch ?? "a detached HEAD"}, not a ${RUN_BRANCH_PREFIX} branch; Maestro only commits to its own run branch. Check out the run branch first.`,
-        { code: "git.not-on-run-branch" }
-      );
-    }
-    if (cleanFor && lines.some((l) => !l.startsWith("#"))) throw this.#dirtyError(cleanFor);
-    return { branch, head };
-  }
-  async #assertCleanTracked(doing) {
-    const status = await this.#quiet.raw([
-      "status",
-      "--porcelain=v2",
-      "--branch",
-      "--untracked-files=no",
-      "--ignore-submodules=all"
-    ]);
-    if (status.split("\n").some((l) => l && !l.startsWith("#"))) throw this.#dirtyError(doing);
-  }
-  #dirtyError(doing) {
-    return new MaestroError(
-      `Cannot ${doing}: ${this.root} has uncommitted changes to tracked files. Commit or stash them first, then retry.`,
-      { code: "git.dirty-checkout" }
-    );
+    return (await readRunBranchState(this.#quiet, this.root, cleanFor)).head;
   }
 };
 function blockedAction(finding) {

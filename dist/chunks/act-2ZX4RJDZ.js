@@ -398,7 +398,7 @@ async function act(route, base) {
   const skip = skipReason(route, base.inputs.mode);
   if (skip) return { kind: "nothing", reason: `nothing to do: ${skip}` };
   const [{ gitHubDeps }, { handleIssueEvent }] = await Promise.all([
-    import("./wiring-API4O55B.js"),
+    import("./wiring-KDCUNTKN.js"),
     import("./handle-issue-event-EPLVDWOG.js")
   ]);
   const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
@@ -419,7 +419,7 @@ async function act(route, base) {
 }
 async function execute(ctx, deps, request, handled) {
   const [{ executionDeps }, { executeApproved }] = await Promise.all([
-    import("./wiring-API4O55B.js"),
+    import("./wiring-KDCUNTKN.js"),
     import("./execute-approved-4ZEXDK2H.js")
   ]);
   const cancellation = runnerCancellation(ctx.logger);
