@@ -7,6 +7,7 @@ import { MaestroError, ValidationError } from '../../core/errors.js';
 import type { RepoFile, RepositoryReader } from '../../ports/repository-port.js';
 import type { GitRaw } from './git-client.js';
 import { DEFAULT_AUTHOR, gitConfig, gitEnvironment } from './git-env.js';
+import { parseIndexListing } from './index-listing.js';
 
 const SUBMODULE = '160000';
 const SYMLINK = '120000';
@@ -51,37 +52,48 @@ export class GitRepositoryReader implements RepositoryReader {
   async listFiles(): Promise<RepoFile[]> {
     // Two processes: the index, and what differs from it (`-m`: modified or deleted in the working
     // tree, tagged C, the same paths as `diff --name-only`; `-o`: untracked, tagged ?). The second
-    // walks the working tree and takes longer: the index's paths are stat'ed meanwhile.
+    // walks the working tree and takes longer: the index's listing is parsed meanwhile.
     const changedOutput = this.#raw(['ls-files', '-z', '-t', '--modified', '--others', '--exclude-standard']);
     changedOutput.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
     const entries = new Map<string, { blob: string; mode: string }>();
-    for (const record of splitZ(await this.#raw(['ls-files', '-s', '-z']))) {
-      const entry = stagedEntry(record);
-      if (!entry || entries.has(entry.path)) continue;
+    // Sizes from the index instead of an `lstat` per file (most of a warm listing's time): for an
+    // entry git checks (tag H) that `-m` does not report, git compared the file's size with the
+    // one it recorded (`ie_match_stat`), so that size is the file's. Recorded as 0 (an index not
+    // refreshed since `read-tree`, or an empty file), or skip-worktree, assume-unchanged (git does
+    // not look at those) and unmerged entries: stat'ed as before.
+    const indexSizes = new Map<string, number>();
+    const toStat = new Set<string>();
+    for (const entry of parseIndexListing(await this.#raw(['ls-files', '-s', '-v', '-z', '--debug']))) {
+      if (entries.has(entry.path)) continue;
       if (entry.mode === SUBMODULE || entry.mode === SYMLINK) continue;
       entries.set(entry.path, entry);
+      if (entry.tag === 'H' && entry.size) indexSizes.set(entry.path, entry.size);
+      else toStat.add(entry.path);
     }
-    const stats = await this.#stats([...entries.keys()]);
     const rehash = new Set<string>();
-    const untracked: string[] = [];
     for (const record of splitZ(await changedOutput)) {
       const path = record.slice(2);
       if (record.startsWith('? ')) {
         entries.set(path, { mode: '100644', blob: '' });
         rehash.add(path);
-        untracked.push(path);
       } else if (entries.has(path)) rehash.add(path);
     }
-    for (const [path, stat] of await this.#stats(untracked)) stats.set(path, stat);
+    for (const path of rehash) {
+      indexSizes.delete(path);
+      toStat.add(path);
+    }
+    const stats = await this.#stats([...toStat]);
     const present = [...rehash].filter((p) => stats.get(p)?.file);
     const blobs = await this.#hashObjects(present);
     const files: RepoFile[] = [];
     for (const [path, entry] of entries) {
-      const stat = stats.get(path);
-      if (!stat?.file) continue; // deleted in the working tree, or a symlink / directory
+      // git keeps the low 32 bits of a size: a file of 4 GiB or more could pass for a small one
+      // here, but `readFile` refuses files over 2 GiB (Node's limit), so it is never read.
+      const size = indexSizes.get(path) ?? (stats.get(path)?.file ? stats.get(path)!.size : undefined);
+      if (size === undefined) continue; // deleted in the working tree, or a symlink / directory
       const blob = rehash.has(path) ? blobs.get(path) : entry.blob;
       if (!blob) continue;
-      files.push({ path, blob, size: stat.size, mode: entry.mode });
+      files.push({ path, blob, size, mode: entry.mode });
     }
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -157,19 +169,6 @@ function lstatOrAbsent(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `<mode> <blob> <stage>\t<path>`, a record of `ls-files -s -z` (the path may hold any byte but NUL). */
-function stagedEntry(record: string): { mode: string; blob: string; path: string } | undefined {
-  const space1 = record.indexOf(' ');
-  const space2 = record.indexOf(' ', space1 + 1);
-  const tab = record.indexOf('\t', space2 + 1);
-  if (space1 < 0 || space2 < 0 || tab < 0) return undefined;
-  return {
-    mode: record.slice(0, space1),
-    blob: record.slice(space1 + 1, space2),
-    path: record.slice(tab + 1),
-  };
 }
 
 /** Output of a listing: every path of a very large tree, up to what one string can hold. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -71,6 +71,51 @@ describe('GitRepositoryReader', () => {
     writeFileSync(join(dir, 'pkg'), 'now a file\n');
     const files = await (await GitRepositoryReader.open(dir)).listFiles();
     expect(files.map((f) => f.path)).toEqual(['a.ts', 'pkg']);
+  });
+
+  // Clean files take their size from the index (`ls-files --debug`), not from an lstat each: every
+  // case where the index's size could be wrong goes through lstat, so each size is the file's.
+  it('gives every listed file its working-tree size, whatever git knows of it', async () => {
+    const dir = repoWith({
+      'clean.py': 'x = 1\n',
+      'empty.py': '',
+      'grown.py': 'a\n',
+      'assumed.py': 'old\n',
+      'sparse/gone.py': 'skip me\n',
+      'spaced name\nwith newline.py': 'odd = True\n',
+      'link-target.py': 'target\n',
+    });
+    writeFileSync(join(dir, 'grown.py'), 'a much longer content than before\n');
+    git(dir, 'update-index', '--assume-unchanged', 'assumed.py');
+    writeFileSync(join(dir, 'assumed.py'), "changed behind git's back, and longer\n");
+    git(dir, 'update-index', '--skip-worktree', 'sparse/gone.py');
+    rmSync(join(dir, 'sparse'), { recursive: true });
+    symlinkSync('link-target.py', join(dir, 'link.py'));
+    writeFileSync(join(dir, 'untracked.py'), 'new = 1\n');
+    const files = await (await GitRepositoryReader.open(dir)).listFiles();
+    expect(files.map((f) => f.path)).toEqual([
+      'assumed.py',
+      'clean.py',
+      'empty.py',
+      'grown.py',
+      'link-target.py',
+      'spaced name\nwith newline.py',
+      'untracked.py',
+    ]);
+    for (const f of files) expect([f.path, f.size]).toEqual([f.path, lstatSync(join(dir, f.path)).size]);
+    expect(files.find((f) => f.path === 'grown.py')!.blob).toBe(git(dir, 'hash-object', 'grown.py'));
+  });
+
+  it('stats the files of an index that holds no sizes (read-tree without a refresh)', async () => {
+    const dir = repoWith({ 'a.py': 'alpha\n', 'b.py': 'beta beta\n' });
+    rmSync(join(dir, '.git', 'index'));
+    git(dir, 'read-tree', 'HEAD'); // entries without stat data: recorded sizes are 0
+    expect(git(dir, 'ls-files', '--debug')).toMatch(/size: 0/);
+    const files = await (await GitRepositoryReader.open(dir)).listFiles();
+    expect(files.map((f) => [f.path, f.size, f.blob])).toEqual([
+      ['a.py', 6, git(dir, 'rev-parse', 'HEAD:a.py')],
+      ['b.py', 10, git(dir, 'rev-parse', 'HEAD:b.py')],
+    ]);
   });
 
   it('refuses paths outside the repository', async () => {
