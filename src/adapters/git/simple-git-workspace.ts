@@ -1,14 +1,8 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import type { SimpleGit } from 'simple-git';
 import { MaestroError } from '../../core/errors.js';
-import type { CommitFinding } from '../../core/policy/commit-scan/commit-finding.js';
 import { CommitRefusedError } from '../../core/policy/commit-scan/commit-refused-error.js';
-import {
-  type CheckpointTrailers,
-  formatCheckpointMessage,
-  messageSubject,
-} from '../../core/state/checkpoint-trailers.js';
-import type { BlockedAction } from '../../ports/executor-port.js';
+import { type CheckpointTrailers, formatCheckpointMessage } from '../../core/state/checkpoint-trailers.js';
 import type {
   CheckpointCommit,
   CommitPolicy,
@@ -20,6 +14,7 @@ import type {
   TaskWorktree,
 } from '../../ports/git-workspace-port.js';
 import { applyTaskCommit } from './apply-task-commit.js';
+import { CheckpointWriter } from './checkpoint-writer.js';
 import { CommitGate } from './commit-gate.js';
 import type { ConfigGuard } from './config-guard.js';
 import { fetchBranch } from './fetch-branch.js';
@@ -38,9 +33,7 @@ import { type GitRemoteTarget, pushBranch } from './push-branch.js';
 import { assertRunBranchName } from './run-branch-name.js';
 import { assertCleanTracked, readRunBranchHead, readRunBranchState } from './run-branch-state.js';
 import { SerialQueue } from './serial-queue.js';
-import { settleAll } from './settle-all.js';
 import { TaskWorktrees } from './task-worktrees.js';
-import { sanitiseLabel } from './worktree-location.js';
 
 export interface SimpleGitWorkspaceOptions {
   /** Where task worktrees are created; default `os.tmpdir()/maestro-worktrees/<repo-hash>`. */
@@ -86,6 +79,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   readonly #pushUrl: string | undefined;
   readonly #guard: ConfigGuard;
   readonly #gate: CommitGate;
+  readonly #writer: CheckpointWriter;
   readonly #worktrees: TaskWorktrees;
   /** Everything that moves HEAD or touches the main checkout's index runs through this. */
   readonly #serial = new SerialQueue();
@@ -108,6 +102,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
       secrets: options.secrets ?? [],
       onRemote: opened.onRemote,
     });
+    this.#writer = new CheckpointWriter(this.#quiet, this.#gate);
     this.#worktrees = new TaskWorktrees(
       opened.top,
       this.#git,
@@ -203,7 +198,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
     const taskMessage = `maestro: changes of task ${trailers.task}`;
     // Queued at once, so checkpoints land in the order the engine calls this (completion order).
     return this.#serial.run(() =>
-      this.#refusable(async (keep) => {
+      this.#writer.refusable(async (keep) => {
         // The task's whole working tree (tracked, new and deleted files; ignored ones stay out),
         // whatever HEAD the agent may have moved the worktree to, staged and written as a tree
         // while the main checkout's status is read (two indexes): git's configuration (the
@@ -212,57 +207,21 @@ export class SimpleGitWorkspace implements GitWorkspace {
         const { tree, baseTree, alongside: head } = staged;
         if (tree === baseTree) return { kind: 'empty' };
         keep.ref = async () =>
-          this.#keepRefused(trailers, await this.#worktrees.commitOnBase(worktree, tree, taskMessage));
+          this.#writer.keepRefused(trailers, await this.#worktrees.commitOnBase(worktree, tree, taskMessage));
         if (head === worktree.base) {
-          const forward = await this.#fastForward(head, baseTree, tree, text, policy);
+          const forward = await this.#writer.fastForward(head, baseTree, tree, text, policy);
           if (forward) return forward;
         }
         const taskCommit = await this.#worktrees.commitOnBase(worktree, tree, taskMessage);
-        keep.ref = () => this.#keepRefused(trailers, taskCommit);
+        keep.ref = () => this.#writer.keepRefused(trailers, taskCommit);
         return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree, headTree }) => {
           // Git's config was verified after the status, just before the pick; only Maestro's own
           // git (hooks, filters and fsmonitor off) ran in the main checkout since.
-          const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
-          return this.#moveBranch(head, commit, message);
+          const { commit, message } = await this.#writer.checkedCommit(head, headTree, tree, text, policy);
+          return this.#writer.moveBranch(head, commit, message);
         });
       }),
     );
-  }
-
-  /**
-   * The run branch has not moved since the task's worktree was made from it, so the task's tree is
-   * the checkpoint as it is, without a three-way pick (which refreshes the whole main index and
-   * writes it twice). The commit is scanned while its object is written; then the main checkout
-   * gets only the paths that differ (`read-tree -m -u`) and the branch moves if still at `head`.
-   * `undefined` when `read-tree` refuses, changing nothing (an untracked file in the way): the
-   * pick then reports the conflict with every path, as for any other task.
-   */
-  async #fastForward(
-    head: string,
-    headTree: string,
-    tree: string,
-    text: string,
-    policy: CommitPolicy,
-  ): Promise<IntegrationResult | undefined> {
-    const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
-    const checkedOut = await tryRaw(this.#quiet, ['read-tree', '-m', '-u', head, commit]);
-    if (!checkedOut.ok) return undefined;
-    const recorded = await tryRaw(this.#quiet, [
-      'update-ref',
-      '-m',
-      `commit: ${messageSubject(message)}`,
-      'HEAD',
-      commit,
-      head,
-    ]);
-    if (!recorded.ok) {
-      await tryRaw(this.#quiet, ['read-tree', '-m', '-u', commit, head]);
-      throw new MaestroError(
-        `git failed to record the checkpoint: ${recorded.message.trim()}. Check the checkout with \`git status\`, then retry.`,
-        { code: 'git.failed' },
-      );
-    }
-    return { kind: 'integrated', sha: commit };
   }
 
   async commitAll(
@@ -272,7 +231,7 @@ export class SimpleGitWorkspace implements GitWorkspace {
   ): Promise<IntegrationResult> {
     const text = formatCheckpointMessage(message, trailers);
     return this.#serial.run(() =>
-      this.#refusable(async (keep) => {
+      this.#writer.refusable(async (keep) => {
         const { head, headTree } = await this.#runBranchHead();
         await mustRaw(
           this.#quiet,
@@ -286,12 +245,12 @@ export class SimpleGitWorkspace implements GitWorkspace {
           // The staged work is kept as a commit under refs/maestro/ and left in the working tree, unstaged.
           const commit = (await this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', text])).trim();
           await tryRaw(this.#quiet, ['reset', '-q']);
-          return this.#keepRefused(trailers, commit);
+          return this.#writer.keepRefused(trailers, commit);
         };
         // `#runBranchHead` verified git's config just before `add`; only Maestro's own git (hooks,
         // filters and fsmonitor off) ran since, so the gate need not read it a second time.
-        const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
-        return { kind: 'integrated', sha: await this.#moveBranch(head, commit, message) };
+        const { commit, message } = await this.#writer.checkedCommit(head, headTree, tree, text, policy);
+        return { kind: 'integrated', sha: await this.#writer.moveBranch(head, commit, message) };
       }),
     );
   }
@@ -389,79 +348,6 @@ export class SimpleGitWorkspace implements GitWorkspace {
     return { GIT_DIR: this.#gitDirPinned, GIT_WORK_TREE: this.root };
   }
 
-  /**
-   * Runs a commit step; a `CommitRefusedError` becomes a `refused` result (after the step has
-   * undone its changes to the checkout), with the work kept under `refs/maestro/refused/` when
-   * the step says how.
-   */
-  async #refusable(
-    step: (keep: { ref?: () => Promise<string> }) => Promise<IntegrationResult>,
-  ): Promise<IntegrationResult> {
-    const keep: { ref?: () => Promise<string> } = {};
-    try {
-      const result = await step(keep);
-      if (result.kind === 'integrated') this.#gate.scanned(result.sha);
-      return result;
-    } catch (error) {
-      if (!(error instanceof CommitRefusedError)) throw error;
-      const kept = keep.ref ? await keep.ref().catch(() => undefined) : undefined;
-      const where = kept
-        ? `the work is kept locally as ${kept} (never pushed)`
-        : 'the checkpoints so far stay on the local branch';
-      return {
-        kind: 'refused',
-        reason: `${error.message.replace(/\.?$/, '')}. Nothing was committed or pushed; ${where}.`,
-        blocked: error.findings.map(blockedAction),
-        ...(kept ? { kept } : {}),
-      };
-    }
-  }
-
-  async #keepRefused(trailers: CheckpointTrailers, commit: string): Promise<string> {
-    const ref = `refs/maestro/refused/${sanitiseLabel(trailers.task)}-${trailers.checkpoint}`;
-    await mustRaw(
-      this.#quiet,
-      ['update-ref', ref, commit],
-      `keep the refused work as ${ref}`,
-      'Check the repository.',
-    );
-    return ref;
-  }
-
-  /**
-   * `tree` as a commit on `head`, its object written while the commit scan runs (the message is
-   * the redacted text either way); throws the scan's `CommitRefusedError`, leaving that object
-   * unreferenced. For callers that verified git's config in the same serial step, before staging.
-   */
-  async #checkedCommit(
-    head: string,
-    headTree: string,
-    tree: string,
-    text: string,
-    policy: CommitPolicy,
-  ): Promise<{ commit: string; message: string }> {
-    const message = this.#gate.redacted(text);
-    const [, written] = await settleAll([
-      this.#gate.check(head, tree, text, policy, 'commit', { headTree, configVerified: true }),
-      this.#quiet.raw(['commit-tree', tree, '-p', head, '-m', message]),
-    ] as const);
-    return { commit: written.trim(), message };
-  }
-
-  /**
-   * HEAD's branch moved from `head` to `commit` only if it is still at `head` (`update-ref` with the
-   * old value). Unlike `git commit`, the index is not read or written again.
-   */
-  async #moveBranch(head: string, commit: string, message: string): Promise<string> {
-    await mustRaw(
-      this.#quiet,
-      ['update-ref', '-m', `commit: ${messageSubject(message)}`, 'HEAD', commit, head],
-      'record the checkpoint',
-      'Check the checkout with `git status`, then retry.',
-    );
-    return commit;
-  }
-
   /** The run branch's head and tree, read beside the config check (nothing is staged until both are done). */
   async #runBranchHead(): Promise<{ branch: string; head: string; headTree: string }> {
     const [, state] = await Promise.all([
@@ -489,14 +375,4 @@ export class SimpleGitWorkspace implements GitWorkspace {
   async #runBranchStatus(cleanFor: string): Promise<string> {
     return (await readRunBranchState(this.#quiet, this.root, cleanFor)).head;
   }
-}
-
-function blockedAction(finding: CommitFinding): BlockedAction {
-  const kind =
-    finding.kind === 'protected-path' || finding.kind === 'submodule'
-      ? 'protected-path'
-      : finding.kind === 'symlink-escape'
-        ? 'path-escape'
-        : 'other';
-  return { kind, what: finding.what };
 }
