@@ -2,28 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { parseIndexListing } from '../../../../src/adapters/git/index-listing.js';
 
 const BLOB = 'cff1632b6f404369823c1fb8f30ceb66b0c28cd9';
-/** The debug lines git 2.39 prints after each record of `ls-files -s -v -z --debug`. */
+/** The debug lines git 2.39 prints after each index record of `ls-files -z -s -v --debug`. */
 const debug = (size: number) =>
   `  ctime: 1796658936:437312445\n  mtime: 1796658936:437312445\n  dev: 65024\tino: 2190493\n  uid: 0\tgid: 0\n  size: ${size}\tflags: 0\n`;
 
 describe('parseIndexListing', () => {
-  it('reads each record and the size among its debug lines', () => {
-    const out = `H 100644 ${BLOB} 0\tREADME.md\0${debug(71)}h 100755 ${BLOB} 0\tbin/run\0${debug(5)}`;
+  it('reads index records with the size among their debug lines, modified and untracked ones', () => {
+    const out = [
+      `? new file.py\0`,
+      `H 100644 ${BLOB} 0\tREADME.md\0${debug(71)}`,
+      `C 100644 ${BLOB} 0\tREADME.md\0${debug(71)}`,
+      `h 100755 ${BLOB} 0\tbin/run\0${debug(5)}`,
+    ].join('');
     expect(parseIndexListing(out)).toEqual([
+      { tag: '?', path: 'new file.py' },
       { tag: 'H', mode: '100644', blob: BLOB, path: 'README.md', size: 71 },
+      { tag: 'C', mode: '100644', blob: BLOB, path: 'README.md', size: 71 },
       { tag: 'h', mode: '100755', blob: BLOB, path: 'bin/run', size: 5 },
     ]);
   });
 
   it('keeps paths with spaces, tabs and newlines whole (only NUL ends a record)', () => {
     const path = 'a dir/odd\tname\n  size: 999\n.py';
-    const [entry] = parseIndexListing(`H 100644 ${BLOB} 0\t${path}\0${debug(12)}`);
-    expect(entry).toEqual({ tag: 'H', mode: '100644', blob: BLOB, path, size: 12 });
+    expect(parseIndexListing(`H 100644 ${BLOB} 0\t${path}\0${debug(12)}? ${path}\0`)).toEqual([
+      { tag: 'H', mode: '100644', blob: BLOB, path, size: 12 },
+      { tag: '?', path },
+    ]);
   });
 
   it('leaves the size undefined when git prints no debug lines or none with a size', () => {
-    const out = `H 100644 ${BLOB} 0\ta.py\0H 100644 ${BLOB} 0\tb.py\0  flags: 0\n`;
-    expect(parseIndexListing(out).map((e) => [e.path, e.size])).toEqual([
+    const out = `H 100644 ${BLOB} 0\ta.py\0H 100644 ${BLOB} 0\tb.py\0  flags: 0\n  size: many\n`;
+    expect(parseIndexListing(out).map((e) => [e.path, 'size' in e ? e.size : 'none'])).toEqual([
       ['a.py', undefined],
       ['b.py', undefined],
     ]);
