@@ -9,6 +9,7 @@ import { sweepRepository } from '../engine/github/reconcile.js';
 import { type Clock, systemClock } from '../ports/clock-port.js';
 import { appIdentity } from './app-identity.js';
 import { appOptionsFromEnv } from './app-options.js';
+import { DefaultBranchFiles } from './default-branch-files.js';
 import { eventJob, revivedJob, sweptEventJob, type WebhookContext } from './event-job.js';
 import { type AppDepsSettings, appGitHubDeps, type RepoTarget } from './github-deps.js';
 import { checkSuiteCompletedEvent } from './handlers/check-suite-completed.js';
@@ -20,6 +21,7 @@ import { reviewCommentEvent } from './handlers/pull-request-review-comment-creat
 import { reviewEvent } from './handlers/pull-request-review-submitted.js';
 import { workflowRunCompletedEvent } from './handlers/workflow-run-completed.js';
 import { gitHubCheck, type ReadinessCheck, redisCheck, serviceRoutes } from './health.js';
+import { reusedInstallationClients } from './installation-clients.js';
 import type { JobRunner } from './job-thread.js';
 import { AppMetrics } from './metrics.js';
 import { probotLogger } from './probot-logger.js';
@@ -129,13 +131,14 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
     self: appIdentity(auth),
     cache: fsCacheStore(defaultCacheDir(env)),
     checkoutRoot: options.checkoutRoot ?? defaultCheckoutRoot(),
+    files: new DefaultBranchFiles(),
   };
   const depsFor = options.depsFor ?? ((target: RepoTarget) => appGitHubDeps(target, settings));
   const metrics = new AppMetrics(() => queue);
   const jobDeps = {
     handle: metrics.observeHandle(options.handle ?? handleIssueEvent),
     depsFor,
-    auth: (installationId: number) => auth.auth(installationId),
+    auth: reusedInstallationClients((installationId) => auth.auth(installationId)),
   };
   const findMissed = options.findMissed ?? sweepRepository;
   // A job with its data goes to the job thread when there is one; what it decided is counted here.
@@ -167,7 +170,7 @@ export function maestroApp(app: Probot, options: MaestroAppOptions): MaestroApp 
           maxPending: options.maxPending,
           logger,
           ...options.redis,
-          revive: (stored) => metrics.timed(offload(revivedJob(stored, auth, jobDeps, logger))),
+          revive: (stored) => metrics.timed(offload(revivedJob(stored, jobDeps, jobDeps, logger))),
         })
       : new WorkQueue({ concurrency: options.concurrency, maxPending: options.maxPending, logger }));
 

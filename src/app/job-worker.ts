@@ -17,8 +17,10 @@ import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
 import { systemClock } from '../ports/clock-port.js';
 import type { Logger } from '../ports/logger-port.js';
 import { appIdentity } from './app-identity.js';
+import { DefaultBranchFiles } from './default-branch-files.js';
 import { type EventJobDeps, runPortable } from './event-job.js';
 import { appGitHubDeps, type RepoTarget } from './github-deps.js';
+import { reusedInstallationClients } from './installation-clients.js';
 import type { FromThread, JobThreadData, RunRequest } from './job-thread-messages.js';
 import { probotCredentials, probotEnv } from './probot-credentials.js';
 
@@ -66,12 +68,15 @@ async function start(): Promise<Required<EventJobDeps> & { logger: Logger }> {
     self: appIdentity(probot),
     cache: fsCacheStore(defaultCacheDir(data.env)),
     checkoutRoot: data.checkoutRoot ?? defaultCheckoutRoot(),
+    // Shared by this thread's jobs: one config read per repository version, not one per job.
+    files: new DefaultBranchFiles(),
   };
   return {
     logger,
     handle: setup.handle ?? handleIssueEvent,
     depsFor: setup.depsFor ?? ((target) => appGitHubDeps(target, settings)),
-    auth: (installationId) => probot.auth(installationId),
+    // One client per installation for every job of this thread, not a new Octokit per job.
+    auth: reusedInstallationClients((installationId) => probot.auth(installationId)),
   };
 }
 
