@@ -3,6 +3,7 @@ import type { GitHubDeps } from '../engine/github/github-deps.js';
 import type { Handled, IssueEvent } from '../engine/github/issue-events.js';
 import type { RepoRef } from '../ports/issue-host-port.js';
 import { afterHandled } from './after-handled.js';
+import { repoVersionOf } from './default-branch-files.js';
 import { semanticKey, serialKey } from './event-keys.js';
 import type { InstallationClient, RepoTarget } from './github-deps.js';
 import { probotLogger } from './probot-logger.js';
@@ -15,6 +16,7 @@ export interface WebhookContext {
   id: string;
   name: string;
   payload: {
+    /** Also `default_branch`, `pushed_at`, `updated_at`: the version read by repoVersionOf. */
     repository?: { name: string; owner: { login: string } } | undefined;
     installation?: { id: number } | undefined;
   };
@@ -56,13 +58,16 @@ export function eventJob(context: WebhookContext, event: IssueEvent, deps: Event
   // No installation and no delivered client: nothing could act on GitHub for it.
   if (!delivered && !(installationId && deps.auth)) return undefined;
   const client = async () => delivered ?? deps.auth!(installationId!);
+  const repoVersion = repoVersionOf(repository);
   return {
     key: serialKey(repo, event),
     dedupe: [`delivery:${context.id}`, semanticKey(repo, event)],
     name,
-    portable: installationId ? { installationId, repo, event, source: 'webhook' } : undefined,
+    portable: installationId
+      ? { installationId, repo, event, source: 'webhook', ...(repoVersion ? { repoVersion } : {}) }
+      : undefined,
     run: async () => {
-      const github = deps.depsFor({ client: await client(), repo, logger });
+      const github = deps.depsFor({ client: await client(), repo, logger, version: repoVersion });
       const handled = await deps.handle(event, github);
       logger.info(`${name}: ${describe(handled)}`);
       await afterHandled(handled, github);
@@ -130,8 +135,9 @@ export async function runPortable(
   deps: Required<EventJobDeps>,
   logger: RepoTarget['logger'],
 ): Promise<Handled> {
-  const { installationId, repo, event } = portable;
-  const github = deps.depsFor({ client: await deps.auth(installationId), repo, logger });
+  const { installationId, repo, event, repoVersion } = portable;
+  const client = await deps.auth(installationId);
+  const github = deps.depsFor({ client, repo, logger, version: repoVersion });
   const handled = await deps.handle(event, github);
   logger.info(`${name}: ${describe(handled)}`);
   await afterHandled(handled, github);

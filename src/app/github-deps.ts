@@ -10,6 +10,7 @@ import type { CacheStore } from '../ports/cache-port.js';
 import type { Clock } from '../ports/clock-port.js';
 import type { Actor, IssueHost, RepoRef } from '../ports/issue-host-port.js';
 import type { Logger } from '../ports/logger-port.js';
+import type { DefaultBranchFiles } from './default-branch-files.js';
 
 /** Probot's installation client (`context.octokit`, `await app.auth(id)`), as far as Maestro uses it. */
 export interface InstallationClient extends GitHubRequester {
@@ -21,6 +22,8 @@ export interface RepoTarget {
   client: InstallationClient;
   repo: RepoRef;
   logger: Logger;
+  /** The default branch's version the job's delivery saw: its config read is shared with others of it. */
+  version?: string;
 }
 
 /** What stays the same for every repository the App serves. */
@@ -36,6 +39,8 @@ export interface AppDepsSettings {
   self: (installation: InstallationClient) => Promise<Actor>;
   cache: CacheStore;
   checkoutRoot: string;
+  /** Default-branch reads shared by the jobs of one repository version (unset: every job reads). */
+  files?: DefaultBranchFiles;
 }
 
 const tokenSchema = z.object({ token: z.string().min(1) });
@@ -52,13 +57,14 @@ export async function installationToken(client: InstallationClient): Promise<str
  * discovery on a depth-1 clone made with the installation token.
  */
 export function appGitHubDeps(target: RepoTarget, settings: AppDepsSettings): GitHubDeps {
-  const host: IssueHost = new OctokitIssueHost({
+  const octokitHost = new OctokitIssueHost({
     client: target.client,
     repo: target.repo,
     self: () => settings.self(target.client),
     secrets: [...settings.secrets],
     logger: target.logger,
   });
+  const host: IssueHost = settings.files?.over(octokitHost, target.version) ?? octokitHost;
   const { owner, repo } = target.repo;
   return {
     host,

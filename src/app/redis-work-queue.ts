@@ -63,6 +63,7 @@ const storedSchema = z.object({
     // Written by this App's own handlers (never by a webhook sender); only its shape is checked here.
     event: z.looseObject({ kind: z.string() }),
     source: z.enum(['webhook', 'sweep']),
+    repoVersion: z.string().min(1).optional(),
   }),
 });
 

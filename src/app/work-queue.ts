@@ -13,6 +13,8 @@ export interface PortableJob {
   event: IssueEvent;
   /** `webhook` keeps the delivery's name in logs; `sweep` marks what the reconciliation found. */
   source: 'webhook' | 'sweep';
+  /** The default branch's version the delivery saw (default-branch-files.ts); none for the sweep. */
+  repoVersion?: string;
 }
 
 export interface Job {
