@@ -17,7 +17,9 @@
  * (503: the queue is at its bound) counts as answered but is shown in its own column; "jobs run"
  * is how many queued jobs finished in the cell (from the server's /metrics before it stops); "CPU
  * µs/req" is the server's CPU time per answered delivery, the whole process and its main thread
- * (the acknowledging one) apart, which a busy machine disturbs far less than req/s.
+ * (the acknowledging one) apart, which a busy machine disturbs far less than req/s; "rest µs/job"
+ * is the server's CPU outside the main thread (the job thread, GC, libuv) per job finished and
+ * "API req/job" the fake GitHub's requests per job finished: what the queued work costs.
  *
  *   npm run bench:webhook [-- --seconds 5 --repetitions 3 --connections 10,50]
  */
@@ -207,6 +209,12 @@ interface Sample {
   /** Server CPU per answered delivery (µs): the whole process, and the main thread alone. */
   cpuUs: number;
   mainUs: number;
+  /**
+   * The rest of the server's CPU (the job thread, GC and libuv helpers) per job finished, and the
+   * fake GitHub's requests per job: what one queued job costs beside the acknowledgements.
+   */
+  jobUs: number;
+  apiPerJob: number;
   errors: number;
 }
 
@@ -215,7 +223,7 @@ function load(
   file: string,
   connections: number,
   duration: number,
-): Promise<Omit<Sample, 'rss' | 'jobs' | 'cpuUs' | 'mainUs'>> {
+): Promise<Omit<Sample, 'rss' | 'jobs' | 'cpuUs' | 'mainUs' | 'jobUs' | 'apiPerJob'>> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -267,16 +275,24 @@ for (let rep = 0; rep < repetitions; rep++) {
         const pid = server.child.pid!;
         const before = await jobsFinished(server.base);
         const cpuBefore = cpuSeconds(pid);
+        const apiBefore = fake.log.length;
         const sample = await load(server.url, file, connections, seconds);
         const cpuAfter = cpuSeconds(pid);
+        const api = fake.log.length - apiBefore;
         const jobs = (await jobsFinished(server.base)) - before;
         const answered = sample.rps * seconds;
         const perRequest = (s: number) => (s * 1e6) / answered;
         const cpuUs = perRequest(cpuAfter.process - cpuBefore.process);
         const mainUs = perRequest(cpuAfter.main - cpuBefore.main);
+        const rest = cpuAfter.process - cpuBefore.process - (cpuAfter.main - cpuBefore.main);
+        const jobUs = jobs > 0 ? (rest * 1e6) / jobs : Number.NaN;
+        const apiPerJob = jobs > 0 ? api / jobs : Number.NaN;
         const rss = peakRssMiB(pid);
         const key = `${target}|${connections}`;
-        samples.set(key, [...(samples.get(key) ?? []), { ...sample, rss, jobs, cpuUs, mainUs }]);
+        samples.set(key, [
+          ...(samples.get(key) ?? []),
+          { ...sample, rss, jobs, cpuUs, mainUs, jobUs, apiPerJob },
+        ]);
       } finally {
         await stop(server.child);
       }
@@ -306,6 +322,8 @@ const header = [
   'jobs run',
   'CPU µs/req',
   'main thread µs/req',
+  'rest µs/job',
+  'API req/job',
 ];
 const rows: string[][] = [];
 for (const connections of connectionCounts) {
@@ -348,6 +366,18 @@ for (const connections of connectionCounts) {
         s.map((x) => x.mainUs),
         0,
       ),
+      target === 'probot'
+        ? '-'
+        : cell(
+            s.map((x) => x.jobUs),
+            0,
+          ),
+      target === 'probot'
+        ? '-'
+        : cell(
+            s.map((x) => x.apiPerJob),
+            2,
+          ),
     ]);
   }
 }
