@@ -121,6 +121,12 @@ export function bm25RankIndex(
   const avgLength = totalLength / n || 1;
   const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const scores = new Float64Array(lengths.length);
+  // Loop invariants taken out of the postings loops (the same numbers): until V8 optimises these
+  // loops, every intermediate number in them is a fresh heap object, and they were the run's
+  // largest allocator (a sixth of a warm run's garbage at 2k files).
+  const saturation = k1 + 1;
+  const norms = new Float64Array(lengths.length);
+  for (let doc = 0; doc < lengths.length; doc++) norms[doc] = k1 * (1 - b + (b * lengths[doc]!) / avgLength);
   for (const [t, weight] of query) {
     const content = postingsOf(index.content, t);
     const path = postingsOf(index.pathTerms, t);
@@ -133,8 +139,7 @@ export function bm25RankIndex(
         const doc = docs[i]!;
         if (include && include[doc] !== 1) continue;
         const f = values[i]!;
-        const norm = k1 * (1 - b + (b * lengths[doc]!) / avgLength);
-        scores[doc] = scores[doc]! + termWeight * ((f * (k1 + 1)) / (f + norm));
+        scores[doc] = scores[doc]! + termWeight * ((f * saturation) / (f + norms[doc]!));
       }
     }
     if (path) {
