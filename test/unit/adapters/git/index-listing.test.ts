@@ -38,6 +38,22 @@ describe('parseIndexListing', () => {
     ]);
   });
 
+  it('skips records whose mode, object id, stage or tab is not what git writes', () => {
+    const bad = [
+      `H 100648 ${BLOB} 0\ta.py`,
+      `H 100644 ${BLOB.toUpperCase()} 0\tb.py`,
+      `H 100644 ${BLOB.slice(1)} 0\tc.py`,
+      `H 100644 ${BLOB} 4\td.py`,
+      `H 100644 ${BLOB} 0 e.py`,
+      `1 100644 ${BLOB} 0\tf.py`,
+      '?',
+    ];
+    const out = `${bad.map((r) => `${r}\0${debug(1)}`).join('')}H 100644 ${BLOB} 3\tok.py\0`;
+    expect(parseIndexListing(out)).toEqual([
+      { tag: 'H', mode: '100644', blob: BLOB, path: 'ok.py', size: undefined },
+    ]);
+  });
+
   it('skips a record of another shape and a truncated last one', () => {
     const out = `something else\0${debug(3)}H 100644 ${BLOB} 2\tc.py\0${debug(4)}H 100644 ${BLOB} 0\tcut`;
     expect(parseIndexListing(out)).toEqual([{ tag: 'H', mode: '100644', blob: BLOB, path: 'c.py', size: 4 }]);
