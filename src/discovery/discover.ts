@@ -8,12 +8,12 @@ import { sanitizeInbound } from '../core/policy/sanitize-inbound.js';
 import type { RepoFile, RepositoryReader } from '../ports/repository-port.js';
 import { type FileAnalysis, inProcessAnalyser } from './analyse-file.js';
 import { detectStack, type StackInfo } from './detect-stack.js';
-import { type CachedAnalysis, DiscoveryCache } from './discovery-cache.js';
+import { type CacheEntry, DiscoveryCache } from './discovery-cache.js';
 import { findInstructions, type InstructionFile } from './instructions.js';
 import { type DropReason, inventory } from './inventory.js';
 import { packContext } from './pack-context.js';
 import { rankFiles } from './rank-files.js';
-import { buildRankIndex, type IndexSource } from './rank-index.js';
+import { RankIndexBuilder } from './rank-index.js';
 import { loadRankIndex, readRankIndex, saveRankIndex, treeKey } from './rank-index-codec.js';
 import { TokenCountMemo } from './token-count-memo.js';
 import { tokenize } from './tokenize.js';
@@ -179,8 +179,8 @@ async function cachedIndex(
 
 /**
  * Every kept file analysed (cache first) and built into this tree's rank index, which is saved for
- * the next run. Its own function so that the loaded per-blob cache (the whole document, every
- * entry's term counts) is garbage once this returns, not held through ranking and packing.
+ * the next run. Files go into the index one at a time, in path order, as their analyses arrive:
+ * holding every file's analysis until all were done was most of a cold run's memory at 100k files.
  */
 async function indexAll(
   kept: readonly RepoFile[],
@@ -190,66 +190,119 @@ async function indexAll(
   key: string,
   goModule: string | undefined,
 ) {
-  const cache = await DiscoveryCache.open(store);
-  const analysed = await analyseAll(kept, repo, cache, analyser);
-  const dropped: Partial<Record<DropReason, number>> = {};
-  const sources: (IndexSource & { tokens: number })[] = [];
-  for (const { file, analysis } of analysed) {
-    if (analysis.drop) dropped[analysis.drop] = (dropped[analysis.drop] ?? 0) + 1;
-    else sources.push({ ...analysis, path: file.path });
-  }
-  await cache.save();
-  const index = buildRankIndex(sources, goModule);
-  const tokensByPath = new Map(sources.map((s) => [s.path, s.tokens]));
-  const record = { key, index, tokens: Uint32Array.from(index.paths, (p) => tokensByPath.get(p)!), dropped };
+  const { index, tokens, dropped, cacheHits, cacheMisses } = await analyseInto(
+    byPath(kept),
+    repo,
+    store,
+    analyser,
+    goModule,
+  );
+  const record = { key, index, tokens: Uint32Array.from(tokens), dropped };
   await saveRankIndex(store, record);
-  return { record, cacheHits: cache.hits, cacheMisses: cache.misses };
+  return { record, cacheHits, cacheMisses };
 }
 
 /**
- * Cache hits, then the misses analysed in batches: while the analyser works on some batches (on
- * other threads when the host gave a pool), the next ones are read, and results are stored in the
- * cache in listing order, so the outcome does not depend on which thread finished first.
+ * Each file's analysis (cached, else fresh) added to a rank index builder in path order, the index
+ * built (its content postings read from the cache's term counts) and the per-blob cache saved. Its
+ * own function so that the cache (the loaded document, every entry's term counts) is garbage once
+ * this returns, before the index is saved.
+ */
+async function analyseInto(
+  files: readonly RepoFile[],
+  repo: RepositoryReader,
+  store: CacheStore,
+  analyser: FileAnalyser<FileAnalysis>,
+  goModule: string | undefined,
+) {
+  const cache = await DiscoveryCache.open(store);
+  const builder = new RankIndexBuilder<CacheEntry>({
+    term: (id) => cache.term(id),
+    eachTerm: (entry, each) => cache.eachTermId(entry, each),
+  });
+  const tokens: number[] = [];
+  const dropped: Partial<Record<DropReason, number>> = {};
+  await analyseAll(files, repo, cache, analyser, (file, entry) => {
+    const a = entry.meta[1];
+    if (a.drop) {
+      dropped[a.drop] = (dropped[a.drop] ?? 0) + 1;
+      return;
+    }
+    builder.add(
+      { path: file.path, length: a.length, symbols: a.symbols, imports: a.imports, literals: a.literals },
+      entry,
+    );
+    tokens.push(a.tokens);
+  });
+  const index = builder.build(goModule);
+  await cache.save();
+  return { index, tokens, dropped, cacheHits: cache.hits, cacheMisses: cache.misses };
+}
+
+/**
+ * Every file's cache entry, in the order given: the misses are read and analysed in batches, and
+ * while the analyser works on some batches (on other threads when the host gave a pool), the next
+ * ones are read. Entries are handed to `add` in order, so the outcome does not depend on which
+ * thread finished first.
  */
 async function analyseAll(
   files: readonly RepoFile[],
   repo: RepositoryReader,
   cache: DiscoveryCache,
   analyser: FileAnalyser<FileAnalysis>,
+  add: (file: RepoFile, entry: CacheEntry) => void,
 ) {
-  const out: { file: RepoFile; analysis: CachedAnalysis }[] = [];
-  const misses: RepoFile[] = [];
-  for (const file of files) {
-    const hit = cache.get(file.blob, file.path);
-    if (hit) out.push({ file, analysis: hit });
-    else misses.push(file);
-  }
-  const inFlight: Promise<{ read: RepoFile[]; results: FileAnalysis[] }>[] = [];
-  const store = async () => {
-    const { read, results } = await inFlight.shift()!;
-    read.forEach((file, j) => {
-      out.push({ file, analysis: cache.set(file.blob, file.path, results[j]!) });
+  const hits = files.map((file) => cache.entry(file.blob, file.path));
+  const total = hits.reduce((n, hit) => n + (hit ? 0 : 1), 0);
+  const inFlight: Promise<() => void>[] = [];
+  for (let i = 0; i < files.length; i += READ_BATCH) {
+    const batch = files.slice(i, i + READ_BATCH);
+    const cached = hits.slice(i, i + READ_BATCH);
+    const misses = batch.filter((_, j) => !cached[j]);
+    const fresh = new Map<RepoFile, FileAnalysis>();
+    const pending = analyseBatch(misses, repo, analyser, total).then(({ read, results }) => () => {
+      read.forEach((file, j) => {
+        fresh.set(file, results[j]!);
+      });
+      batch.forEach((file, j) => {
+        const hit = cached[j];
+        const result = hit ? undefined : fresh.get(file);
+        if (hit) add(file, hit);
+        else if (result) add(file, cache.store(file.blob, file.path, result));
+      });
     });
-  };
-  for (let i = 0; i < misses.length; i += READ_BATCH) {
-    const batch = misses.slice(i, i + READ_BATCH);
-    const contents = await Promise.all(batch.map((f) => repo.readFile(f.path).catch(() => undefined)));
-    const read: RepoFile[] = [];
-    const jobs: AnalysisJob[] = [];
-    batch.forEach((file, j) => {
-      const content = contents[j];
-      if (!content) return; // vanished between listing and reading
-      read.push(file);
-      jobs.push({ path: file.path, content });
-    });
-    const pending = analyser.analyse(jobs, misses.length).then((results) => ({ read, results }));
     pending.catch(() => {}); // awaited below, in order; this only keeps a failure from going unhandled meanwhile
     inFlight.push(pending);
-    if (inFlight.length >= IN_FLIGHT) await store();
+    if (inFlight.length >= IN_FLIGHT) (await inFlight.shift()!)();
   }
-  while (inFlight.length > 0) await store();
+  while (inFlight.length > 0) (await inFlight.shift()!)();
   analyser.release?.();
-  return out;
+}
+
+/** The files that could be read (one may vanish between listing and reading) and their analyses. */
+async function analyseBatch(
+  files: readonly RepoFile[],
+  repo: RepositoryReader,
+  analyser: FileAnalyser<FileAnalysis>,
+  total: number,
+): Promise<{ read: RepoFile[]; results: FileAnalysis[] }> {
+  if (files.length === 0) return { read: [], results: [] };
+  const contents = await Promise.all(files.map((f) => repo.readFile(f.path).catch(() => undefined)));
+  const read: RepoFile[] = [];
+  const jobs: AnalysisJob[] = [];
+  files.forEach((file, j) => {
+    const content = contents[j];
+    if (!content) return;
+    read.push(file);
+    jobs.push({ path: file.path, content });
+  });
+  return { read, results: await analyser.analyse(jobs, total) };
+}
+
+/** The files in path order (`<`, the rank index's document order); a listing usually already is. */
+function byPath(files: readonly RepoFile[]): readonly RepoFile[] {
+  const sorted = files.every((f, i) => i === 0 || files[i - 1]!.path < f.path);
+  return sorted ? files : [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The passes that removed something hidden; whitespace tidying is not hidden content. */

@@ -24,13 +24,17 @@ export type CachedAnalysis = Omit<FileAnalysis, 'tf'> & {
 /** [key, every field of the analysis but its term counts] — the JSON part of an entry. */
 type EntryMeta = [string, Omit<FileAnalysis, 'tf'>];
 
-/** Term ids (ascending) and their counts, each a view into the loaded file or a fresh array. */
-interface Packed {
-  ids: Uint32Array;
-  counts: Uint32Array;
+/**
+ * One entry: its fields, and where its term counts are — `n`, n term ids (ascending), n counts, at
+ * word `at` of the loaded document (`words`) or, for an entry added in this run, of the arena.
+ */
+export interface CacheEntry {
+  readonly meta: EntryMeta;
+  readonly words: Uint32Array | undefined;
+  readonly at: number;
 }
 
-type Entries = Map<string, { meta: EntryMeta; tf: Packed }>;
+type Entries = Map<string, CacheEntry>;
 
 /**
  * Per-blob analyses, persisted as one compact binary document: a JSON header (format, the term
@@ -39,7 +43,9 @@ type Entries = Map<string, { meta: EntryMeta; tf: Packed }>;
  * counts up only for the issue's terms, instead of building every file's term table as objects
  * (which cost most of a warm run and most of its memory). Blob ids are content hashes, so one cache
  * serves every repository and checkout; the extension is part of the key because symbol and import
- * rules depend on the language.
+ * rules depend on the language. Term counts added in a run go into one growable arena laid out as
+ * the document is (a typed array per entry cost ~300 bytes each at 100k files), and are written
+ * from it in place.
  */
 export class DiscoveryCache {
   readonly #store: CacheStore;
@@ -47,8 +53,10 @@ export class DiscoveryCache {
   #termIds: Map<string, number> | undefined;
   /** Ids of query terms found by scanning the dictionary while no map is built. */
   readonly #queryIds = new Map<string, number | undefined>();
-  readonly #entries: Map<string, { meta: EntryMeta; tf: Packed }>;
+  readonly #entries: Entries;
   readonly #used = new Set<string>();
+  #arena = new Uint32Array(1 << 16);
+  #arenaSize = 0;
   #dirty = false;
   hits = 0;
   misses = 0;
@@ -77,7 +85,22 @@ export class DiscoveryCache {
     return `${blob}.${extensionOf(path)}`;
   }
 
+  /** Whether the cache holds this blob's analysis (not counted as a hit or a miss). */
+  has(blob: string, path: string): boolean {
+    return this.#entries.has(DiscoveryCache.key(blob, path));
+  }
+
   get(blob: string, path: string): CachedAnalysis | undefined {
+    const hit = this.entry(blob, path);
+    return hit && this.#view(hit);
+  }
+
+  set(blob: string, path: string, analysis: FileAnalysis): CachedAnalysis {
+    return this.#view(this.store(blob, path, analysis));
+  }
+
+  /** `get` without the view: the entry's fields, its terms read with `eachTermId`. */
+  entry(blob: string, path: string): CacheEntry | undefined {
     const key = DiscoveryCache.key(blob, path);
     const hit = this.#entries.get(key);
     if (!hit) {
@@ -86,43 +109,60 @@ export class DiscoveryCache {
     }
     this.hits++;
     this.#used.add(key);
-    return this.#view(hit.meta, hit.tf);
+    return hit;
   }
 
-  set(blob: string, path: string, analysis: FileAnalysis): CachedAnalysis {
+  /** `set` without the view. */
+  store(blob: string, path: string, analysis: FileAnalysis): CacheEntry {
     const key = DiscoveryCache.key(blob, path);
-    const tf = this.#pack(analysis.tf);
+    const at = this.#pack(analysis.tf);
     const { tf: _counts, ...fields } = analysis;
-    const meta: EntryMeta = [key, fields];
-    this.#entries.set(key, { meta, tf });
+    const entry: CacheEntry = { meta: [key, fields], words: undefined, at };
+    this.#entries.set(key, entry);
     this.#used.add(key);
     this.#dirty = true;
-    return this.#view(meta, tf);
+    return entry;
+  }
+
+  /** The entry's terms as dictionary ids (ascending) with their counts; `term` names an id. */
+  eachTermId(entry: CacheEntry, each: (id: number, count: number) => void): void {
+    const words = entry.words ?? this.#arena;
+    const n = words[entry.at]!;
+    const ids = entry.at + 1;
+    for (let i = 0; i < n; i++) each(words[ids + i]!, words[ids + n + i]!);
+  }
+
+  term(id: number): string {
+    return this.#terms[id]!;
   }
 
   get size(): number {
     return this.#entries.size;
   }
 
-  /** Persists when anything changed. */
+  /** Persists when anything changed; the document is written in parts, never copied whole. */
   async save(): Promise<void> {
     if (!this.#dirty) return;
     let entries = [...this.#entries.values()];
     if (entries.length > MAX_ENTRIES) entries = entries.filter((e) => this.#used.has(e.meta[0]));
-    await this.#store.save(STORE_KEY, encode(this.#terms, entries));
+    await this.#store.save(STORE_KEY, encode(this.#terms, entries, this.#arena));
     this.#dirty = false;
   }
 
   /**
-   * Term counts as term ids (ascending) and counts. Sorted as numbers in a Float64Array (id × 2²¹ +
-   * position, exact below 2⁵³) rather than as [id, count] pairs with a comparator: a cold run packs
-   * every file's terms, and the pairs and the comparator were most of storing an analysis.
+   * Appends term counts to the arena as term ids (ascending) and counts; returns where. Sorted as
+   * numbers in a Float64Array (id × 2²¹ + position, exact below 2⁵³) rather than as [id, count]
+   * pairs with a comparator: a cold run packs every file's terms, and the pairs and the comparator
+   * were most of storing an analysis.
    */
-  #pack(termCounts: ReadonlyMap<string, number>): Packed {
+  #pack(termCounts: ReadonlyMap<string, number>): number {
     const ids = this.#dictionary();
     const n = termCounts.size;
-    const termIds = new Uint32Array(n);
-    const counts = new Uint32Array(n);
+    const at = this.#reserve(1 + 2 * n);
+    const arena = this.#arena;
+    arena[at] = n;
+    const termIds = arena.subarray(at + 1, at + 1 + n);
+    const counts = arena.subarray(at + 1 + n, at + 1 + 2 * n);
     let k = 0;
     let sorted = true;
     for (const [term, count] of termCounts) {
@@ -135,18 +175,20 @@ export class DiscoveryCache {
       termIds[k] = id;
       counts[k++] = count;
     }
-    if (sorted) return { ids: termIds, counts };
-    if (n >= POSITIONS) return sortPairs(termIds, counts);
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = termIds[i]! * POSITIONS + i;
-    keys.sort();
-    const out = { ids: new Uint32Array(n), counts: new Uint32Array(n) };
-    for (let i = 0; i < n; i++) {
-      const at = keys[i]! % POSITIONS;
-      out.ids[i] = termIds[at]!;
-      out.counts[i] = counts[at]!;
+    if (!sorted) sortPairs(termIds, counts);
+    return at;
+  }
+
+  /** Room for `words` more words at the arena's end; returns where they start. */
+  #reserve(words: number): number {
+    const at = this.#arenaSize;
+    if (at + words > this.#arena.length) {
+      const bigger = new Uint32Array(Math.max(at + words, Math.ceil(this.#arena.length * 1.5)));
+      bigger.set(this.#arena.subarray(0, at));
+      this.#arena = bigger;
     }
-    return out;
+    this.#arenaSize = at + words;
+    return at;
   }
 
   /** Term → id, built only when a new analysis is added (a warm run never needs it). */
@@ -155,21 +197,20 @@ export class DiscoveryCache {
     return this.#termIds;
   }
 
-  #view(meta: EntryMeta, tf: Packed): CachedAnalysis {
+  #view(entry: CacheEntry): CachedAnalysis {
     const termCounts = (wanted: readonly string[]) => {
       const out: Record<string, number> = {};
       for (const term of wanted) {
         const id = this.#idOf(term);
         if (id === undefined) continue;
-        const count = lookup(tf, id);
+        const count = lookup(entry.words ?? this.#arena, entry.at, id);
         if (count > 0) out[term] = count;
       }
       return out;
     };
-    const eachTerm = (each: (term: string, count: number) => void) => {
-      for (let i = 0; i < tf.ids.length; i++) each(this.#terms[tf.ids[i]!]!, tf.counts[i]!);
-    };
-    return { ...meta[1], termCounts, eachTerm };
+    const eachTerm = (each: (term: string, count: number) => void) =>
+      this.eachTermId(entry, (id, count) => each(this.#terms[id]!, count));
+    return { ...entry.meta[1], termCounts, eachTerm };
   }
 
   #idOf(term: string): number | undefined {
@@ -185,21 +226,35 @@ export class DiscoveryCache {
 /** Positions a packed sort key can hold (2²¹): term ids stay below 2³², so keys stay below 2⁵³. */
 const POSITIONS = 2 ** 21;
 
-/** The general case of `#pack`'s sort, for a file of more than 2²¹ distinct terms. */
-function sortPairs(ids: Uint32Array, counts: Uint32Array): Packed {
-  const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
-  return { ids: Uint32Array.from(order, (i) => ids[i]!), counts: Uint32Array.from(order, (i) => counts[i]!) };
+/** Sorts (id, count) pairs by id in place. */
+function sortPairs(ids: Uint32Array, counts: Uint32Array): void {
+  const n = ids.length;
+  const from = { ids: ids.slice(), counts: counts.slice() };
+  let order: ArrayLike<number>;
+  if (n < POSITIONS) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = from.ids[i]! * POSITIONS + i;
+    keys.sort();
+    order = keys.map((key) => key % POSITIONS);
+  } else {
+    order = Array.from(ids.keys()).sort((a, b) => from.ids[a]! - from.ids[b]!);
+  }
+  for (let i = 0; i < n; i++) {
+    ids[i] = from.ids[order[i]!]!;
+    counts[i] = from.counts[order[i]!]!;
+  }
 }
 
-/** Binary search of a term id in one entry's sorted ids; 0 when absent. */
-function lookup(tf: Packed, id: number): number {
+/** Binary search of a term id in the entry at word `at` (its sorted ids); 0 when absent. */
+function lookup(words: Uint32Array, at: number, id: number): number {
+  const n = words[at]!;
   let lo = 0;
-  let hi = tf.ids.length - 1;
+  let hi = n - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const at = tf.ids[mid]!;
-    if (at === id) return tf.counts[mid]!;
-    if (at < id) lo = mid + 1;
+    const found = words[at + 1 + mid]!;
+    if (found === id) return words[at + 1 + n + mid]!;
+    if (found < id) lo = mid + 1;
     else hi = mid - 1;
   }
   return 0;
@@ -207,26 +262,59 @@ function lookup(tf: Packed, id: number): number {
 
 /**
  * Layout: u32 magic, u32 header length, the UTF-8 JSON header `{ format, terms, entries }` padded
- * to 4 bytes, then per entry `n`, n term ids and n counts (u32, little-endian).
+ * to 4 bytes, then per entry `n`, n term ids and n counts (u32, little-endian). Returned as parts:
+ * the header encoded a slice of entries at a time, the term counts as views of where they are
+ * (consecutive entries in one view), so saving never builds a second cache-sized buffer.
  */
-function encode(terms: readonly string[], entries: readonly { meta: EntryMeta; tf: Packed }[]): Uint8Array {
-  const header = new TextEncoder().encode(
-    JSON.stringify({ format: FORMAT, terms: terms.join('\n'), entries: entries.map((e) => e.meta) }),
-  );
-  const headerWords = Math.ceil(header.length / 4);
-  const tfWords = entries.reduce((n, e) => n + 1 + 2 * e.tf.ids.length, 0);
-  const words = new Uint32Array(2 + headerWords + tfWords);
-  words[0] = MAGIC;
-  words[1] = header.length;
-  new Uint8Array(words.buffer).set(header, 8);
-  let at = 2 + headerWords;
-  for (const { tf } of entries) {
-    words[at++] = tf.ids.length;
-    words.set(tf.ids, at);
-    words.set(tf.counts, at + tf.ids.length);
-    at += 2 * tf.ids.length;
+function encode(terms: readonly string[], entries: readonly CacheEntry[], arena: Uint32Array): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const header: Uint8Array[] = [
+    encoder.encode(
+      `{"format":${JSON.stringify(FORMAT)},"terms":${JSON.stringify(terms.join('\n'))},"entries":[`,
+    ),
+  ];
+  for (let i = 0; i < entries.length; i += HEADER_SLICE) {
+    const slice = entries.slice(i, i + HEADER_SLICE).map((e) => JSON.stringify(e.meta));
+    header.push(encoder.encode(`${i > 0 ? ',' : ''}${slice.join(',')}`));
   }
-  return new Uint8Array(words.buffer);
+  header.push(encoder.encode(']}'));
+  const headerLength = header.reduce((n, part) => n + part.byteLength, 0);
+  const start = new Uint32Array([MAGIC, headerLength]);
+  const padding = new Uint8Array(pad(headerLength) - headerLength);
+  return [new Uint8Array(start.buffer), ...header, padding, ...termRuns(entries, arena)];
+}
+
+/** Each entry's term counts, as byte views of runs of consecutive entries. */
+function termRuns(entries: readonly CacheEntry[], arena: Uint32Array): Uint8Array[] {
+  const runs: Uint8Array[] = [];
+  let words: Uint32Array | undefined;
+  let from = 0;
+  let to = 0;
+  const flush = () => {
+    if (words && to > from)
+      runs.push(new Uint8Array(words.buffer, words.byteOffset + from * 4, (to - from) * 4));
+  };
+  for (const e of entries) {
+    const w = e.words ?? arena;
+    const end = e.at + 1 + 2 * w[e.at]!;
+    if (w === words && e.at === to) {
+      to = end;
+      continue;
+    }
+    flush();
+    words = w;
+    from = e.at;
+    to = end;
+  }
+  flush();
+  return runs;
+}
+
+/** Entries whose header JSON is encoded at once. */
+const HEADER_SLICE = 4096;
+
+function pad(n: number): number {
+  return Math.ceil(n / 4) * 4;
 }
 
 function decode(raw: Uint8Array): { terms: string[]; entries: Entries } | undefined {
@@ -253,11 +341,7 @@ function decode(raw: Uint8Array): { terms: string[]; entries: Entries } | undefi
   for (const meta of doc.entries) {
     const n = words[at]!;
     if (at + 1 + 2 * n > words.length) return undefined;
-    const tf = {
-      ids: words.subarray(at + 1, at + 1 + n),
-      counts: words.subarray(at + 1 + n, at + 1 + 2 * n),
-    };
-    entries.set(meta[0], { meta, tf });
+    entries.set(meta[0], { meta, words, at });
     at += 1 + 2 * n;
   }
   return { terms: doc.terms ? doc.terms.split('\n') : [], entries };

@@ -1,6 +1,7 @@
 import { isChangelog, isDocPath, isTestPath, isUnder, vendoredRoots } from './file-roles.js';
 import { ImportResolver } from './import-graph.js';
 import { buildImportGraph } from './import-neighbours.js';
+import { csr, PostingsBuilder } from './postings-builder.js';
 import { buildStringTable, findString, type StringTable } from './string-table.js';
 import { pathTerms } from './tokenize.js';
 
@@ -62,44 +63,170 @@ export interface IndexSource {
   eachTerm(each: (term: string, count: number) => void): void;
 }
 
+/**
+ * The index of `sources` (any order). Content terms are numbered in order of first appearance
+ * (documents in path order, each document's terms in the order it gives them), as the builder does.
+ */
 export function buildRankIndex(sources: readonly IndexSource[], goModule?: string): RankIndex {
   const files = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const paths = files.map((f) => f.path);
-  const content = new PostingsBuilder();
-  const pathTermsOf = new PostingsBuilder();
-  const symbols = new PostingsBuilder();
-  const lower = new PostingsBuilder();
-  const literals = new Map<string, number[]>();
-  files.forEach((f, doc) => {
-    f.eachTerm((term, count) => content.add(term, doc, count));
-    for (const t of pathTerms(f.path)) pathTermsOf.add(t, doc, 0);
-    for (const s of f.symbols) {
-      symbols.add(s, doc, 0);
-      lower.add(s.toLowerCase(), doc, s !== s.toUpperCase() ? 1 : 0);
-    }
-    for (const l of f.literals ?? []) {
-      const list = literals.get(l);
-      if (list) list.push(doc);
-      else literals.set(l, [doc]);
-    }
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const builder = new RankIndexBuilder<[number[], number[]]>({
+    term: (id) => terms[id]!,
+    eachTerm: ([termIds, counts], each) => {
+      for (let i = 0; i < termIds.length; i++) each(termIds[i]!, counts[i]!);
+    },
   });
-  const graph = buildImportGraph(files, new ImportResolver(paths, goModule));
-  const number = new Map(paths.map((p, i) => [p, i]));
-  const adjacency = (map: ReadonlyMap<string, readonly string[]>) =>
-    csr(paths.map((p) => (map.get(p) ?? []).map((t) => number.get(t)!).sort((a, b) => a - b)));
-  const literalRuns = csr([...literals.values()]);
-  return {
-    paths,
-    lengths: Uint32Array.from(files, (f) => f.length),
-    content: content.build(),
-    pathTerms: pathTermsOf.build(),
-    symbols: symbols.build(),
-    lowerSymbols: lower.build(),
-    imports: adjacency(graph.imports),
-    importedBy: adjacency(graph.importedBy),
-    literals: { values: [...literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
-    roles: roles(paths),
-  };
+  for (const f of files) {
+    const numbered: [number[], number[]] = [[], []];
+    f.eachTerm((term, count) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = terms.push(term) - 1;
+        ids.set(term, id);
+      }
+      numbered[0].push(id);
+      numbered[1].push(count);
+    });
+    builder.add(f, numbered);
+  }
+  return builder.build(goModule);
+}
+
+/** One document as the builder takes it: what `IndexSource` has, its content terms given apart. */
+export type IndexedDoc = Omit<IndexSource, 'eachTerm'>;
+
+/**
+ * Where a builder reads each document's content terms (`E`, one per document): as the caller's
+ * term numbers with counts, each term once per document, and the term a number stands for.
+ */
+export interface TermSource<E> {
+  term(id: number): string;
+  eachTerm(terms: E, each: (id: number, count: number) => void): void;
+}
+
+/**
+ * Builds the index one document at a time, in ascending path order, so a cold run never holds every
+ * file's analysis at once: symbols, path terms and literals go straight into postings (typed
+ * arrays), only imports wait for the end (resolving them needs every path), and content terms stay
+ * where the caller keeps them (the per-blob cache's arena) and are read twice when built, to count
+ * then to place each posting: at 100k files a copy of them was ~50 MB.
+ */
+export class RankIndexBuilder<E> {
+  /** Dropped once built: the caller's store (a whole cache) must not live as long as the index. */
+  #source: TermSource<E> | undefined;
+  #terms: E[] = [];
+  readonly #pathTerms = new PostingsBuilder();
+  readonly #symbols = new PostingsBuilder();
+  readonly #lower = new PostingsBuilder();
+  readonly #literals = new Map<string, number[]>();
+  readonly #paths: string[] = [];
+  readonly #lengths: number[] = [];
+  readonly #imports: (readonly string[])[] = [];
+
+  constructor(source: TermSource<E>) {
+    this.#source = source;
+  }
+
+  /** Adds the next document (its path after the previous one's) and returns its number. */
+  add(file: IndexedDoc, terms: E): number {
+    const doc = this.#paths.length;
+    const last = this.#paths[doc - 1];
+    if (last !== undefined && !(last < file.path)) {
+      throw new Error(`rank index: ${file.path} added after ${last} (documents must come in path order)`);
+    }
+    this.#paths.push(file.path);
+    this.#lengths.push(file.length);
+    this.#imports.push(file.imports);
+    this.#terms.push(terms);
+    for (const t of pathTerms(file.path)) this.#pathTerms.add(t, doc, 0);
+    for (const s of file.symbols) {
+      this.#symbols.add(s, doc, 0);
+      this.#lower.add(s.toLowerCase(), doc, s !== s.toUpperCase() ? 1 : 0);
+    }
+    for (const l of file.literals ?? []) {
+      const list = this.#literals.get(l);
+      if (list) list.push(doc);
+      else this.#literals.set(l, [doc]);
+    }
+    return doc;
+  }
+
+  build(goModule?: string): RankIndex {
+    const content = this.#content();
+    const paths = this.#paths;
+    const graph = buildImportGraph(
+      paths.map((path, doc) => ({ path, imports: this.#imports[doc]! })),
+      new ImportResolver(paths, goModule),
+    );
+    this.#imports.length = 0;
+    const adjacency = (map: ReadonlyMap<string, readonly string[]>) =>
+      csr(paths.map((p) => (map.get(p) ?? []).map((t) => docOf(paths, t)).sort((a, b) => a - b)));
+    const literalRuns = csr([...this.#literals.values()]);
+    return {
+      paths,
+      lengths: Uint32Array.from(this.#lengths),
+      content,
+      pathTerms: this.#pathTerms.build(),
+      symbols: this.#symbols.build(),
+      lowerSymbols: this.#lower.build(),
+      imports: adjacency(graph.imports),
+      importedBy: adjacency(graph.importedBy),
+      literals: { values: [...this.#literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
+      roles: roles(paths),
+    };
+  }
+
+  /**
+   * Content postings by counting sort over the documents' terms: a first pass numbers the keys in
+   * order of first appearance and counts each one's documents, a second places each (document,
+   * count) in its key's run (ascending documents, as they are visited in order).
+   */
+  #content(): Postings {
+    const source = this.#source;
+    if (!source) throw new Error('rank index: already built');
+    const docsTerms = this.#terms;
+    this.#source = undefined;
+    this.#terms = [];
+    let keyOf = new Uint32Array(1024); // the caller's term number → key + 1 (0: not seen yet)
+    let perKey = new Uint32Array(1024);
+    const keys: string[] = [];
+    let pairs = 0;
+    for (const terms of docsTerms) {
+      source.eachTerm(terms, (id) => {
+        if (id >= keyOf.length) keyOf = grow(keyOf, id + 1);
+        let key = keyOf[id]! - 1;
+        if (key < 0) {
+          key = keys.push(source.term(id)) - 1;
+          keyOf[id] = key + 1;
+          if (key >= perKey.length) perKey = grow(perKey, key + 1);
+        }
+        perKey[key]!++;
+        pairs++;
+      });
+    }
+    const start = new Uint32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) start[k + 1] = start[k]! + perKey[k]!;
+    const next = start.slice(0, keys.length);
+    const docs = new Uint32Array(pairs);
+    const values = new Uint32Array(pairs);
+    let hasValues = false;
+    docsTerms.forEach((terms, doc) => {
+      source.eachTerm(terms, (id, count) => {
+        const at = next[keyOf[id]! - 1]!++;
+        docs[at] = doc;
+        values[at] = count;
+        if (count) hasValues = true;
+      });
+    });
+    return { keys: buildStringTable(keys), start, docs, values: hasValues ? values : new Uint32Array(0) };
+  }
+}
+
+function grow(array: Uint32Array<ArrayBuffer>, atLeast: number): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 function roles(paths: readonly string[]): Uint8Array {
@@ -142,90 +269,4 @@ export function postingsOf(p: Postings, key: string): { docs: Uint32Array; value
 
 export function neighboursOf(a: Adjacency, doc: number): Uint32Array {
   return a.targets.subarray(a.start[doc]!, a.start[doc + 1]!);
-}
-
-/**
- * Accumulates (key, document, value) with documents added in ascending order. Keys are interned to
- * numbers and pairs kept in growable typed arrays: at 100k files there are millions of pairs, and an
- * array per key was most of building the index (and of its garbage collection).
- */
-class PostingsBuilder {
-  readonly #ids = new Map<string, number>();
-  readonly #keys: string[] = [];
-  #lastDoc = new Int32Array(1024);
-  #lastAt = new Uint32Array(1024);
-  #keyOf = new Uint32Array(4096);
-  #docs = new Uint32Array(4096);
-  #values = new Uint32Array(4096);
-  #size = 0;
-
-  /** A key seen again in the same document keeps one entry, its values OR-ed (flags). */
-  add(key: string, doc: number, value: number): void {
-    let id = this.#ids.get(key);
-    if (id === undefined) {
-      id = this.#keys.push(key) - 1;
-      this.#ids.set(key, id);
-      if (id >= this.#lastDoc.length) {
-        this.#lastDoc = grow(this.#lastDoc, id + 1);
-        this.#lastAt = grow(this.#lastAt, id + 1);
-      }
-      this.#lastDoc[id] = -1;
-    }
-    if (this.#lastDoc[id] === doc) {
-      const at = this.#lastAt[id]!;
-      this.#values[at] = this.#values[at]! | value;
-      return;
-    }
-    if (this.#size === this.#docs.length) {
-      this.#keyOf = grow(this.#keyOf, this.#size + 1);
-      this.#docs = grow(this.#docs, this.#size + 1);
-      this.#values = grow(this.#values, this.#size + 1);
-    }
-    this.#keyOf[this.#size] = id;
-    this.#docs[this.#size] = doc;
-    this.#values[this.#size] = value;
-    this.#lastDoc[id] = doc;
-    this.#lastAt[id] = this.#size++;
-  }
-
-  build(): Postings {
-    const keys = buildStringTable(this.#keys);
-    // Counting sort by key number; pairs keep their order (ascending documents) within a key.
-    const n = this.#keys.length;
-    const start = new Uint32Array(n + 1);
-    for (let i = 0; i < this.#size; i++) start[this.#keyOf[i]! + 1]!++;
-    for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
-    const next = start.slice(0, n);
-    const docs = new Uint32Array(this.#size);
-    const values = new Uint32Array(this.#size);
-    let hasValues = false;
-    for (let i = 0; i < this.#size; i++) {
-      const at = next[this.#keyOf[i]!]!++;
-      docs[at] = this.#docs[i]!;
-      values[at] = this.#values[i]!;
-      if (values[at]) hasValues = true;
-    }
-    return { keys, start, docs, values: hasValues ? values : new Uint32Array(0) };
-  }
-}
-
-function grow<T extends Uint32Array | Int32Array>(array: T, atLeast: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(atLeast, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
-function csr(runs: readonly (readonly number[])[]): Adjacency {
-  const start = new Uint32Array(runs.length + 1);
-  let total = 0;
-  runs.forEach((run, i) => {
-    start[i] = total;
-    total += run.length;
-  });
-  start[runs.length] = total;
-  const targets = new Uint32Array(total);
-  runs.forEach((run, i) => {
-    targets.set(run, start[i]!);
-  });
-  return { start, targets };
 }
