@@ -7,7 +7,7 @@ import { type MaestroApp, type MaestroAppOptions, maestroApp, SUBSCRIBED } from 
 import { JobThread } from './job-thread.js';
 import { probotCredentials, probotEnv } from './probot-credentials.js';
 import { probotLogger, withQuietSignatureFailures } from './probot-logger.js';
-import { webhookDoor } from './webhook-door.js';
+import { doorFirst, webhookDoor } from './webhook-door.js';
 
 /**
  * The job thread's niceness: when the CPU is short, webhook answers (GitHub gives up after 10 s
@@ -84,21 +84,23 @@ export async function startAppServer(
   const appOptions = { ...appOptionsFrom(environment, processEnv), ...options.app };
   const jobs = jobThreadFor(environment, appOptions, options.jobThread, probotLogger(log));
   let maestro: MaestroApp | undefined;
+  let door: ReturnType<typeof webhookDoor> | undefined;
+  const webhookPath = environment.webhookPath ?? DEFAULT_WEBHOOK_PATH;
   await server.load((app, { addHandler }) => {
     maestro = maestroApp(app, { ...appOptions, jobs });
     if (ownDoor)
-      addHandler(
-        webhookDoor({
-          secret: environment.webhookSecret,
-          path: environment.webhookPath ?? DEFAULT_WEBHOOK_PATH,
-          events: Object.keys(SUBSCRIBED),
-          log: quiet,
-          receive: maestro.receive,
-        }),
-      );
+      door = webhookDoor({
+        secret: environment.webhookSecret,
+        path: webhookPath,
+        events: Object.keys(SUBSCRIBED),
+        log: quiet,
+        receive: maestro.receive,
+      });
     addHandler(maestro.routes);
   });
   const http = await server.start();
+  // In front of Probot's listener (and its per-request logger); see doorFirst.
+  if (door) doorFirst(http, door, webhookPath, log);
   const loaded = maestro!;
   for (const warning of options.warnings ?? []) log.warn(warning);
   log.info(
