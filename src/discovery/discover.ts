@@ -222,8 +222,7 @@ async function analyseInto(
   });
   const tokens: number[] = [];
   const dropped: Partial<Record<DropReason, number>> = {};
-  await analyseAll(files, repo, cache, analyser, (file, entry) => {
-    const a = entry.meta[1];
+  await analyseAll(files, repo, cache, analyser, (file, entry, a) => {
     if (a.drop) {
       dropped[a.drop] = (dropped[a.drop] ?? 0) + 1;
       return;
@@ -234,6 +233,7 @@ async function analyseInto(
     );
     tokens.push(a.tokens);
   });
+  cache.doneAdding();
   const index = builder.build(goModule);
   await cache.save();
   return { index, tokens, dropped, cacheHits: cache.hits, cacheMisses: cache.misses };
@@ -250,7 +250,7 @@ async function analyseAll(
   repo: RepositoryReader,
   cache: DiscoveryCache,
   analyser: FileAnalyser<FileAnalysis>,
-  add: (file: RepoFile, entry: CacheEntry) => void,
+  add: (file: RepoFile, entry: CacheEntry, fields: Omit<FileAnalysis, 'tf'>) => void,
 ) {
   const hits = files.map((file) => cache.entry(file.blob, file.path));
   const total = hits.reduce((n, hit) => n + (hit ? 0 : 1), 0);
@@ -267,8 +267,8 @@ async function analyseAll(
       batch.forEach((file, j) => {
         const hit = cached[j];
         const result = hit ? undefined : fresh.get(file);
-        if (hit) add(file, hit);
-        else if (result) add(file, cache.store(file.blob, file.path, result));
+        if (hit) add(file, hit, cache.fields(hit));
+        else if (result) add(file, cache.store(file.blob, file.path, result), result);
       });
     });
     pending.catch(() => {}); // awaited below, in order; this only keeps a failure from going unhandled meanwhile

@@ -25,14 +25,15 @@ export type CachedAnalysis = Omit<FileAnalysis, 'tf'> & {
 type EntryMeta = [string, Omit<FileAnalysis, 'tf'>];
 
 /**
- * One entry: its fields, and where its term counts are — `n`, n term ids (ascending), n counts, at
- * word `at` of the loaded document (`words`) or, for an entry added in this run, of the arena.
+ * One entry: where its term counts are — `n`, n term ids (ascending), n counts, at word `at` of the
+ * loaded document (`words`) or, for an entry added in this run, of the arena — and its fields: as
+ * parsed from the loaded document (`meta`), or for an entry added in this run, as the JSON text it
+ * is saved as, in the meta arena from byte `from` to `to` (at 100k files, an object, an array and
+ * strings per entry held until saving were ~60 MB, their JSON text half of that).
  */
-export interface CacheEntry {
-  readonly meta: EntryMeta;
-  readonly words: Uint32Array | undefined;
-  readonly at: number;
-}
+export type CacheEntry =
+  | { readonly words: Uint32Array; readonly at: number; readonly meta: EntryMeta }
+  | { readonly words: undefined; readonly at: number; readonly from: number; readonly to: number };
 
 type Entries = Map<string, CacheEntry>;
 
@@ -57,6 +58,9 @@ export class DiscoveryCache {
   readonly #used = new Set<string>();
   #arena = new Uint32Array(1 << 16);
   #arenaSize = 0;
+  /** Entries added in this run: `,` and the JSON of each one's `EntryMeta`, back to back. */
+  #metas = new Uint8Array(1 << 16);
+  #metasSize = 0;
   #dirty = false;
   hits = 0;
   misses = 0;
@@ -92,14 +96,15 @@ export class DiscoveryCache {
 
   get(blob: string, path: string): CachedAnalysis | undefined {
     const hit = this.entry(blob, path);
-    return hit && this.#view(hit);
+    return hit && this.#view(hit, this.fields(hit));
   }
 
   set(blob: string, path: string, analysis: FileAnalysis): CachedAnalysis {
-    return this.#view(this.store(blob, path, analysis));
+    const { tf: _counts, ...fields } = analysis;
+    return this.#view(this.store(blob, path, analysis), fields);
   }
 
-  /** `get` without the view: the entry's fields, its terms read with `eachTermId`. */
+  /** `get` without the view: its fields read with `fields`, its terms with `eachTermId`. */
   entry(blob: string, path: string): CacheEntry | undefined {
     const key = DiscoveryCache.key(blob, path);
     const hit = this.#entries.get(key);
@@ -112,16 +117,30 @@ export class DiscoveryCache {
     return hit;
   }
 
-  /** `set` without the view. */
+  /** `set` without the view (the caller has the analysis). */
   store(blob: string, path: string, analysis: FileAnalysis): CacheEntry {
     const key = DiscoveryCache.key(blob, path);
     const at = this.#pack(analysis.tf);
     const { tf: _counts, ...fields } = analysis;
-    const entry: CacheEntry = { meta: [key, fields], words: undefined, at };
+    const from = this.#metasSize;
+    this.#appendMeta(`,${JSON.stringify([key, fields] satisfies EntryMeta)}`);
+    const entry: CacheEntry = { words: undefined, at, from, to: this.#metasSize };
     this.#entries.set(key, entry);
     this.#used.add(key);
     this.#dirty = true;
     return entry;
+  }
+
+  /** The entry's fields (all of its analysis but the term counts). */
+  fields(entry: CacheEntry): Omit<FileAnalysis, 'tf'> {
+    if (entry.words) return entry.meta[1];
+    const json = new TextDecoder().decode(this.#metas.subarray(entry.from + 1, entry.to));
+    return (JSON.parse(json) as EntryMeta)[1];
+  }
+
+  /** Adding is over (the index is built next): the term → id map, ~15 MB at 100k files, can go. */
+  doneAdding(): void {
+    this.#termIds = undefined;
   }
 
   /** The entry's terms as dictionary ids (ascending) with their counts; `term` names an id. */
@@ -143,9 +162,17 @@ export class DiscoveryCache {
   /** Persists when anything changed; the document is written in parts, never copied whole. */
   async save(): Promise<void> {
     if (!this.#dirty) return;
-    let entries = [...this.#entries.values()];
-    if (entries.length > MAX_ENTRIES) entries = entries.filter((e) => this.#used.has(e.meta[0]));
-    await this.#store.save(STORE_KEY, encode(this.#terms, entries, this.#arena));
+    let entries = [...this.#entries];
+    if (entries.length > MAX_ENTRIES) entries = entries.filter(([key]) => this.#used.has(key));
+    const arenas = { words: this.#arena, metas: this.#metas };
+    await this.#store.save(
+      STORE_KEY,
+      encode(
+        this.#terms,
+        entries.map(([, e]) => e),
+        arenas,
+      ),
+    );
     this.#dirty = false;
   }
 
@@ -179,6 +206,17 @@ export class DiscoveryCache {
     return at;
   }
 
+  /** Appends `text` (UTF-8) to the meta arena. */
+  #appendMeta(text: string): void {
+    const most = text.length * 3; // UTF-8 bytes of a UTF-16 code unit
+    if (this.#metasSize + most > this.#metas.length) {
+      const bigger = new Uint8Array(Math.max(this.#metasSize + most, Math.ceil(this.#metas.length * 1.5)));
+      bigger.set(this.#metas.subarray(0, this.#metasSize));
+      this.#metas = bigger;
+    }
+    this.#metasSize += encoder.encodeInto(text, this.#metas.subarray(this.#metasSize)).written;
+  }
+
   /** Room for `words` more words at the arena's end; returns where they start. */
   #reserve(words: number): number {
     const at = this.#arenaSize;
@@ -197,7 +235,7 @@ export class DiscoveryCache {
     return this.#termIds;
   }
 
-  #view(entry: CacheEntry): CachedAnalysis {
+  #view(entry: CacheEntry, fields: Omit<FileAnalysis, 'tf'>): CachedAnalysis {
     const termCounts = (wanted: readonly string[]) => {
       const out: Record<string, number> = {};
       for (const term of wanted) {
@@ -210,7 +248,7 @@ export class DiscoveryCache {
     };
     const eachTerm = (each: (term: string, count: number) => void) =>
       this.eachTermId(entry, (id, count) => each(this.#terms[id]!, count));
-    return { ...entry.meta[1], termCounts, eachTerm };
+    return { ...fields, termCounts, eachTerm };
   }
 
   #idOf(term: string): number | undefined {
@@ -263,51 +301,106 @@ function lookup(words: Uint32Array, at: number, id: number): number {
 /**
  * Layout: u32 magic, u32 header length, the UTF-8 JSON header `{ format, terms, entries }` padded
  * to 4 bytes, then per entry `n`, n term ids and n counts (u32, little-endian). Returned as parts:
- * the header encoded a slice of entries at a time, the term counts as views of where they are
- * (consecutive entries in one view), so saving never builds a second cache-sized buffer.
+ * entries added in this run as views of their JSON text and term counts where they are (consecutive
+ * entries in one view), loaded ones encoded a slice at a time, so saving never builds a second
+ * cache-sized buffer.
  */
-function encode(terms: readonly string[], entries: readonly CacheEntry[], arena: Uint32Array): Uint8Array[] {
-  const encoder = new TextEncoder();
+function encode(
+  terms: readonly string[],
+  entries: readonly CacheEntry[],
+  arenas: { words: Uint32Array; metas: Uint8Array },
+): Uint8Array[] {
   const header: Uint8Array[] = [
     encoder.encode(
       `{"format":${JSON.stringify(FORMAT)},"terms":${JSON.stringify(terms.join('\n'))},"entries":[`,
     ),
   ];
-  for (let i = 0; i < entries.length; i += HEADER_SLICE) {
-    const slice = entries.slice(i, i + HEADER_SLICE).map((e) => JSON.stringify(e.meta));
-    header.push(encoder.encode(`${i > 0 ? ',' : ''}${slice.join(',')}`));
+  // Each entry's JSON starts with a comma, but for the first.
+  let first = true;
+  const metaText = (from: number, to: number) => {
+    header.push(arenas.metas.subarray(first ? from + 1 : from, to));
+    first = false;
+  };
+  let loaded: string[] = [];
+  const flushLoaded = () => {
+    if (loaded.length === 0) return;
+    const text = loaded.join(',');
+    header.push(encoder.encode(first ? text : `,${text}`));
+    first = false;
+    loaded = [];
+  };
+  const runs = new Runs();
+  for (const e of entries) {
+    if (e.words) {
+      runs.flushMeta(metaText);
+      loaded.push(JSON.stringify(e.meta));
+      if (loaded.length === HEADER_SLICE) flushLoaded();
+      runs.add(e.words, e.at);
+    } else {
+      flushLoaded();
+      runs.addMeta(e.from, e.to, metaText);
+      runs.add(arenas.words, e.at);
+    }
   }
+  flushLoaded();
+  runs.flushMeta(metaText);
   header.push(encoder.encode(']}'));
   const headerLength = header.reduce((n, part) => n + part.byteLength, 0);
   const start = new Uint32Array([MAGIC, headerLength]);
   const padding = new Uint8Array(pad(headerLength) - headerLength);
-  return [new Uint8Array(start.buffer), ...header, padding, ...termRuns(entries, arena)];
+  return [new Uint8Array(start.buffer), ...header, padding, ...runs.done()];
 }
 
-/** Each entry's term counts, as byte views of runs of consecutive entries. */
-function termRuns(entries: readonly CacheEntry[], arena: Uint32Array): Uint8Array[] {
-  const runs: Uint8Array[] = [];
-  let words: Uint32Array | undefined;
-  let from = 0;
-  let to = 0;
-  const flush = () => {
-    if (words && to > from)
-      runs.push(new Uint8Array(words.buffer, words.byteOffset + from * 4, (to - from) * 4));
-  };
-  for (const e of entries) {
-    const w = e.words ?? arena;
-    const end = e.at + 1 + 2 * w[e.at]!;
-    if (w === words && e.at === to) {
-      to = end;
-      continue;
+/** Consecutive ranges joined: the term counts (words) and the JSON text (bytes) of entries. */
+class Runs {
+  readonly #parts: Uint8Array[] = [];
+  #words: Uint32Array | undefined;
+  #from = 0;
+  #to = 0;
+  #metaFrom = 0;
+  #metaTo = -1;
+
+  add(words: Uint32Array, at: number): void {
+    const end = at + 1 + 2 * words[at]!;
+    if (words === this.#words && at === this.#to) {
+      this.#to = end;
+      return;
     }
-    flush();
-    words = w;
-    from = e.at;
-    to = end;
+    this.#flush();
+    this.#words = words;
+    this.#from = at;
+    this.#to = end;
   }
-  flush();
-  return runs;
+
+  addMeta(from: number, to: number, emit: (from: number, to: number) => void): void {
+    if (from === this.#metaTo) {
+      this.#metaTo = to;
+      return;
+    }
+    this.flushMeta(emit);
+    this.#metaFrom = from;
+    this.#metaTo = to;
+  }
+
+  flushMeta(emit: (from: number, to: number) => void): void {
+    if (this.#metaTo > this.#metaFrom) emit(this.#metaFrom, this.#metaTo);
+    this.#metaFrom = 0;
+    this.#metaTo = -1;
+  }
+
+  done(): Uint8Array[] {
+    this.#flush();
+    return this.#parts;
+  }
+
+  #flush(): void {
+    const words = this.#words;
+    if (words && this.#to > this.#from) {
+      this.#parts.push(
+        new Uint8Array(words.buffer, words.byteOffset + this.#from * 4, (this.#to - this.#from) * 4),
+      );
+    }
+  }
 }
 
 /** Entries whose header JSON is encoded at once. */
@@ -316,6 +409,8 @@ const HEADER_SLICE = 4096;
 function pad(n: number): number {
   return Math.ceil(n / 4) * 4;
 }
+
+const encoder = new TextEncoder();
 
 function decode(raw: Uint8Array): { terms: string[]; entries: Entries } | undefined {
   if (raw.byteLength < 8 || raw.byteLength % 4 !== 0) return undefined;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseFile, type FileAnalysis } from '../../../src/discovery/analyse-file.js';
-import { DiscoveryCache } from '../../../src/discovery/discovery-cache.js';
+import { type CachedAnalysis, DiscoveryCache } from '../../../src/discovery/discovery-cache.js';
 import { memoryCacheStore } from '../../../src/ports/cache-port.js';
 
 const term = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/);
@@ -51,6 +51,36 @@ describe('DiscoveryCache', () => {
           expect(second.hits).toBe(analyses.length);
         },
       ),
+      { numRuns: 60 },
+    );
+  });
+
+  // A run's new entries are kept as their saved JSON text and term counts in arenas, loaded ones as
+  // parsed: a save interleaves both (and overwrites), over several generations of the document.
+  it('saves loaded and new entries alike, in any mix, over several runs', async () => {
+    const runs = fc.array(fc.array(fc.tuple(fc.nat(15), analysis), { maxLength: 10 }), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    await fc.assert(
+      fc.asyncProperty(runs, async (generations) => {
+        const store = memoryCacheStore();
+        const expected = new Map<string, FileAnalysis>();
+        for (const writes of generations) {
+          const cache = await DiscoveryCache.open(store);
+          for (const [blob, a] of writes) {
+            cache.set(`blob${blob}`, 'x.py', a);
+            expected.set(`blob${blob}`, a);
+            expect(strip(cache.get(`blob${blob}`, 'x.py')!)).toEqual({ ...a, tf: Object.fromEntries(a.tf) });
+          }
+          await cache.save();
+        }
+        const last = await DiscoveryCache.open(store);
+        expect(last.size).toBe(expected.size);
+        for (const [blob, a] of expected) {
+          expect(strip(last.get(blob, 'x.py')!)).toEqual({ ...a, tf: Object.fromEntries(a.tf) });
+        }
+      }),
       { numRuns: 60 },
     );
   });
@@ -122,3 +152,13 @@ describe('DiscoveryCache', () => {
     expect(store.entries.has('analyses-v2')).toBe(false);
   });
 });
+
+/** A cached analysis as plain data: its fields and every term with its count. */
+function strip(hit: CachedAnalysis) {
+  const tf: Record<string, number> = {};
+  hit.eachTerm((term, count) => {
+    tf[term] = count;
+  });
+  const { termCounts: _counts, eachTerm: _each, ...fields } = hit;
+  return { ...fields, tf };
+}
