@@ -1,7 +1,8 @@
 /**
- * One record of `git ls-files -z -s -v --debug --cached --modified --others`: an index entry
- * `<tag> <mode> <blob> <stage>\t<path>\0` followed by its cached stat data as lines that start with
- * spaces (`  size: 71\tflags: 0`, …), or an untracked file `? <path>\0`.
+ * One record of `git ls-files -z -s -v --debug` (with `--modified --others`, git adds `C` records
+ * of modified paths and `? <path>` ones of untracked files to the same output): an index entry
+ * `<tag> <mode> <blob> <stage>\t<path>\0` followed by its cached stat data as lines that start
+ * with spaces (`  size: 71\tflags: 0`, …), or an untracked file `? <path>\0`.
  */
 export type IndexRecord =
   | {
