@@ -1,6 +1,5 @@
 import { isChangelog, isDocPath, isTestPath, isUnder, vendoredRoots } from './file-roles.js';
 import { ImportResolver } from './import-graph.js';
-import { buildImportGraph } from './import-neighbours.js';
 import { csr, PostingsBuilder } from './postings-builder.js';
 import { buildStringTable, findString, type StringTable } from './string-table.js';
 import { pathTerms } from './tokenize.js';
@@ -155,13 +154,8 @@ export class RankIndexBuilder<E> {
   build(goModule?: string): RankIndex {
     const content = this.#content();
     const paths = this.#paths;
-    const graph = buildImportGraph(
-      paths.map((path, doc) => ({ path, imports: this.#imports[doc]! })),
-      new ImportResolver(paths, goModule),
-    );
+    const imports = this.#importEdges(new ImportResolver(paths, goModule));
     this.#imports.length = 0;
-    const adjacency = (map: ReadonlyMap<string, readonly string[]>) =>
-      csr(paths.map((p) => (map.get(p) ?? []).map((t) => docOf(paths, t)).sort((a, b) => a - b)));
     const literalRuns = csr([...this.#literals.values()]);
     return {
       paths,
@@ -170,11 +164,35 @@ export class RankIndexBuilder<E> {
       pathTerms: this.#pathTerms.build(),
       symbols: this.#symbols.build(),
       lowerSymbols: this.#lower.build(),
-      imports: adjacency(graph.imports),
-      importedBy: adjacency(graph.importedBy),
+      imports,
+      importedBy: reverse(imports),
       literals: { values: [...this.#literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
       roles: roles(paths),
     };
+  }
+
+  /**
+   * Each document's resolved imports as ascending document numbers (itself left out), straight into
+   * one array: at 100k files, maps of path lists both ways were ~40 MB of garbage just before
+   * ranking.
+   */
+  #importEdges(resolver: ImportResolver): Adjacency {
+    const paths = this.#paths;
+    const start = new Uint32Array(paths.length + 1);
+    const targets: number[] = [];
+    const seen = new Set<number>();
+    paths.forEach((path, doc) => {
+      seen.clear();
+      for (const spec of this.#imports[doc]!) {
+        for (const target of resolver.resolve(path, spec)) {
+          const t = docOf(paths, target);
+          if (t !== doc && t >= 0) seen.add(t);
+        }
+      }
+      targets.push(...[...seen].sort((a, b) => a - b));
+      start[doc + 1] = targets.length;
+    });
+    return { start, targets: Uint32Array.from(targets) };
   }
 
   /**
@@ -221,6 +239,20 @@ export class RankIndexBuilder<E> {
     });
     return { keys: buildStringTable(keys), start, docs, values: hasValues ? values : new Uint32Array(0) };
   }
+}
+
+/** The edges the other way: for each document, the documents that import it (ascending). */
+function reverse(a: Adjacency): Adjacency {
+  const n = a.start.length - 1;
+  const start = new Uint32Array(n + 1);
+  for (const t of a.targets) start[t + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const next = start.slice(0, n);
+  const targets = new Uint32Array(a.targets.length);
+  for (let doc = 0; doc < n; doc++) {
+    for (let at = a.start[doc]!; at < a.start[doc + 1]!; at++) targets[next[a.targets[at]!]!++] = doc;
+  }
+  return { start, targets };
 }
 
 function grow(array: Uint32Array<ArrayBuffer>, atLeast: number): Uint32Array<ArrayBuffer> {

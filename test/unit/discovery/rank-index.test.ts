@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Bm25Document, bm25Rank, bm25RankIndex, weightQuery } from '../../../src/discovery/bm25.js';
+import { ImportResolver } from '../../../src/discovery/import-graph.js';
+import { buildImportGraph } from '../../../src/discovery/import-neighbours.js';
 import { type IndexedFile, rankFiles } from '../../../src/discovery/rank-files.js';
-import { buildRankIndex, type IndexSource, postingsOf } from '../../../src/discovery/rank-index.js';
+import {
+  buildRankIndex,
+  type IndexSource,
+  neighboursOf,
+  postingsOf,
+} from '../../../src/discovery/rank-index.js';
 import { loadRankIndex, saveRankIndex, treeKey } from '../../../src/discovery/rank-index-codec.js';
 import { buildStringTable, findString, stringAt } from '../../../src/discovery/string-table.js';
 import { IndexedSymbols, SymbolIndex } from '../../../src/discovery/symbol-index.js';
@@ -101,6 +108,40 @@ describe('buildRankIndex', () => {
       expect(Array.from(found.docs, (d, i) => [d, found.values[i]])).toEqual(expected);
     }
     expect(postingsOf(index.content, 'absent')).toBeUndefined();
+  });
+
+  // The index resolves imports straight into document numbers: the same edges both ways as the
+  // import graph of path lists, self-imports, duplicates and unresolved names left out.
+  it('has the import graph of the files, both ways, as document numbers', () => {
+    const module = fc.constantFrom('pkg.a', 'pkg.b', 'pkg.sub.c', '.a', '.c', '..b', 'os', 'pkg', 'pkg.sub');
+    const pyFile = fc.record({
+      path: fc.constantFrom(
+        'pkg/__init__.py',
+        'pkg/a.py',
+        'pkg/b.py',
+        'pkg/sub/__init__.py',
+        'pkg/sub/c.py',
+        'x.py',
+      ),
+      imports: fc.array(module, { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(pyFile, { selector: (f) => f.path, minLength: 1 }), (files) => {
+        const index = buildRankIndex(
+          files.map((f) => ({ ...f, length: 1, symbols: [], eachTerm: () => {} })),
+        );
+        const graph = buildImportGraph(files, new ImportResolver(index.paths));
+        const numbers = (paths: readonly string[] = []) =>
+          paths.map((p) => index.paths.indexOf(p)).sort((a, b) => a - b);
+        index.paths.forEach((path, doc) => {
+          expect(Array.from(neighboursOf(index.imports, doc))).toEqual(numbers(graph.imports.get(path)));
+          expect(Array.from(neighboursOf(index.importedBy, doc))).toEqual(
+            numbers(graph.importedBy.get(path)),
+          );
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
