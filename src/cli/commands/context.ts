@@ -4,10 +4,9 @@ import { Command } from 'commander';
 import { GitRepositoryReader } from '../../adapters/git/git-repository-reader.js';
 import { defaultCacheDir, fsCacheStore } from '../../adapters/local/fs-cache-store.js';
 import { ValidationError } from '../../core/errors.js';
-import type { FileAnalysis } from '../../discovery/analyse-file.js';
-import type { DiscoveryResult } from '../../discovery/discover.js';
+import { type FileAnalysis, inProcessAnalyser } from '../../discovery/analyse-file.js';
+import { type DiscoveryResult, discover } from '../../discovery/discover.js';
 import type { FileAnalyser } from '../../ports/file-analyser-port.js';
-import type { RepoFile, RepositoryReader } from '../../ports/repository-port.js';
 import type { CommandContext } from '../command-context.js';
 import { parseIssueMarkdown } from '../local/read-issue.js';
 
@@ -56,17 +55,9 @@ export function contextCommand(ctx: CommandContext): Command {
         ctx.io.stderr(`[Maestro] ✗ ${message}\n`);
         return ctx.exit(1);
       }
-      // git lists the files (its walk of the working tree is most of a warm run's wait) while
-      // discovery's modules load: they are imported only now, once the listing has started.
-      const listing = repo.listFiles();
-      listing.catch(() => {}); // awaited by discovery; this only keeps a failure from going unhandled meanwhile
-      const [{ discover }, { inProcessAnalyser }] = await Promise.all([
-        import('../../discovery/discover.js'),
-        import('../../discovery/analyse-file.js'),
-      ]);
-      const analyser = threadedAnalyser(inProcessAnalyser, (m) => ctx.io.stderr(`[Maestro] ${m}\n`));
+      const analyser = threadedAnalyser((m) => ctx.io.stderr(`[Maestro] ${m}\n`));
       const result = await discover({
-        repo: listedAlready(repo, listing),
+        repo,
         cache: fsCacheStore(defaultCacheDir(ctx.io.env)),
         issue: parseIssueMarkdown(markdown),
         budgetTokens: budget,
@@ -82,29 +73,11 @@ export function contextCommand(ctx: CommandContext): Command {
  * node:worker_threads) is loaded on the first batch, so a warm run, which analyses nothing, never
  * loads it.
  */
-function threadedAnalyser(
-  inProcess: FileAnalyser<FileAnalysis>,
-  warn: (message: string) => void,
-): ClosableAnalyser {
+function threadedAnalyser(warn: (message: string) => void): ClosableAnalyser {
   return lazyAnalyser(async () => {
     const { AnalysisPool } = await import('../../adapters/local/analysis-pool.js');
-    return new AnalysisPool(inProcess, { warn });
+    return new AnalysisPool(inProcessAnalyser, { warn });
   });
-}
-
-/** `repo` whose first `listFiles` is the listing already started; later calls list afresh. */
-function listedAlready(repo: RepositoryReader, listing: Promise<RepoFile[]>): RepositoryReader {
-  let first: Promise<RepoFile[]> | undefined = listing;
-  return {
-    root: repo.root,
-    listFiles: () => {
-      const out = first ?? repo.listFiles();
-      first = undefined;
-      return out;
-    },
-    readFile: (path) => repo.readFile(path),
-    headCommit: () => repo.headCommit(),
-  };
 }
 
 type ClosableAnalyser = FileAnalyser<FileAnalysis> & { close(): Promise<void> };
