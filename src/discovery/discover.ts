@@ -236,6 +236,7 @@ async function analyseInto(
   cache.doneAdding();
   const index = builder.build(goModule);
   await cache.save();
+  cache.close();
   return { index, tokens, dropped, cacheHits: cache.hits, cacheMisses: cache.misses };
 }
 

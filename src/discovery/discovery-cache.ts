@@ -56,10 +56,12 @@ export class DiscoveryCache {
   readonly #queryIds = new Map<string, number | undefined>();
   readonly #entries: Entries;
   readonly #used = new Set<string>();
-  #arena = new Uint32Array(1 << 16);
+  readonly #arenaBuffer = arenaBuffer();
+  readonly #arena = new Uint32Array(this.#arenaBuffer);
   #arenaSize = 0;
   /** Entries added in this run: `,` and the JSON of each one's `EntryMeta`, back to back. */
-  #metas = new Uint8Array(1 << 16);
+  readonly #metasBuffer = arenaBuffer();
+  readonly #metas = new Uint8Array(this.#metasBuffer);
   #metasSize = 0;
   #dirty = false;
   hits = 0;
@@ -143,6 +145,19 @@ export class DiscoveryCache {
     this.#termIds = undefined;
   }
 
+  /**
+   * The run is done with the cache (saved, index built): the arenas' memory goes back at once, not
+   * at the next full collection (~70 MB at 100k files, and the rank index is built and ranking and
+   * packing run next). The cache is empty afterwards.
+   */
+  close(): void {
+    this.#entries.clear();
+    this.#used.clear();
+    this.#arenaSize = this.#metasSize = 0;
+    this.#arenaBuffer.resize(0);
+    this.#metasBuffer.resize(0);
+  }
+
   /** The entry's terms as dictionary ids (ascending) with their counts; `term` names an id. */
   eachTermId(entry: CacheEntry, each: (id: number, count: number) => void): void {
     const words = entry.words ?? this.#arena;
@@ -209,22 +224,14 @@ export class DiscoveryCache {
   /** Appends `text` (UTF-8) to the meta arena. */
   #appendMeta(text: string): void {
     const most = text.length * 3; // UTF-8 bytes of a UTF-16 code unit
-    if (this.#metasSize + most > this.#metas.length) {
-      const bigger = new Uint8Array(Math.max(this.#metasSize + most, Math.ceil(this.#metas.length * 1.5)));
-      bigger.set(this.#metas.subarray(0, this.#metasSize));
-      this.#metas = bigger;
-    }
+    growTo(this.#metasBuffer, this.#metasSize + most);
     this.#metasSize += encoder.encodeInto(text, this.#metas.subarray(this.#metasSize)).written;
   }
 
   /** Room for `words` more words at the arena's end; returns where they start. */
   #reserve(words: number): number {
     const at = this.#arenaSize;
-    if (at + words > this.#arena.length) {
-      const bigger = new Uint32Array(Math.max(at + words, Math.ceil(this.#arena.length * 1.5)));
-      bigger.set(this.#arena.subarray(0, at));
-      this.#arena = bigger;
-    }
+    growTo(this.#arenaBuffer, (at + words) * 4);
     this.#arenaSize = at + words;
     return at;
   }
@@ -259,6 +266,37 @@ export class DiscoveryCache {
     }
     return this.#queryIds.get(term);
   }
+}
+
+/**
+ * A run's new entries go into resizable buffers: they grow in place (no copy, no spare half as a
+ * doubling array has) up to this many bytes of reserved address space, committed as they grow, and
+ * `close` hands their memory back without waiting for the garbage collector.
+ */
+const ARENA_MAX = 2 ** 32;
+/** Arenas grow by at least this many bytes at a time. */
+const ARENA_STEP = 1 << 20;
+
+/** ES2024's resizable ArrayBuffer (Node 20 has it; the project's ES2023 lib does not declare it). */
+interface ResizableBuffer extends ArrayBuffer {
+  readonly maxByteLength: number;
+  resize(bytes: number): void;
+}
+
+function arenaBuffer(): ResizableBuffer {
+  const Resizable = ArrayBuffer as unknown as new (
+    bytes: number,
+    options: { maxByteLength: number },
+  ) => ResizableBuffer;
+  return new Resizable(0, { maxByteLength: ARENA_MAX });
+}
+
+function growTo(buffer: ResizableBuffer, bytes: number): void {
+  if (bytes <= buffer.byteLength) return;
+  if (bytes > buffer.maxByteLength) {
+    throw new Error(`discovery cache: more than ${ARENA_MAX} bytes of new analyses in one run`);
+  }
+  buffer.resize(Math.min(buffer.maxByteLength, Math.ceil(bytes / ARENA_STEP) * ARENA_STEP));
 }
 
 /** Positions a packed sort key can hold (2²¹): term ids stay below 2³², so keys stay below 2⁵³. */

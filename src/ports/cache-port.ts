@@ -8,7 +8,8 @@ export interface CacheStore {
   /**
    * Replaces the document atomically, so a crash never leaves half a file behind. A document may
    * come in parts (written one after the other): discovery's caches at 100k files are tens of MB,
-   * and joining them first was a second copy at the run's peak of memory.
+   * and joining them first was a second copy at the run's peak of memory. The parts may be views of
+   * the caller's buffers, valid until the returned promise settles: a store that keeps them copies.
    */
   save(key: string, data: Uint8Array | readonly Uint8Array[]): Promise<void>;
 }
