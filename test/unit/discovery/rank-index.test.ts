@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Bm25Document, bm25Rank, bm25RankIndex, weightQuery } from '../../../src/discovery/bm25.js';
 import { ImportResolver } from '../../../src/discovery/import-graph.js';
-import { buildImportGraph } from '../../../src/discovery/import-neighbours.js';
 import { type IndexedFile, rankFiles } from '../../../src/discovery/rank-files.js';
 import {
   buildRankIndex,
@@ -130,7 +129,7 @@ describe('buildRankIndex', () => {
         const index = buildRankIndex(
           files.map((f) => ({ ...f, length: 1, symbols: [], eachTerm: () => {} })),
         );
-        const graph = buildImportGraph(files, new ImportResolver(index.paths));
+        const graph = importGraph(files, new ImportResolver(index.paths));
         const numbers = (paths: readonly string[] = []) =>
           paths.map((p) => index.paths.indexOf(p)).sort((a, b) => a - b);
         index.paths.forEach((path, doc) => {
@@ -318,3 +317,21 @@ describe('rank index cache', () => {
     expect(await loadRankIndex(store, key)).toBeUndefined();
   });
 });
+
+/** The import graph as path lists both ways, as the index was built before it numbered documents. */
+function importGraph(
+  files: readonly { path: string; imports: readonly string[] }[],
+  resolver: ImportResolver,
+) {
+  const imports = new Map<string, string[]>();
+  const importedBy = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = new Set<string>();
+    for (const spec of file.imports) {
+      for (const target of resolver.resolve(file.path, spec)) if (target !== file.path) targets.add(target);
+    }
+    imports.set(file.path, [...targets]);
+    for (const t of targets) importedBy.set(t, [...(importedBy.get(t) ?? []), file.path]);
+  }
+  return { imports, importedBy };
+}
