@@ -2,10 +2,10 @@ import { createRequire as __maestroCreateRequire } from 'node:module';
 const require = __maestroCreateRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-P3VZATXC.js";
+} from "./chunk-O3H6GJ2W.js";
 import {
   readPlan
-} from "./chunk-Z5KOP5T5.js";
+} from "./chunk-2D3RJZIZ.js";
 import "./chunk-6KY3WMZO.js";
 import "./chunk-T7Y64LFU.js";
 import "./chunk-LNBFH3O3.js";

@@ -398,8 +398,8 @@ async function act(route, base) {
   const skip = skipReason(route, base.inputs.mode);
   if (skip) return { kind: "nothing", reason: `nothing to do: ${skip}` };
   const [{ gitHubDeps }, { handleIssueEvent }] = await Promise.all([
-    import("./wiring-KDCUNTKN.js"),
-    import("./handle-issue-event-EPLVDWOG.js")
+    import("./wiring-E3NQIOJQ.js"),
+    import("./handle-issue-event-EBRBQBYJ.js")
   ]);
   const tempDir = await createTempDir(base.gh.runnerTemp, base.gh.statePath);
   const ctx = { ...base, tempDir };
@@ -419,8 +419,8 @@ async function act(route, base) {
 }
 async function execute(ctx, deps, request, handled) {
   const [{ executionDeps }, { executeApproved }] = await Promise.all([
-    import("./wiring-KDCUNTKN.js"),
-    import("./execute-approved-4ZEXDK2H.js")
+    import("./wiring-E3NQIOJQ.js"),
+    import("./execute-approved-EWFBXTXI.js")
   ]);
   const cancellation = runnerCancellation(ctx.logger);
   try {
@@ -444,7 +444,7 @@ async function cancelRun(runId, deps, ctx) {
 }
 async function planEvent(route, deps) {
   if (route.commentId !== void 0) {
-    const { dispatchedComment } = await import("./dispatched-comment-425JJTFQ.js");
+    const { dispatchedComment } = await import("./dispatched-comment-5AEYT5QU.js");
     return dispatchedComment(deps.host, route.issue, route.commentId);
   }
   return { kind: "event", event: await labeledEvent(route, deps) };

@@ -9,13 +9,13 @@ import {
   reportInvalidConfig,
   savedRunOf,
   trackingViewSchema
-} from "./chunk-32OZ5DFS.js";
+} from "./chunk-7SPDOPUJ.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
 import {
   planOnGitHub
-} from "./chunk-P3VZATXC.js";
+} from "./chunk-O3H6GJ2W.js";
 import {
   approveRevision,
   authorizeCommand,
@@ -27,7 +27,7 @@ import {
   snapshotHashOf,
   trustedSnapshot,
   updateRecord
-} from "./chunk-Z5KOP5T5.js";
+} from "./chunk-2D3RJZIZ.js";
 import "./chunk-6KY3WMZO.js";
 import "./chunk-5VUDFWK2.js";
 import "./chunk-WH3D7LMG.js";

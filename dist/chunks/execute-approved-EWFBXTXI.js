@@ -26,7 +26,7 @@ import {
   section,
   textCell,
   textLine
-} from "./chunk-32OZ5DFS.js";
+} from "./chunk-7SPDOPUJ.js";
 import {
   parseCheckpointTrailers
 } from "./chunk-MLPUMHQ2.js";
@@ -66,7 +66,7 @@ import {
   validateTaskGraph,
   verifyRevisionHash,
   visibleHashOf
-} from "./chunk-Z5KOP5T5.js";
+} from "./chunk-2D3RJZIZ.js";
 import {
   GITHUB_BODY_LIMIT,
   redactOutbound,

@@ -39,7 +39,7 @@ import {
   trustedSnapshot,
   validateTaskGraph,
   writePlan
-} from "./chunk-Z5KOP5T5.js";
+} from "./chunk-2D3RJZIZ.js";
 import {
   findPrice,
   priceTable

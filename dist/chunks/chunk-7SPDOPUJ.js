@@ -15,7 +15,7 @@ import {
   sanitizeInbound,
   taskPlanSchema,
   unpackState
-} from "./chunk-Z5KOP5T5.js";
+} from "./chunk-2D3RJZIZ.js";
 import {
   formatConfigIssues,
   parseConfigText

@@ -7353,6 +7353,49 @@ import { lstatSync, readFileSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join2, normalize as normalize2, resolve, sep } from "node:path";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
+
+// src/adapters/git/index-listing.ts
+var ENTRY = /^([A-Za-z]) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-3])\t/;
+var SPACE = 32;
+var SIZE_LINE = "  size: ";
+function parseIndexListing(output) {
+  const records = [];
+  let at = 0;
+  while (at < output.length) {
+    const nul = output.indexOf("\0", at);
+    if (nul < 0) break;
+    const record = output.slice(at, nul);
+    at = nul + 1;
+    let size;
+    while (at < output.length && output.charCodeAt(at) === SPACE) {
+      const newline = output.indexOf("\n", at);
+      const end = newline < 0 ? output.length : newline;
+      if (output.startsWith(SIZE_LINE, at)) size = digits(output.slice(at + SIZE_LINE.length, end));
+      at = end + 1;
+    }
+    if (record.startsWith("? ") && record.length > 2) {
+      records.push({ tag: "?", path: record.slice(2) });
+      continue;
+    }
+    const match = ENTRY.exec(record);
+    if (!match) continue;
+    records.push({
+      tag: match[1],
+      mode: match[2],
+      blob: match[3],
+      path: record.slice(match[0].length),
+      size
+    });
+  }
+  return records;
+}
+function digits(text) {
+  const match = /^\d+(?=\s|$)/.exec(text);
+  const n = match ? Number(match[0]) : Number.NaN;
+  return Number.isSafeInteger(n) ? n : void 0;
+}
+
+// src/adapters/git/git-repository-reader.ts
 var SUBMODULE = "160000";
 var SYMLINK = "120000";
 var HASH_BATCH = 1e3;
@@ -7379,37 +7422,48 @@ var GitRepositoryReader = class _GitRepositoryReader {
     return new _GitRepositoryReader(top);
   }
   async listFiles() {
-    const changedOutput = this.#raw(["ls-files", "-z", "-t", "--modified", "--others", "--exclude-standard"]);
-    changedOutput.catch(() => {
-    });
+    const listing = await this.#raw([
+      "ls-files",
+      "-z",
+      "-s",
+      "-v",
+      "--debug",
+      "--cached",
+      "--modified",
+      "--others",
+      "--exclude-standard"
+    ]);
     const entries = /* @__PURE__ */ new Map();
-    for (const record of splitZ(await this.#raw(["ls-files", "-s", "-z"]))) {
-      const entry = stagedEntry(record);
-      if (!entry || entries.has(entry.path)) continue;
-      if (entry.mode === SUBMODULE || entry.mode === SYMLINK) continue;
-      entries.set(entry.path, entry);
-    }
-    const stats = await this.#stats([...entries.keys()]);
+    const indexSizes = /* @__PURE__ */ new Map();
+    const toStat = /* @__PURE__ */ new Set();
+    const modified = [];
     const rehash = /* @__PURE__ */ new Set();
-    const untracked = [];
-    for (const record of splitZ(await changedOutput)) {
-      const path = record.slice(2);
-      if (record.startsWith("? ")) {
-        entries.set(path, { mode: "100644", blob: "" });
-        rehash.add(path);
-        untracked.push(path);
-      } else if (entries.has(path)) rehash.add(path);
+    for (const record of parseIndexListing(listing)) {
+      if (!("mode" in record)) {
+        entries.set(record.path, { mode: "100644", blob: "" });
+        rehash.add(record.path);
+      } else if (record.tag === "C" || record.tag === "c") modified.push(record.path);
+      else if (!entries.has(record.path) && record.mode !== SUBMODULE && record.mode !== SYMLINK) {
+        entries.set(record.path, record);
+        if (record.tag === "H" && record.size) indexSizes.set(record.path, record.size);
+        else toStat.add(record.path);
+      }
     }
-    for (const [path, stat] of await this.#stats(untracked)) stats.set(path, stat);
+    for (const path of modified) if (entries.has(path)) rehash.add(path);
+    for (const path of rehash) {
+      indexSizes.delete(path);
+      toStat.add(path);
+    }
+    const stats = await this.#stats([...toStat]);
     const present = [...rehash].filter((p2) => stats.get(p2)?.file);
     const blobs = await this.#hashObjects(present);
     const files = [];
     for (const [path, entry] of entries) {
-      const stat = stats.get(path);
-      if (!stat?.file) continue;
+      const size = indexSizes.get(path) ?? (stats.get(path)?.file ? stats.get(path).size : void 0);
+      if (size === void 0) continue;
       const blob = rehash.has(path) ? blobs.get(path) : entry.blob;
       if (!blob) continue;
-      files.push({ path, blob, size: stat.size, mode: entry.mode });
+      files.push({ path, blob, size, mode: entry.mode });
     }
     return files.sort((a, b2) => a.path < b2.path ? -1 : a.path > b2.path ? 1 : 0);
   }
@@ -7478,17 +7532,6 @@ function lstatOrAbsent(path) {
     return void 0;
   }
 }
-function stagedEntry(record) {
-  const space1 = record.indexOf(" ");
-  const space2 = record.indexOf(" ", space1 + 1);
-  const tab = record.indexOf("	", space2 + 1);
-  if (space1 < 0 || space2 < 0 || tab < 0) return void 0;
-  return {
-    mode: record.slice(0, space1),
-    blob: record.slice(space1 + 1, space2),
-    path: record.slice(tab + 1)
-  };
-}
 var MAX_OUTPUT2 = 512 * 1024 * 1024;
 function readerGit(cwd) {
   const env = gitEnvironment();
@@ -7506,9 +7549,6 @@ function readerGit(cwd) {
       );
     })
   };
-}
-function splitZ(output) {
-  return output.split("\0").filter((s) => s.length > 0);
 }
 
 // src/adapters/git/push-auth.ts
@@ -7652,6 +7692,129 @@ async function undo(git, head) {
   await tryRaw(git, ["cherry-pick", "--quit"]);
   const reset = await tryRaw(git, ["reset", "-q", "--merge", head]);
   if (!reset.ok) await git.raw(["reset", "-q", "--hard", head]);
+}
+
+// src/adapters/git/settle-all.ts
+async function settleAll(steps) {
+  const settled = await Promise.allSettled(steps);
+  const failed2 = settled.find((s) => s.status === "rejected");
+  if (failed2) throw failed2.reason;
+  return settled.map((s) => s.value);
+}
+
+// src/adapters/git/worktree-location.ts
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+function defaultWorktreeRoot(repoRoot) {
+  const repoHash = createHash("sha256").update(repoRoot).digest("hex").slice(0, 12);
+  return join3(tmpdir(), "maestro-worktrees", repoHash);
+}
+function sanitiseLabel(label) {
+  const clean = label.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "").slice(0, 40).replace(/[.-]+$/, "");
+  return clean || "task";
+}
+
+// src/adapters/git/checkpoint-writer.ts
+var CheckpointWriter = class {
+  #git;
+  #gate;
+  constructor(git, gate) {
+    this.#git = git;
+    this.#gate = gate;
+  }
+  /**
+   * Runs a commit step; a `CommitRefusedError` becomes a `refused` result (after the step has
+   * undone its changes to the checkout), with the work kept when the step says how.
+   */
+  async refusable(step) {
+    const keep = {};
+    try {
+      const result = await step(keep);
+      if (result.kind === "integrated") this.#gate.scanned(result.sha);
+      return result;
+    } catch (error) {
+      if (!(error instanceof CommitRefusedError)) throw error;
+      const kept = keep.ref ? await keep.ref().catch(() => void 0) : void 0;
+      const where = kept ? `the work is kept locally as ${kept} (never pushed)` : "the checkpoints so far stay on the local branch";
+      return {
+        kind: "refused",
+        reason: `${error.message.replace(/\.?$/, "")}. Nothing was committed or pushed; ${where}.`,
+        blocked: error.findings.map(blockedAction),
+        ...kept ? { kept } : {}
+      };
+    }
+  }
+  /** `commit` kept under `refs/maestro/refused/<task>-<checkpoint>` (never pushed). */
+  async keepRefused(trailers, commit) {
+    const ref = `refs/maestro/refused/${sanitiseLabel(trailers.task)}-${trailers.checkpoint}`;
+    await mustRaw(
+      this.#git,
+      ["update-ref", ref, commit],
+      `keep the refused work as ${ref}`,
+      "Check the repository."
+    );
+    return ref;
+  }
+  /**
+   * `tree` as a commit on `head`, its object written while the commit scan runs (the message is
+   * the redacted text either way); throws the scan's `CommitRefusedError`, leaving that object
+   * unreferenced. For callers that verified git's config in the same serial step, before staging.
+   */
+  async checkedCommit(head, headTree, tree, text, policy) {
+    const message = this.#gate.redacted(text);
+    const [, written] = await settleAll([
+      this.#gate.check(head, tree, text, policy, "commit", { headTree, configVerified: true }),
+      this.#git.raw(["commit-tree", tree, "-p", head, "-m", message])
+    ]);
+    return { commit: written.trim(), message };
+  }
+  /**
+   * The run branch has not moved since the task's worktree was made from it, so the task's tree is
+   * the checkpoint as it is, without a three-way pick (which refreshes the whole main index and
+   * writes it twice). The commit is scanned while its object is written; then the main checkout
+   * gets only the paths that differ (`read-tree -m -u`) and the branch moves if still at `head`.
+   * `undefined` when `read-tree` refuses, changing nothing (an untracked file in the way): the
+   * pick then reports the conflict with every path, as for any other task.
+   */
+  async fastForward(head, headTree, tree, text, policy) {
+    const { commit, message } = await this.checkedCommit(head, headTree, tree, text, policy);
+    const checkedOut = await tryRaw(this.#git, ["read-tree", "-m", "-u", head, commit]);
+    if (!checkedOut.ok) return void 0;
+    const recorded = await tryRaw(this.#git, [
+      "update-ref",
+      "-m",
+      `commit: ${messageSubject(message)}`,
+      "HEAD",
+      commit,
+      head
+    ]);
+    if (!recorded.ok) {
+      await tryRaw(this.#git, ["read-tree", "-m", "-u", commit, head]);
+      throw new MaestroError(
+        `git failed to record the checkpoint: ${recorded.message.trim()}. Check the checkout with \`git status\`, then retry.`,
+        { code: "git.failed" }
+      );
+    }
+    return { kind: "integrated", sha: commit };
+  }
+  /**
+   * HEAD's branch moved from `head` to `commit` only if it is still at `head` (`update-ref` with the
+   * old value). Unlike `git commit`, the index is not read or written again.
+   */
+  async moveBranch(head, commit, message) {
+    await mustRaw(
+      this.#git,
+      ["update-ref", "-m", `commit: ${messageSubject(message)}`, "HEAD", commit, head],
+      "record the checkpoint",
+      "Check the checkout with `git status`, then retry."
+    );
+    return commit;
+  }
+};
+function blockedAction(finding) {
+  const kind = finding.kind === "protected-path" || finding.kind === "submodule" ? "protected-path" : finding.kind === "symlink-escape" ? "path-escape" : "other";
+  return { kind, what: finding.what };
 }
 
 // src/core/policy/commit-scan/commit-candidate.ts
@@ -8150,12 +8313,12 @@ async function readDiffText(git, root, from, to, maxBytes) {
 }
 
 // src/adapters/git/open-repository.ts
-import { isAbsolute as isAbsolute3, join as join4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join5 } from "node:path";
 
 // src/adapters/git/config-guard.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, readlinkSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var GIT_DIR_FILES = ["config", "config.worktree", "commondir", "info/attributes"];
 var WORKTREE_ADMIN_FILES = ["config.worktree", "commondir"];
 var ConfigGuard = class _ConfigGuard {
@@ -8221,12 +8384,12 @@ function fingerprint(listing, dirs) {
   const out = /* @__PURE__ */ new Map([["effective git config", sha(listing)]]);
   for (const dir of dirs) {
     for (const [name, hash] of filesFingerprint(dir, GIT_DIR_FILES)) out.set(name, hash);
-    out.set(join3(dir, "hooks"), treeFingerprint(join3(dir, "hooks")));
+    out.set(join4(dir, "hooks"), treeFingerprint(join4(dir, "hooks")));
   }
   return out;
 }
 function filesFingerprint(dir, files) {
-  return new Map(files.map((file) => [join3(dir, file), entryFingerprint(join3(dir, file))]));
+  return new Map(files.map((file) => [join4(dir, file), entryFingerprint(join4(dir, file))]));
 }
 function entryFingerprint(path) {
   const info = lstatSync2(path, { throwIfNoEntry: false });
@@ -8242,21 +8405,21 @@ function treeFingerprint(dir) {
   } catch {
     names = [];
   }
-  return sha(names.map((name) => `${name}\0${entryFingerprint(join3(dir, name))}`).join("\0"));
+  return sha(names.map((name) => `${name}\0${entryFingerprint(join4(dir, name))}`).join("\0"));
 }
 function diffMaps(before, after) {
   const keys = /* @__PURE__ */ new Set([...before.keys(), ...after.keys()]);
   return [...keys].filter((k2) => before.get(k2) !== after.get(k2));
 }
 function sha(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return createHash2("sha256").update(data).digest("hex");
 }
 
 // src/adapters/git/open-repository.ts
 async function openRepository(top, options) {
   const identity = options.author ?? DEFAULT_AUTHOR;
   const probe = gitClient(top, identity);
-  const absolute = (dir) => isAbsolute3(dir) ? dir : join4(top, dir);
+  const absolute = (dir) => isAbsolute3(dir) ? dir : join5(top, dir);
   const gitDir = absolute((await probe.raw(["rev-parse", "--absolute-git-dir"])).trim());
   const commonDir = absolute((await probe.raw(["rev-parse", "--git-common-dir"])).trim());
   const pinnedEnv = { GIT_DIR: gitDir, GIT_WORK_TREE: top };
@@ -8360,33 +8523,10 @@ var SerialQueue = class {
   }
 };
 
-// src/adapters/git/settle-all.ts
-async function settleAll(steps) {
-  const settled = await Promise.allSettled(steps);
-  const failed2 = settled.find((s) => s.status === "rejected");
-  if (failed2) throw failed2.reason;
-  return settled.map((s) => s.value);
-}
-
 // src/adapters/git/task-worktrees.ts
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, realpath as realpath2, rm, writeFile } from "node:fs/promises";
 import { isAbsolute as isAbsolute4, join as join6, relative } from "node:path";
-
-// src/adapters/git/worktree-location.ts
-import { createHash as createHash2 } from "node:crypto";
-import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
-function defaultWorktreeRoot(repoRoot) {
-  const repoHash = createHash2("sha256").update(repoRoot).digest("hex").slice(0, 12);
-  return join5(tmpdir(), "maestro-worktrees", repoHash);
-}
-function sanitiseLabel(label) {
-  const clean = label.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "").slice(0, 40).replace(/[.-]+$/, "");
-  return clean || "task";
-}
-
-// src/adapters/git/task-worktrees.ts
 var HIDDEN_ENTRY = /(?:^|\0)(?:S|[a-z]) /;
 var DEFAULT_POOL_SIZE = 8;
 var TaskWorktrees = class {
@@ -8576,6 +8716,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
   #pushUrl;
   #guard;
   #gate;
+  #writer;
   #worktrees;
   /** Everything that moves HEAD or touches the main checkout's index runs through this. */
   #serial = new SerialQueue();
@@ -8597,6 +8738,7 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
       secrets: options.secrets ?? [],
       onRemote: opened.onRemote
     });
+    this.#writer = new CheckpointWriter(this.#quiet, this.#gate);
     this.#worktrees = new TaskWorktrees(
       opened.top,
       this.#git,
@@ -8676,57 +8818,28 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     const text = formatCheckpointMessage(message, trailers);
     const taskMessage = `maestro: changes of task ${trailers.task}`;
     return this.#serial.run(
-      () => this.#refusable(async (keep) => {
+      () => this.#writer.refusable(async (keep) => {
         const staged = await this.#worktrees.stage(worktree, () => this.#runBranchStatus("integrate a task"));
         const { tree, baseTree, alongside: head } = staged;
         if (tree === baseTree) return { kind: "empty" };
-        keep.ref = async () => this.#keepRefused(trailers, await this.#worktrees.commitOnBase(worktree, tree, taskMessage));
+        keep.ref = async () => this.#writer.keepRefused(trailers, await this.#worktrees.commitOnBase(worktree, tree, taskMessage));
         if (head === worktree.base) {
-          const forward = await this.#fastForward(head, baseTree, tree, text, policy);
+          const forward = await this.#writer.fastForward(head, baseTree, tree, text, policy);
           if (forward) return forward;
         }
         const taskCommit = await this.#worktrees.commitOnBase(worktree, tree, taskMessage);
-        keep.ref = () => this.#keepRefused(trailers, taskCommit);
+        keep.ref = () => this.#writer.keepRefused(trailers, taskCommit);
         return applyTaskCommit(this.#quiet, head, taskCommit, async ({ tree: tree2, headTree }) => {
-          const { commit, message: message2 } = await this.#checkedCommit(head, headTree, tree2, text, policy);
-          return this.#moveBranch(head, commit, message2);
+          const { commit, message: message2 } = await this.#writer.checkedCommit(head, headTree, tree2, text, policy);
+          return this.#writer.moveBranch(head, commit, message2);
         });
       })
     );
   }
-  /**
-   * The run branch has not moved since the task's worktree was made from it, so the task's tree is
-   * the checkpoint as it is, without a three-way pick (which refreshes the whole main index and
-   * writes it twice). The commit is scanned while its object is written; then the main checkout
-   * gets only the paths that differ (`read-tree -m -u`) and the branch moves if still at `head`.
-   * `undefined` when `read-tree` refuses, changing nothing (an untracked file in the way): the
-   * pick then reports the conflict with every path, as for any other task.
-   */
-  async #fastForward(head, headTree, tree, text, policy) {
-    const { commit, message } = await this.#checkedCommit(head, headTree, tree, text, policy);
-    const checkedOut = await tryRaw(this.#quiet, ["read-tree", "-m", "-u", head, commit]);
-    if (!checkedOut.ok) return void 0;
-    const recorded = await tryRaw(this.#quiet, [
-      "update-ref",
-      "-m",
-      `commit: ${messageSubject(message)}`,
-      "HEAD",
-      commit,
-      head
-    ]);
-    if (!recorded.ok) {
-      await tryRaw(this.#quiet, ["read-tree", "-m", "-u", commit, head]);
-      throw new MaestroError(
-        `git failed to record the checkpoint: ${recorded.message.trim()}. Check the checkout with \`git status\`, then retry.`,
-        { code: "git.failed" }
-      );
-    }
-    return { kind: "integrated", sha: commit };
-  }
   async commitAll(message, trailers, policy) {
     const text = formatCheckpointMessage(message, trailers);
     return this.#serial.run(
-      () => this.#refusable(async (keep) => {
+      () => this.#writer.refusable(async (keep) => {
         const { head, headTree } = await this.#runBranchHead();
         await mustRaw(
           this.#quiet,
@@ -8739,10 +8852,10 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
         keep.ref = async () => {
           const commit2 = (await this.#quiet.raw(["commit-tree", tree, "-p", head, "-m", text])).trim();
           await tryRaw(this.#quiet, ["reset", "-q"]);
-          return this.#keepRefused(trailers, commit2);
+          return this.#writer.keepRefused(trailers, commit2);
         };
-        const { commit, message: message2 } = await this.#checkedCommit(head, headTree, tree, text, policy);
-        return { kind: "integrated", sha: await this.#moveBranch(head, commit, message2) };
+        const { commit, message: message2 } = await this.#writer.checkedCommit(head, headTree, tree, text, policy);
+        return { kind: "integrated", sha: await this.#writer.moveBranch(head, commit, message2) };
       })
     );
   }
@@ -8828,65 +8941,6 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
   #pinnedEnv() {
     return { GIT_DIR: this.#gitDirPinned, GIT_WORK_TREE: this.root };
   }
-  /**
-   * Runs a commit step; a `CommitRefusedError` becomes a `refused` result (after the step has
-   * undone its changes to the checkout), with the work kept under `refs/maestro/refused/` when
-   * the step says how.
-   */
-  async #refusable(step) {
-    const keep = {};
-    try {
-      const result = await step(keep);
-      if (result.kind === "integrated") this.#gate.scanned(result.sha);
-      return result;
-    } catch (error) {
-      if (!(error instanceof CommitRefusedError)) throw error;
-      const kept = keep.ref ? await keep.ref().catch(() => void 0) : void 0;
-      const where = kept ? `the work is kept locally as ${kept} (never pushed)` : "the checkpoints so far stay on the local branch";
-      return {
-        kind: "refused",
-        reason: `${error.message.replace(/\.?$/, "")}. Nothing was committed or pushed; ${where}.`,
-        blocked: error.findings.map(blockedAction),
-        ...kept ? { kept } : {}
-      };
-    }
-  }
-  async #keepRefused(trailers, commit) {
-    const ref = `refs/maestro/refused/${sanitiseLabel(trailers.task)}-${trailers.checkpoint}`;
-    await mustRaw(
-      this.#quiet,
-      ["update-ref", ref, commit],
-      `keep the refused work as ${ref}`,
-      "Check the repository."
-    );
-    return ref;
-  }
-  /**
-   * `tree` as a commit on `head`, its object written while the commit scan runs (the message is
-   * the redacted text either way); throws the scan's `CommitRefusedError`, leaving that object
-   * unreferenced. For callers that verified git's config in the same serial step, before staging.
-   */
-  async #checkedCommit(head, headTree, tree, text, policy) {
-    const message = this.#gate.redacted(text);
-    const [, written] = await settleAll([
-      this.#gate.check(head, tree, text, policy, "commit", { headTree, configVerified: true }),
-      this.#quiet.raw(["commit-tree", tree, "-p", head, "-m", message])
-    ]);
-    return { commit: written.trim(), message };
-  }
-  /**
-   * HEAD's branch moved from `head` to `commit` only if it is still at `head` (`update-ref` with the
-   * old value). Unlike `git commit`, the index is not read or written again.
-   */
-  async #moveBranch(head, commit, message) {
-    await mustRaw(
-      this.#quiet,
-      ["update-ref", "-m", `commit: ${messageSubject(message)}`, "HEAD", commit, head],
-      "record the checkpoint",
-      "Check the checkout with `git status`, then retry."
-    );
-    return commit;
-  }
   /** The run branch's head and tree, read beside the config check (nothing is staged until both are done). */
   async #runBranchHead() {
     const [, state] = await Promise.all([
@@ -8910,10 +8964,6 @@ var SimpleGitWorkspace = class _SimpleGitWorkspace {
     return (await readRunBranchState(this.#quiet, this.root, cleanFor)).head;
   }
 };
-function blockedAction(finding) {
-  const kind = finding.kind === "protected-path" || finding.kind === "submodule" ? "protected-path" : finding.kind === "symlink-escape" ? "path-escape" : "other";
-  return { kind, what: finding.what };
-}
 
 // src/adapters/github/github-client.ts
 function repoName(ctx) {
@@ -9802,12 +9852,12 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
+    (match, digits2, fractional, exponential) => {
       const isString = match[0] === '"';
       const isNoise = isString && noiseValueWithQuotes.test(match);
       if (isNoise) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isLessThanMaxSafeInt = digits2 && (digits2.length < MAX_DIGITS || digits2.length === MAX_DIGITS && digits2 <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match;
       return '"' + match + 'n"';

@@ -642,15 +642,15 @@ function cell(text) {
 function code(text) {
   const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  const pad2 = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad2}${text}${pad2}${fence}`;
+  const pad3 = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad3}${text}${pad3}${fence}`;
 }
 function oneLine(text) {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
 function indent(text, spaces) {
-  const pad2 = " ".repeat(spaces);
-  return text.split("\n").map((line) => line ? pad2 + line : line).join("\n");
+  const pad3 = " ".repeat(spaces);
+  return text.split("\n").map((line) => line ? pad3 + line : line).join("\n");
 }
 function formatUsd(usd) {
   if (usd === 0) return "$0";
@@ -1806,25 +1806,6 @@ function isUnder(path, roots) {
   return roots.some((root) => path.startsWith(root));
 }
 
-// src/discovery/import-neighbours.ts
-function buildImportGraph(files, resolver) {
-  const imports = /* @__PURE__ */ new Map();
-  const importedBy = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const targets = /* @__PURE__ */ new Set();
-    for (const spec of file.imports) {
-      for (const target of resolver.resolve(file.path, spec)) if (target !== file.path) targets.add(target);
-    }
-    imports.set(file.path, [...targets]);
-    for (const t of targets) {
-      const list = importedBy.get(t);
-      if (list) list.push(file.path);
-      else importedBy.set(t, [file.path]);
-    }
-  }
-  return { imports, importedBy };
-}
-
 // src/discovery/string-table.ts
 var encoder = new TextEncoder();
 var decoder = new TextDecoder();
@@ -1875,78 +1856,7 @@ function hash(s) {
   return h >>> 0;
 }
 
-// src/discovery/rank-index.ts
-var ROLE = { vendored: 1, changelog: 2, doc: 4, test: 8 };
-function buildRankIndex(sources, goModule) {
-  const files = [...sources].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const paths = files.map((f) => f.path);
-  const content = new PostingsBuilder();
-  const pathTermsOf = new PostingsBuilder();
-  const symbols = new PostingsBuilder();
-  const lower = new PostingsBuilder();
-  const literals = /* @__PURE__ */ new Map();
-  files.forEach((f, doc) => {
-    f.eachTerm((term, count) => content.add(term, doc, count));
-    for (const t of pathTerms(f.path)) pathTermsOf.add(t, doc, 0);
-    for (const s of f.symbols) {
-      symbols.add(s, doc, 0);
-      lower.add(s.toLowerCase(), doc, s !== s.toUpperCase() ? 1 : 0);
-    }
-    for (const l of f.literals ?? []) {
-      const list = literals.get(l);
-      if (list) list.push(doc);
-      else literals.set(l, [doc]);
-    }
-  });
-  const graph = buildImportGraph(files, new ImportResolver(paths, goModule));
-  const number = new Map(paths.map((p, i) => [p, i]));
-  const adjacency = (map) => csr(paths.map((p) => (map.get(p) ?? []).map((t) => number.get(t)).sort((a, b) => a - b)));
-  const literalRuns = csr([...literals.values()]);
-  return {
-    paths,
-    lengths: Uint32Array.from(files, (f) => f.length),
-    content: content.build(),
-    pathTerms: pathTermsOf.build(),
-    symbols: symbols.build(),
-    lowerSymbols: lower.build(),
-    imports: adjacency(graph.imports),
-    importedBy: adjacency(graph.importedBy),
-    literals: { values: [...literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
-    roles: roles(paths)
-  };
-}
-function roles(paths) {
-  const vendored = vendoredRoots(paths);
-  return Uint8Array.from(
-    paths,
-    (p) => (isUnder(p, vendored) ? ROLE.vendored : 0) | (isChangelog(p) ? ROLE.changelog : 0) | (isDocPath(p) ? ROLE.doc : 0) | (isTestPath(p) ? ROLE.test : 0)
-  );
-}
-function docOf(paths, path) {
-  let lo = 0;
-  let hi = paths.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >>> 1;
-    const at = paths[mid];
-    if (at === path) return mid;
-    if (at < path) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-function postingsOf(p, key) {
-  const i = findString(p.keys, key);
-  if (i < 0) return void 0;
-  const from = p.start[i];
-  const to = p.start[i + 1];
-  return {
-    docs: p.docs.subarray(from, to),
-    values: p.values.length ? p.values.subarray(from, to) : p.values
-  };
-}
-function neighboursOf(a, doc) {
-  return a.targets.subarray(a.start[doc], a.start[doc + 1]);
-}
+// src/discovery/postings-builder.ts
 var PostingsBuilder = class {
   #ids = /* @__PURE__ */ new Map();
   #keys = [];
@@ -2021,6 +1931,207 @@ function csr(runs) {
     targets.set(run, start[i]);
   });
   return { start, targets };
+}
+
+// src/discovery/rank-index.ts
+var ROLE = { vendored: 1, changelog: 2, doc: 4, test: 8 };
+function buildRankIndex(sources, goModule) {
+  const files = [...sources].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const ids = /* @__PURE__ */ new Map();
+  const terms = [];
+  const builder = new RankIndexBuilder({
+    term: (id) => terms[id],
+    eachTerm: ([termIds, counts], each) => {
+      for (let i = 0; i < termIds.length; i++) each(termIds[i], counts[i]);
+    }
+  });
+  for (const f of files) {
+    const numbered = [[], []];
+    f.eachTerm((term, count) => {
+      let id = ids.get(term);
+      if (id === void 0) {
+        id = terms.push(term) - 1;
+        ids.set(term, id);
+      }
+      numbered[0].push(id);
+      numbered[1].push(count);
+    });
+    builder.add(f, numbered);
+  }
+  return builder.build(goModule);
+}
+var RankIndexBuilder = class {
+  /** Dropped once built: the caller's store (a whole cache) must not live as long as the index. */
+  #source;
+  #terms = [];
+  #pathTerms = new PostingsBuilder();
+  #symbols = new PostingsBuilder();
+  #lower = new PostingsBuilder();
+  #literals = /* @__PURE__ */ new Map();
+  #paths = [];
+  #lengths = [];
+  #imports = [];
+  constructor(source) {
+    this.#source = source;
+  }
+  /** Adds the next document (its path after the previous one's) and returns its number. */
+  add(file, terms) {
+    const doc = this.#paths.length;
+    const last = this.#paths[doc - 1];
+    if (last !== void 0 && !(last < file.path)) {
+      throw new Error(`rank index: ${file.path} added after ${last} (documents must come in path order)`);
+    }
+    this.#paths.push(file.path);
+    this.#lengths.push(file.length);
+    this.#imports.push(file.imports);
+    this.#terms.push(terms);
+    for (const t of pathTerms(file.path)) this.#pathTerms.add(t, doc, 0);
+    for (const s of file.symbols) {
+      this.#symbols.add(s, doc, 0);
+      this.#lower.add(s.toLowerCase(), doc, s !== s.toUpperCase() ? 1 : 0);
+    }
+    for (const l of file.literals ?? []) {
+      const list = this.#literals.get(l);
+      if (list) list.push(doc);
+      else this.#literals.set(l, [doc]);
+    }
+    return doc;
+  }
+  build(goModule) {
+    const content = this.#content();
+    const paths = this.#paths;
+    const imports = this.#importEdges(new ImportResolver(paths, goModule));
+    this.#imports.length = 0;
+    const literalRuns = csr([...this.#literals.values()]);
+    return {
+      paths,
+      lengths: Uint32Array.from(this.#lengths),
+      content,
+      pathTerms: this.#pathTerms.build(),
+      symbols: this.#symbols.build(),
+      lowerSymbols: this.#lower.build(),
+      imports,
+      importedBy: reverse(imports),
+      literals: { values: [...this.#literals.keys()], start: literalRuns.start, docs: literalRuns.targets },
+      roles: roles(paths)
+    };
+  }
+  /**
+   * Each document's resolved imports as ascending document numbers (itself left out), straight into
+   * one array: at 100k files, maps of path lists both ways were ~40 MB of garbage just before
+   * ranking.
+   */
+  #importEdges(resolver) {
+    const paths = this.#paths;
+    const start = new Uint32Array(paths.length + 1);
+    const targets = [];
+    const seen2 = /* @__PURE__ */ new Set();
+    paths.forEach((path, doc) => {
+      seen2.clear();
+      for (const spec of this.#imports[doc]) {
+        for (const target of resolver.resolve(path, spec)) {
+          const t = docOf(paths, target);
+          if (t !== doc && t >= 0) seen2.add(t);
+        }
+      }
+      targets.push(...[...seen2].sort((a, b) => a - b));
+      start[doc + 1] = targets.length;
+    });
+    return { start, targets: Uint32Array.from(targets) };
+  }
+  /**
+   * Content postings by counting sort over the documents' terms: a first pass numbers the keys in
+   * order of first appearance and counts each one's documents, a second places each (document,
+   * count) in its key's run (ascending documents, as they are visited in order).
+   */
+  #content() {
+    const source = this.#source;
+    if (!source) throw new Error("rank index: already built");
+    const docsTerms = this.#terms;
+    this.#source = void 0;
+    this.#terms = [];
+    let keyOf = new Uint32Array(1024);
+    let perKey = new Uint32Array(1024);
+    const keys = [];
+    let pairs = 0;
+    for (const terms of docsTerms) {
+      source.eachTerm(terms, (id) => {
+        if (id >= keyOf.length) keyOf = grow3(keyOf, id + 1);
+        let key = keyOf[id] - 1;
+        if (key < 0) {
+          key = keys.push(source.term(id)) - 1;
+          keyOf[id] = key + 1;
+          if (key >= perKey.length) perKey = grow3(perKey, key + 1);
+        }
+        perKey[key]++;
+        pairs++;
+      });
+    }
+    const start = new Uint32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) start[k + 1] = start[k] + perKey[k];
+    const next = start.slice(0, keys.length);
+    const docs = new Uint32Array(pairs);
+    const values = new Uint32Array(pairs);
+    let hasValues = false;
+    docsTerms.forEach((terms, doc) => {
+      source.eachTerm(terms, (id, count) => {
+        const at = next[keyOf[id] - 1]++;
+        docs[at] = doc;
+        values[at] = count;
+        if (count) hasValues = true;
+      });
+    });
+    return { keys: buildStringTable(keys), start, docs, values: hasValues ? values : new Uint32Array(0) };
+  }
+};
+function reverse(a) {
+  const n = a.start.length - 1;
+  const start = new Uint32Array(n + 1);
+  for (const t of a.targets) start[t + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1] + start[i];
+  const next = start.slice(0, n);
+  const targets = new Uint32Array(a.targets.length);
+  for (let doc = 0; doc < n; doc++) {
+    for (let at = a.start[doc]; at < a.start[doc + 1]; at++) targets[next[a.targets[at]]++] = doc;
+  }
+  return { start, targets };
+}
+function grow3(array, atLeast) {
+  const bigger = new Uint32Array(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+function roles(paths) {
+  const vendored = vendoredRoots(paths);
+  return Uint8Array.from(
+    paths,
+    (p) => (isUnder(p, vendored) ? ROLE.vendored : 0) | (isChangelog(p) ? ROLE.changelog : 0) | (isDocPath(p) ? ROLE.doc : 0) | (isTestPath(p) ? ROLE.test : 0)
+  );
+}
+function docOf(paths, path) {
+  let lo = 0;
+  let hi = paths.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const at = paths[mid];
+    if (at === path) return mid;
+    if (at < path) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+function postingsOf(p, key) {
+  const i = findString(p.keys, key);
+  if (i < 0) return void 0;
+  const from = p.start[i];
+  const to = p.start[i + 1];
+  return {
+    docs: p.docs.subarray(from, to),
+    values: p.values.length ? p.values.subarray(from, to) : p.values
+  };
+}
+function neighboursOf(a, doc) {
+  return a.targets.subarray(a.start[doc], a.start[doc + 1]);
 }
 
 // src/discovery/symbol-index.ts
@@ -3291,6 +3402,13 @@ var DiscoveryCache = class _DiscoveryCache {
   #queryIds = /* @__PURE__ */ new Map();
   #entries;
   #used = /* @__PURE__ */ new Set();
+  #arenaBuffer = arenaBuffer();
+  #arena = new Uint32Array(this.#arenaBuffer);
+  #arenaSize = 0;
+  /** Entries added in this run: `,` and the JSON of each one's `EntryMeta`, back to back. */
+  #metasBuffer = arenaBuffer();
+  #metas = new Uint8Array(this.#metasBuffer);
+  #metasSize = 0;
   #dirty = false;
   hits = 0;
   misses = 0;
@@ -3314,7 +3432,20 @@ var DiscoveryCache = class _DiscoveryCache {
   static key(blob, path) {
     return `${blob}.${extensionOf(path)}`;
   }
+  /** Whether the cache holds this blob's analysis (not counted as a hit or a miss). */
+  has(blob, path) {
+    return this.#entries.has(_DiscoveryCache.key(blob, path));
+  }
   get(blob, path) {
+    const hit = this.entry(blob, path);
+    return hit && this.#view(hit, this.fields(hit));
+  }
+  set(blob, path, analysis) {
+    const { tf: _counts, ...fields } = analysis;
+    return this.#view(this.store(blob, path, analysis), fields);
+  }
+  /** `get` without the view: its fields read with `fields`, its terms with `eachTermId`. */
+  entry(blob, path) {
     const key = _DiscoveryCache.key(blob, path);
     const hit = this.#entries.get(key);
     if (!hit) {
@@ -3323,39 +3454,86 @@ var DiscoveryCache = class _DiscoveryCache {
     }
     this.hits++;
     this.#used.add(key);
-    return this.#view(hit.meta, hit.tf);
+    return hit;
   }
-  set(blob, path, analysis) {
+  /** `set` without the view (the caller has the analysis). */
+  store(blob, path, analysis) {
     const key = _DiscoveryCache.key(blob, path);
-    const tf = this.#pack(analysis.tf);
+    const at = this.#pack(analysis.tf);
     const { tf: _counts, ...fields } = analysis;
-    const meta = [key, fields];
-    this.#entries.set(key, { meta, tf });
+    const from = this.#metasSize;
+    this.#appendMeta(`,${JSON.stringify([key, fields])}`);
+    const entry = { words: void 0, at, from, to: this.#metasSize };
+    this.#entries.set(key, entry);
     this.#used.add(key);
     this.#dirty = true;
-    return this.#view(meta, tf);
+    return entry;
+  }
+  /** The entry's fields (all of its analysis but the term counts). */
+  fields(entry) {
+    if (entry.words) return entry.meta[1];
+    const json = new TextDecoder().decode(this.#metas.subarray(entry.from + 1, entry.to));
+    return JSON.parse(json)[1];
+  }
+  /** Adding is over (the index is built next): the term → id map, ~15 MB at 100k files, can go. */
+  doneAdding() {
+    this.#termIds = void 0;
+  }
+  /**
+   * The run is done with the cache (saved, index built): the arenas' memory goes back at once, not
+   * at the next full collection (~70 MB at 100k files, and the rank index is built and ranking and
+   * packing run next). The cache is empty afterwards.
+   */
+  close() {
+    this.#entries.clear();
+    this.#used.clear();
+    this.#arenaSize = this.#metasSize = 0;
+    this.#arenaBuffer.resize(0);
+    this.#metasBuffer.resize(0);
+  }
+  /** The entry's terms as dictionary ids (ascending) with their counts; `term` names an id. */
+  eachTermId(entry, each) {
+    const words2 = entry.words ?? this.#arena;
+    const n = words2[entry.at];
+    const ids = entry.at + 1;
+    for (let i = 0; i < n; i++) each(words2[ids + i], words2[ids + n + i]);
+  }
+  term(id) {
+    return this.#terms[id];
   }
   get size() {
     return this.#entries.size;
   }
-  /** Persists when anything changed. */
+  /** Persists when anything changed; the document is written in parts, never copied whole. */
   async save() {
     if (!this.#dirty) return;
-    let entries = [...this.#entries.values()];
-    if (entries.length > MAX_ENTRIES) entries = entries.filter((e) => this.#used.has(e.meta[0]));
-    await this.#store.save(STORE_KEY, encode(this.#terms, entries));
+    let entries = [...this.#entries];
+    if (entries.length > MAX_ENTRIES) entries = entries.filter(([key]) => this.#used.has(key));
+    const arenas = { words: this.#arena, metas: this.#metas };
+    await this.#store.save(
+      STORE_KEY,
+      encode(
+        this.#terms,
+        entries.map(([, e]) => e),
+        arenas
+      )
+    );
     this.#dirty = false;
   }
   /**
-   * Term counts as term ids (ascending) and counts. Sorted as numbers in a Float64Array (id × 2²¹ +
-   * position, exact below 2⁵³) rather than as [id, count] pairs with a comparator: a cold run packs
-   * every file's terms, and the pairs and the comparator were most of storing an analysis.
+   * Appends term counts to the arena as term ids (ascending) and counts; returns where. Sorted as
+   * numbers in a Float64Array (id × 2²¹ + position, exact below 2⁵³) rather than as [id, count]
+   * pairs with a comparator: a cold run packs every file's terms, and the pairs and the comparator
+   * were most of storing an analysis.
    */
   #pack(termCounts) {
     const ids = this.#dictionary();
     const n = termCounts.size;
-    const termIds = new Uint32Array(n);
-    const counts = new Uint32Array(n);
+    const at = this.#reserve(1 + 2 * n);
+    const arena = this.#arena;
+    arena[at] = n;
+    const termIds = arena.subarray(at + 1, at + 1 + n);
+    const counts = arena.subarray(at + 1 + n, at + 1 + 2 * n);
     let k = 0;
     let sorted = true;
     for (const [term, count] of termCounts) {
@@ -3368,39 +3546,40 @@ var DiscoveryCache = class _DiscoveryCache {
       termIds[k] = id;
       counts[k++] = count;
     }
-    if (sorted) return { ids: termIds, counts };
-    if (n >= POSITIONS) return sortPairs(termIds, counts);
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = termIds[i] * POSITIONS + i;
-    keys.sort();
-    const out = { ids: new Uint32Array(n), counts: new Uint32Array(n) };
-    for (let i = 0; i < n; i++) {
-      const at = keys[i] % POSITIONS;
-      out.ids[i] = termIds[at];
-      out.counts[i] = counts[at];
-    }
-    return out;
+    if (!sorted) sortPairs(termIds, counts);
+    return at;
+  }
+  /** Appends `text` (UTF-8) to the meta arena. */
+  #appendMeta(text) {
+    const most = text.length * 3;
+    growTo(this.#metasBuffer, this.#metasSize + most);
+    this.#metasSize += encoder2.encodeInto(text, this.#metas.subarray(this.#metasSize)).written;
+  }
+  /** Room for `words` more words at the arena's end; returns where they start. */
+  #reserve(words2) {
+    const at = this.#arenaSize;
+    growTo(this.#arenaBuffer, (at + words2) * 4);
+    this.#arenaSize = at + words2;
+    return at;
   }
   /** Term → id, built only when a new analysis is added (a warm run never needs it). */
   #dictionary() {
     this.#termIds ??= new Map(this.#terms.map((t, i) => [t, i]));
     return this.#termIds;
   }
-  #view(meta, tf) {
+  #view(entry, fields) {
     const termCounts = (wanted) => {
       const out = {};
       for (const term of wanted) {
         const id = this.#idOf(term);
         if (id === void 0) continue;
-        const count = lookup(tf, id);
+        const count = lookup(entry.words ?? this.#arena, entry.at, id);
         if (count > 0) out[term] = count;
       }
       return out;
     };
-    const eachTerm = (each) => {
-      for (let i = 0; i < tf.ids.length; i++) each(this.#terms[tf.ids[i]], tf.counts[i]);
-    };
-    return { ...meta[1], termCounts, eachTerm };
+    const eachTerm = (each) => this.eachTermId(entry, (id, count) => each(this.#terms[id], count));
+    return { ...fields, termCounts, eachTerm };
   }
   #idOf(term) {
     if (this.#termIds) return this.#termIds.get(term);
@@ -3411,42 +3590,140 @@ var DiscoveryCache = class _DiscoveryCache {
     return this.#queryIds.get(term);
   }
 };
+var ARENA_MAX = 2 ** 32;
+var ARENA_STEP = 1 << 20;
+function arenaBuffer() {
+  const Resizable = ArrayBuffer;
+  return new Resizable(0, { maxByteLength: ARENA_MAX });
+}
+function growTo(buffer, bytes) {
+  if (bytes <= buffer.byteLength) return;
+  if (bytes > buffer.maxByteLength) {
+    throw new Error(`discovery cache: more than ${ARENA_MAX} bytes of new analyses in one run`);
+  }
+  buffer.resize(Math.min(buffer.maxByteLength, Math.ceil(bytes / ARENA_STEP) * ARENA_STEP));
+}
 var POSITIONS = 2 ** 21;
 function sortPairs(ids, counts) {
-  const order = Array.from(ids.keys()).sort((a, b) => ids[a] - ids[b]);
-  return { ids: Uint32Array.from(order, (i) => ids[i]), counts: Uint32Array.from(order, (i) => counts[i]) };
+  const n = ids.length;
+  const from = { ids: ids.slice(), counts: counts.slice() };
+  let order;
+  if (n < POSITIONS) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = from.ids[i] * POSITIONS + i;
+    keys.sort();
+    order = keys.map((key) => key % POSITIONS);
+  } else {
+    order = Array.from(ids.keys()).sort((a, b) => from.ids[a] - from.ids[b]);
+  }
+  for (let i = 0; i < n; i++) {
+    ids[i] = from.ids[order[i]];
+    counts[i] = from.counts[order[i]];
+  }
 }
-function lookup(tf, id) {
+function lookup(words2, at, id) {
+  const n = words2[at];
   let lo = 0;
-  let hi = tf.ids.length - 1;
+  let hi = n - 1;
   while (lo <= hi) {
     const mid = lo + hi >>> 1;
-    const at = tf.ids[mid];
-    if (at === id) return tf.counts[mid];
-    if (at < id) lo = mid + 1;
+    const found = words2[at + 1 + mid];
+    if (found === id) return words2[at + 1 + n + mid];
+    if (found < id) lo = mid + 1;
     else hi = mid - 1;
   }
   return 0;
 }
-function encode(terms, entries) {
-  const header = new TextEncoder().encode(
-    JSON.stringify({ format: FORMAT, terms: terms.join("\n"), entries: entries.map((e) => e.meta) })
-  );
-  const headerWords = Math.ceil(header.length / 4);
-  const tfWords = entries.reduce((n, e) => n + 1 + 2 * e.tf.ids.length, 0);
-  const words2 = new Uint32Array(2 + headerWords + tfWords);
-  words2[0] = MAGIC;
-  words2[1] = header.length;
-  new Uint8Array(words2.buffer).set(header, 8);
-  let at = 2 + headerWords;
-  for (const { tf } of entries) {
-    words2[at++] = tf.ids.length;
-    words2.set(tf.ids, at);
-    words2.set(tf.counts, at + tf.ids.length);
-    at += 2 * tf.ids.length;
+function encode(terms, entries, arenas) {
+  const header = [
+    encoder2.encode(
+      `{"format":${JSON.stringify(FORMAT)},"terms":${JSON.stringify(terms.join("\n"))},"entries":[`
+    )
+  ];
+  let first = true;
+  const metaText = (from, to) => {
+    header.push(arenas.metas.subarray(first ? from + 1 : from, to));
+    first = false;
+  };
+  let loaded = [];
+  const flushLoaded = () => {
+    if (loaded.length === 0) return;
+    const text = loaded.join(",");
+    header.push(encoder2.encode(first ? text : `,${text}`));
+    first = false;
+    loaded = [];
+  };
+  const runs = new Runs();
+  for (const e of entries) {
+    if (e.words) {
+      runs.flushMeta(metaText);
+      loaded.push(JSON.stringify(e.meta));
+      if (loaded.length === HEADER_SLICE) flushLoaded();
+      runs.add(e.words, e.at);
+    } else {
+      flushLoaded();
+      runs.addMeta(e.from, e.to, metaText);
+      runs.add(arenas.words, e.at);
+    }
   }
-  return new Uint8Array(words2.buffer);
+  flushLoaded();
+  runs.flushMeta(metaText);
+  header.push(encoder2.encode("]}"));
+  const headerLength = header.reduce((n, part) => n + part.byteLength, 0);
+  const start = new Uint32Array([MAGIC, headerLength]);
+  const padding2 = new Uint8Array(pad(headerLength) - headerLength);
+  return [new Uint8Array(start.buffer), ...header, padding2, ...runs.done()];
 }
+var Runs = class {
+  #parts = [];
+  #words;
+  #from = 0;
+  #to = 0;
+  #metaFrom = 0;
+  #metaTo = -1;
+  add(words2, at) {
+    const end = at + 1 + 2 * words2[at];
+    if (words2 === this.#words && at === this.#to) {
+      this.#to = end;
+      return;
+    }
+    this.#flush();
+    this.#words = words2;
+    this.#from = at;
+    this.#to = end;
+  }
+  addMeta(from, to, emit) {
+    if (from === this.#metaTo) {
+      this.#metaTo = to;
+      return;
+    }
+    this.flushMeta(emit);
+    this.#metaFrom = from;
+    this.#metaTo = to;
+  }
+  flushMeta(emit) {
+    if (this.#metaTo > this.#metaFrom) emit(this.#metaFrom, this.#metaTo);
+    this.#metaFrom = 0;
+    this.#metaTo = -1;
+  }
+  done() {
+    this.#flush();
+    return this.#parts;
+  }
+  #flush() {
+    const words2 = this.#words;
+    if (words2 && this.#to > this.#from) {
+      this.#parts.push(
+        new Uint8Array(words2.buffer, words2.byteOffset + this.#from * 4, (this.#to - this.#from) * 4)
+      );
+    }
+  }
+};
+var HEADER_SLICE = 4096;
+function pad(n) {
+  return Math.ceil(n / 4) * 4;
+}
+var encoder2 = new TextEncoder();
 function decode(raw) {
   if (raw.byteLength < 8 || raw.byteLength % 4 !== 0) return void 0;
   const words2 = raw.byteOffset % 4 === 0 ? new Uint32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4) : new Uint32Array(raw.byteLength / 4);
@@ -3462,11 +3739,7 @@ function decode(raw) {
   for (const meta of doc.entries) {
     const n = words2[at];
     if (at + 1 + 2 * n > words2.length) return void 0;
-    const tf = {
-      ids: words2.subarray(at + 1, at + 1 + n),
-      counts: words2.subarray(at + 1 + n, at + 1 + 2 * n)
-    };
-    entries.set(meta[0], { meta, tf });
+    entries.set(meta[0], { meta, words: words2, at });
     at += 1 + 2 * n;
   }
   return { terms: doc.terms ? doc.terms.split("\n") : [], entries };
@@ -4228,18 +4501,17 @@ function encode2(record) {
       sizes: parts.map((p) => p.byteLength)
     })
   );
-  const total = 8 + pad(header.length) + parts.reduce((n, p) => n + pad(p.byteLength), 0);
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
+  const start = new Uint8Array(8);
+  const view = new DataView(start.buffer);
   view.setUint32(0, MAGIC2, true);
   view.setUint32(4, header.length, true);
-  out.set(header, 8);
-  let at = 8 + pad(header.length);
-  for (const p of parts) {
-    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-    at += pad(p.byteLength);
-  }
+  const out = [start, header, padding(header.length)];
+  for (const p of parts)
+    out.push(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), padding(p.byteLength));
   return out;
+}
+function padding(n) {
+  return new Uint8Array(pad2(n) - n);
 }
 function decode2(raw, key) {
   if (raw.byteLength < 8) return void 0;
@@ -4249,13 +4521,13 @@ function decode2(raw, key) {
   const headerLength = view.getUint32(4, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
   if (header.format !== FORMAT2 || header.key !== key || !Array.isArray(header.sizes)) return void 0;
-  let at = 8 + pad(headerLength);
+  let at = 8 + pad2(headerLength);
   const sizes = header.sizes;
   const next = () => {
     const size = sizes.shift();
     if (size === void 0 || at + size > bytes.byteLength) throw new Error("truncated rank index");
     const part = bytes.subarray(at, at + size);
-    at += pad(size);
+    at += pad2(size);
     return part;
   };
   const words2 = () => {
@@ -4293,7 +4565,7 @@ function strings(values) {
 function stringsOf(bytes) {
   return bytes.byteLength === 0 ? [] : new TextDecoder().decode(bytes).split("\0");
 }
-function pad(n) {
+function pad2(n) {
   return Math.ceil(n / 4) * 4;
 }
 
@@ -4441,56 +4713,86 @@ async function cachedIndex(store, key, kept, stored) {
   return record ? { record, cacheHits: kept, cacheMisses: 0 } : void 0;
 }
 async function indexAll(kept, repo, store, analyser, key, goModule) {
-  const cache = await DiscoveryCache.open(store);
-  const analysed = await analyseAll(kept, repo, cache, analyser);
-  const dropped = {};
-  const sources = [];
-  for (const { file, analysis } of analysed) {
-    if (analysis.drop) dropped[analysis.drop] = (dropped[analysis.drop] ?? 0) + 1;
-    else sources.push({ ...analysis, path: file.path });
-  }
-  await cache.save();
-  const index = buildRankIndex(sources, goModule);
-  const tokensByPath = new Map(sources.map((s) => [s.path, s.tokens]));
-  const record = { key, index, tokens: Uint32Array.from(index.paths, (p) => tokensByPath.get(p)), dropped };
+  const { index, tokens, dropped, cacheHits, cacheMisses } = await analyseInto(
+    byPath(kept),
+    repo,
+    store,
+    analyser,
+    goModule
+  );
+  const record = { key, index, tokens: Uint32Array.from(tokens), dropped };
   await saveRankIndex(store, record);
-  return { record, cacheHits: cache.hits, cacheMisses: cache.misses };
+  return { record, cacheHits, cacheMisses };
 }
-async function analyseAll(files, repo, cache, analyser) {
-  const out = [];
-  const misses = [];
-  for (const file of files) {
-    const hit = cache.get(file.blob, file.path);
-    if (hit) out.push({ file, analysis: hit });
-    else misses.push(file);
-  }
+async function analyseInto(files, repo, store, analyser, goModule) {
+  const cache = await DiscoveryCache.open(store);
+  const builder = new RankIndexBuilder({
+    term: (id) => cache.term(id),
+    eachTerm: (entry, each) => cache.eachTermId(entry, each)
+  });
+  const tokens = [];
+  const dropped = {};
+  await analyseAll(files, repo, cache, analyser, (file, entry, a) => {
+    if (a.drop) {
+      dropped[a.drop] = (dropped[a.drop] ?? 0) + 1;
+      return;
+    }
+    builder.add(
+      { path: file.path, length: a.length, symbols: a.symbols, imports: a.imports, literals: a.literals },
+      entry
+    );
+    tokens.push(a.tokens);
+  });
+  cache.doneAdding();
+  const index = builder.build(goModule);
+  await cache.save();
+  cache.close();
+  return { index, tokens, dropped, cacheHits: cache.hits, cacheMisses: cache.misses };
+}
+async function analyseAll(files, repo, cache, analyser, add) {
+  const hits = files.map((file) => cache.entry(file.blob, file.path));
+  const total = hits.reduce((n, hit) => n + (hit ? 0 : 1), 0);
   const inFlight = [];
-  const store = async () => {
-    const { read, results } = await inFlight.shift();
-    read.forEach((file, j) => {
-      out.push({ file, analysis: cache.set(file.blob, file.path, results[j]) });
+  for (let i = 0; i < files.length; i += READ_BATCH) {
+    const batch = files.slice(i, i + READ_BATCH);
+    const cached = hits.slice(i, i + READ_BATCH);
+    const misses = batch.filter((_, j) => !cached[j]);
+    const fresh = /* @__PURE__ */ new Map();
+    const pending = analyseBatch(misses, repo, analyser, total).then(({ read, results }) => () => {
+      read.forEach((file, j) => {
+        fresh.set(file, results[j]);
+      });
+      batch.forEach((file, j) => {
+        const hit = cached[j];
+        const result = hit ? void 0 : fresh.get(file);
+        if (hit) add(file, hit, cache.fields(hit));
+        else if (result) add(file, cache.store(file.blob, file.path, result), result);
+      });
     });
-  };
-  for (let i = 0; i < misses.length; i += READ_BATCH) {
-    const batch = misses.slice(i, i + READ_BATCH);
-    const contents = await Promise.all(batch.map((f) => repo.readFile(f.path).catch(() => void 0)));
-    const read = [];
-    const jobs = [];
-    batch.forEach((file, j) => {
-      const content = contents[j];
-      if (!content) return;
-      read.push(file);
-      jobs.push({ path: file.path, content });
-    });
-    const pending = analyser.analyse(jobs, misses.length).then((results) => ({ read, results }));
     pending.catch(() => {
     });
     inFlight.push(pending);
-    if (inFlight.length >= IN_FLIGHT) await store();
+    if (inFlight.length >= IN_FLIGHT) (await inFlight.shift())();
   }
-  while (inFlight.length > 0) await store();
+  while (inFlight.length > 0) (await inFlight.shift())();
   analyser.release?.();
-  return out;
+}
+async function analyseBatch(files, repo, analyser, total) {
+  if (files.length === 0) return { read: [], results: [] };
+  const contents = await Promise.all(files.map((f) => repo.readFile(f.path).catch(() => void 0)));
+  const read = [];
+  const jobs = [];
+  files.forEach((file, j) => {
+    const content = contents[j];
+    if (!content) return;
+    read.push(file);
+    jobs.push({ path: file.path, content });
+  });
+  return { read, results: await analyser.analyse(jobs, total) };
+}
+function byPath(files) {
+  const sorted = files.every((f, i) => i === 0 || files[i - 1].path < f.path);
+  return sorted ? files : [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function hiddenRemovals(removed) {
   return Object.fromEntries(Object.entries(removed).filter(([pass, n]) => n > 0 && pass !== "whitespace"));
