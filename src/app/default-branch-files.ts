@@ -49,14 +49,7 @@ export class DefaultBranchFiles {
       ref === undefined
         ? this.#read(`${repo}\n${version}\n${path}`, () => host.readFile(path))
         : host.readFile(path, ref);
-    // A Proxy rather than a copy: the host keeps its private state, every other method is its own.
-    return new Proxy(host, {
-      get(target, property) {
-        if (property === 'readFile') return readFile;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    return withReadFile(host, readFile);
   }
 
   #read(key: string, load: () => Promise<FileRead>): Promise<FileRead> {
@@ -74,4 +67,25 @@ export class DefaultBranchFiles {
     if (this.#reads.size > this.#kept) this.#reads.delete(this.#reads.keys().next().value!);
     return read;
   }
+}
+
+/**
+ * The host with its own `readFile` replaced: every other method bound to the host (so its private
+ * state stays its own). A plain object rather than a Proxy: the config path reaches the engine as
+ * a dependency, never by rewriting reads (test/unit/config/config-path.test.ts).
+ */
+function withReadFile(host: IssueHost, readFile: IssueHost['readFile']): IssueHost {
+  const members: Record<string, unknown> = {};
+  for (
+    let layer: object | null = host;
+    layer && layer !== Object.prototype;
+    layer = Object.getPrototypeOf(layer)
+  ) {
+    for (const name of Object.getOwnPropertyNames(layer)) {
+      if (name === 'constructor' || name in members) continue;
+      const value: unknown = Reflect.get(host, name, host);
+      members[name] = typeof value === 'function' ? value.bind(host) : value;
+    }
+  }
+  return { ...members, readFile } as unknown as IssueHost;
 }
